@@ -1,0 +1,214 @@
+"""Thank-you drafts, the R5 checklist and note states (DOMAIN.md R4, R5, R6)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from followup_tui.playbook.proofread import check_placeholders
+from followup_tui.playbook.thankyou import (
+    CONTACT,
+    DRAFT,
+    FIT,
+    INTEREST,
+    LOOKING_FORWARD,
+    NO_DRAFT,
+    PERSONAL_TOUCH,
+    PROMISED,
+    READY,
+    SENT,
+    THANKS,
+    ChecklistItem,
+    DraftContext,
+    Recipient,
+    Sender,
+    build_draft,
+    checklist,
+    note_state,
+    subject_line,
+)
+
+NOTES = {
+    "panel": "- Maria Rivera: cared about data quality and testing\n"
+             "- John Okafor (hiring manager) focused on stakeholder communication",
+    "common": "both cycle to work",
+    "went_well": "the pipeline migration story",
+    "skills": "SQL, Python testing; dbt",
+    "owed": "send the portfolio link\nQ3 migration figures",
+}
+SENDER = Sender("Sam Lee", "sam@example.com", "+1 555 010 2030", "12 Elm St\nSpringfield")
+
+
+def make_ctx(name="Maria Rivera", contact_id=1, *, medium="email", role="panel",
+             notes=NOTES, sender=SENDER, company="Acme Analytics", job="Data Engineer"):
+    return DraftContext(
+        recipient=Recipient(contact_id, name, "Lead Engineer", "x@acme.example",
+                            "1 Main St\nMetropolis", role),
+        company=company, role=job, interview_round=1, interview_date=date(2026, 3, 10),
+        notes=notes, sender=sender, medium=medium,
+    )
+
+
+def by_element(items: list[ChecklistItem]) -> dict[str, bool]:
+    return {i.element: i.present for i in items}
+
+
+# --- build_draft ----------------------------------------------------------------------
+
+def test_r5_draft_names_recipient_company_role_and_date():
+    body = build_draft(make_ctx())
+    assert body.startswith("Dear Maria,")
+    assert "Acme Analytics" in body and "Data Engineer" in body
+    assert "March 10" in body
+
+
+def test_r5_r4_two_panelists_get_personal_notes_not_copies():
+    maria = build_draft(make_ctx("Maria Rivera", 1))
+    john = build_draft(make_ctx("John Okafor", 2))
+    assert maria != john
+    assert "data quality" in maria and "data quality" not in john
+    assert "stakeholder communication" in john and "stakeholder communication" not in maria
+    assert "hiring manager" not in john  # the panel line's aside is not copied in
+
+
+def test_r5_draft_has_no_placeholders_even_without_notes():
+    ctx = make_ctx(notes={}, sender=Sender("Sam Lee", "", ""), job="", company="")
+    body = build_draft(ctx)
+    assert check_placeholders(body) == []
+    assert not re.search(r"[\[\]{}<>]|None|TODO", body)
+    missing = {i.element for i in checklist(body, ctx) if not i.present}
+    assert {PERSONAL_TOUCH, FIT, INTEREST, CONTACT} <= missing
+
+
+def test_r5_draft_contains_what_is_owed():
+    body = build_draft(make_ctx())
+    assert "promised" in body
+    assert "send the portfolio link and Q3 migration figures" in body or \
+        "send you the portfolio link and Q3 migration figures" in body
+
+
+def test_r5_draft_skill_summary_from_skills_section():
+    assert "SQL, Python testing and dbt" in build_draft(make_ctx())
+
+
+def test_r5_draft_signs_with_contact_details():
+    body = build_draft(make_ctx())
+    assert body.rstrip().endswith("Sam Lee\nsam@example.com\n+1 555 010 2030")
+
+
+def test_r6_handwritten_is_shorter_and_has_no_contact_block():
+    email = build_draft(make_ctx())
+    card = build_draft(make_ctx(medium="handwritten"))
+    assert len(card.split()) < len(email.split())
+    assert "sam@example.com" not in card and "555" not in card
+    assert card.startswith("Dear Maria,") and card.rstrip().endswith("Sam Lee")
+
+
+def test_r6_letter_greets_by_full_name_with_address_block():
+    body = build_draft(make_ctx(medium="letter"))
+    assert body.startswith("Maria Rivera\nLead Engineer\nAcme Analytics\n1 Main St\nMetropolis")
+    assert "Dear Maria Rivera," in body
+    assert "12 Elm St" in body
+
+
+def test_r5_greeting_skips_honorific_for_first_name():
+    assert build_draft(make_ctx("Dr. Ana Lopez")).startswith("Dear Ana,")
+
+
+def test_r4_helper_is_thanked_for_help_not_for_an_interview_they_missed():
+    body = build_draft(make_ctx("Kim Park", 9, role="helper"))
+    assert "your help" in body
+    assert "data quality" not in body and "cycle" not in body
+
+
+def test_r5_draft_is_deterministic():
+    assert build_draft(make_ctx()) == build_draft(make_ctx())
+
+
+def test_r5_draft_passes_its_own_checklist():
+    for medium in ("email", "handwritten", "letter"):
+        ctx = make_ctx(medium=medium)
+        assert all(i.present for i in checklist(build_draft(ctx), ctx)), medium
+
+
+def test_r5_subject_line_names_the_role():
+    assert subject_line(make_ctx()) == "Thank you — Data Engineer interview"
+    assert "Acme" in subject_line(make_ctx(job=""))
+
+
+# --- checklist ------------------------------------------------------------------------
+
+FULL = ("Dear Maria,\n\nThank you for your time today. I enjoyed our talk about data quality. "
+        "I am very interested in the Data Engineer role. My experience with SQL fits the job. "
+        "As promised, I attach my portfolio. I look forward to hearing from you.\n\n"
+        "Sam Lee\nsam@example.com\n+1 555 010 2030")
+
+
+@pytest.mark.parametrize("element, remove", [
+    (THANKS, "Thank you for your time today. "),
+    (PERSONAL_TOUCH, "I enjoyed our talk about data quality. "),
+    (INTEREST, "I am very interested in the Data Engineer role. "),
+    (FIT, "My experience with SQL fits the job. "),
+    (PROMISED, "As promised, I attach my portfolio. "),
+    (LOOKING_FORWARD, "I look forward to hearing from you."),
+    (CONTACT, "sam@example.com\n+1 555 010 2030"),
+])
+def test_r5_checklist_element_present_and_missing(element, remove):
+    ctx = make_ctx()
+    assert by_element(checklist(FULL, ctx))[element] is True
+    items = checklist(FULL.replace(remove, ""), ctx)
+    assert by_element(items)[element] is False
+    assert next(i for i in items if i.element == element).hint
+
+
+def test_r5_checklist_promised_not_needed_when_nothing_owed():
+    ctx = make_ctx(notes={k: v for k, v in NOTES.items() if k != "owed"})
+    item = next(i for i in checklist("Thanks!", ctx) if i.element == PROMISED)
+    assert item.present and "not needed" in item.hint.lower()
+
+
+def test_r5_checklist_phone_found_in_any_format():
+    ctx = make_ctx()
+    body = FULL.replace("sam@example.com\n+1 555 010 2030", "Call me: 1-555-010-2030")
+    assert by_element(checklist(body, ctx))[CONTACT]
+
+
+def test_r6_checklist_contact_details_not_required_on_handwritten_card():
+    ctx = make_ctx(medium="handwritten")
+    assert by_element(checklist("Thank you!", ctx))[CONTACT] is True
+
+
+def test_r5_checklist_lists_every_element_once():
+    elements = [i.element for i in checklist(FULL, make_ctx())]
+    assert elements == [THANKS, PERSONAL_TOUCH, INTEREST, FIT, PROMISED, LOOKING_FORWARD, CONTACT]
+
+
+# --- note_state -----------------------------------------------------------------------
+
+def test_r5_note_state():
+    ok = [ChecklistItem(THANKS, True, "")]
+    missing = [ChecklistItem(THANKS, False, "")]
+    assert note_state("", [], ok, sent=False) == NO_DRAFT
+    assert note_state("  \n", [], ok, sent=False) == NO_DRAFT
+    assert note_state("Thanks", [], missing, sent=False) == DRAFT
+    assert note_state("Thanks", ["a finding"], ok, sent=False) == DRAFT
+    assert note_state("Thanks", [], ok, sent=False) == READY
+    assert note_state("Thanks", ["a finding"], missing, sent=True) == SENT
+
+
+def test_r5_generated_draft_is_ready_once_proofread():
+    from followup_tui.playbook.proofread import proofread
+
+    ctx = make_ctx(notes={**NOTES, "skills": "SQL, Python testing"})
+    body = build_draft(ctx)
+    assert note_state(body, proofread(body, ctx), checklist(body, ctx), sent=False) == READY
+
+
+def test_r5_context_is_frozen():
+    ctx = make_ctx()
+    with pytest.raises(AttributeError):
+        ctx.company = "Other"  # type: ignore[misc]
+    assert replace(ctx, medium="letter").medium == "letter"
