@@ -1,0 +1,76 @@
+"""FollowupApp: the four panes as MODES, app-wide keys and the palette's commands.
+
+Panes do not talk to each other: the app holds which application (and interview)
+is selected, and each pane re-reads the Store for it when it is shown.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.screen import Screen
+
+from followup_tui.screens.pipeline import PipelineScreen
+from followup_tui.store import Store
+from followup_tui.widgets.palette import ApplicationCommands
+
+
+class FollowupApp(App[int]):
+    """A keyboard-first companion for everything after an interview."""
+
+    TITLE = "followup-tui"
+    CSS_PATH = "app.tcss"
+    MODES = {
+        "pipeline": PipelineScreen,
+    }
+    DEFAULT_MODE = "pipeline"
+    COMMANDS = App.COMMANDS | {ApplicationCommands}
+    BINDINGS = [
+        Binding("1", "pane('pipeline')", "Pipeline", id="pane.pipeline"),
+        Binding("2", "pane('notes')", "Notes", id="pane.notes"),
+        Binding("3", "pane('thanks')", "Thank-you", id="pane.thanks"),
+        Binding("4", "pane('agenda')", "Agenda", id="pane.agenda"),
+        Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit_anywhere"),
+    ]
+
+    # Attributes down: panes read these when they are shown.
+    application_id: reactive[int | None] = reactive(None)
+    interview_id: reactive[int | None] = reactive(None)
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+        self.drafts: dict[str, dict] = {}  # forms closed with escape keep what was typed
+
+    def action_pane(self, mode: str) -> None:
+        """Switch pane; a pane that is not built yet does nothing."""
+        if mode in self.MODES and self.current_mode != mode:
+            self.switch_mode(mode)
+
+    def action_help(self) -> None:
+        from followup_tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def open_application(self, application_id: int, *, pane: str = "notes") -> None:
+        """Select an application and show it (its Notes pane when that exists)."""
+        self.application_id = application_id
+        self.interview_id = None
+        if pane in self.MODES:
+            self.action_pane(pane)
+        else:
+            self.action_pane("pipeline")
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for mode, title in (("pipeline", "Pipeline"), ("notes", "Notes"),
+                            ("thanks", "Thank-you"), ("agenda", "Agenda")):
+            if mode in self.MODES:
+                yield SystemCommand(f"Go to {title}", f"Show the {title} pane",
+                                    lambda mode=mode: self.action_pane(mode))

@@ -1,0 +1,1 @@
+"""Subcommands that work without the terminal UI (agenda, export, import)."""

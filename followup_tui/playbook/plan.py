@@ -1,0 +1,429 @@
+"""The follow-up plan: which touches the playbook proposes for an application, and when.
+
+`propose` reads plain facts about one application (stage, dates, interviews, people,
+exchanges) and returns the touches DOMAIN.md asks for, each with a stable `key`.
+`reconcile` compares that proposal with the touches already stored, so the plan can be
+recomputed after every change without ever undoing what the user did.
+No I/O here: the Store turns its rows into these dataclasses and applies the result.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import arrow
+
+from followup_tui.playbook import words
+
+# Check-in channels in turn (R10): phone, email, a letter, then phone again.
+CHECKIN_CHANNELS: tuple[str, ...] = ("phone", "email", "letter")
+CHECKIN_GAP_DAYS = 7  # R10: at most one status check-in a week
+_CHECKIN_KEY_PREFIXES = ("R8:", "R10:")
+_ONE_DAY = dt.timedelta(days=1)
+
+
+# ---------------------------------------------------------------- inputs
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The user's cadence choices (R8, R10, R12).
+
+    With `first_checkin_business_days` the first check-in comes `business_days`
+    working days (Mon–Fri) after the last interview, the "fifth business day" of some
+    guides, instead of `first_checkin_days` calendar days.
+    """
+
+    first_checkin_days: int = 7
+    first_checkin_business_days: bool = False
+    business_days: int = 5
+    checkin_count: int = 3
+    active_target: int = 3
+    stale_days: int = 21
+
+
+@dataclass(frozen=True)
+class Person:
+    """A contact in one role: a words.ROLES role, or "panel"/"met" at an interview."""
+
+    contact_id: int
+    name: str
+    role: str
+
+
+@dataclass(frozen=True)
+class InterviewFacts:
+    interview_id: int
+    round: int
+    starts_at: dt.datetime  # aware, UTC
+    ends_at: dt.datetime | None  # None: an hour after it starts
+    people: tuple[Person, ...] = ()  # the panel and the people met that day (R4)
+
+    @property
+    def end(self) -> dt.datetime:
+        return self.ends_at or self.starts_at + dt.timedelta(hours=1)
+
+
+@dataclass(frozen=True)
+class ExchangeFacts:
+    happened_on: dt.date
+    is_answer: bool  # a reply from the employer (R10)
+
+
+@dataclass(frozen=True)
+class ApplicationFacts:
+    application_id: int
+    stage: str
+    decision_expected_by: dt.date | None = None  # R1
+    offer_deadline: dt.date | None = None  # R14
+    interviews: tuple[InterviewFacts, ...] = ()
+    people: tuple[Person, ...] = ()  # references, helpers, recruiters...
+    exchanges: tuple[ExchangeFacts, ...] = ()
+    stage_changed_on: dt.date | None = None
+    interviewing_started_on: dt.date | None = None
+
+
+# ---------------------------------------------------------------- outputs
+
+
+@dataclass(frozen=True)
+class ProposedTouch:
+    """One touch of the plan. `key` stays the same across recomputations (see reconcile)."""
+
+    key: str
+    kind: str  # words.TOUCH_KINDS
+    channel: str  # words.CHANNELS
+    due: dt.date
+    rule: str  # the DOMAIN.md id, e.g. "R8"
+    contact_id: int | None
+    interview_id: int | None
+    script: str  # what to say, in a sentence or three
+
+
+# ---------------------------------------------------------------- scripts
+
+_THANKS_PANEL = (
+    "Thank {name} for the interview within 24 hours (R4). Follow R5: thanks for their "
+    "time, a personal touch from the conversation, your interest, why you fit, anything "
+    "you owe them. Make it personal: panelists compare notes."
+)
+_THANKS_NEXT_ROUND = " A new round means a new note (R11)."
+_THANKS_MET = (
+    "Thank {name}, whom you met on the day (R4): a short, personal note (R5)."
+)
+_THANKS_HELPER = (
+    "Thank {name} for helping you get the interview (R4), and say how it went."
+)
+_REFERENCE_ALERT = (
+    "Tell {name} where you interviewed and that a call may come; ask them to let you "
+    "know if it does (R7). A call or a short email."
+)
+_CHECKIN_SCRIPTS = {
+    "phone": (
+        "Call: say you are still interested, ask whether a decision has been made and "
+        "whether they need anything else from you (R9). If nobody answers, leave a short "
+        "message with your number."
+    ),
+    "email": (
+        "Email: still interested; has a decision been made; anything else they need "
+        "from you (R9). Keep it to a few lines."
+    ),
+    "letter": (
+        "Letter: a \"reverse cover letter\" restating your strengths for the role and "
+        "your interest; ask about the decision and offer anything they need (R9, R10)."
+    ),
+}
+_FEEDBACK = (
+    "Thank them for letting you know, and ask politely for feedback: what would have "
+    "made you a stronger candidate (R13)."
+)
+_FINAL_THANKS = (
+    "Thank them once more for their time and ask them to keep you in mind for future "
+    "openings (R13)."
+)
+_CONNECT = "Connect on LinkedIn with the people you met, to stay in touch (R13)."
+_OFFER = (
+    "Accept or decline the offer by its deadline (R14). If no deadline was given, ask "
+    "for one. Compare it with your other applications first."
+)
+
+
+# ---------------------------------------------------------------- propose
+
+
+def _local_date(moment: dt.datetime, tz: str) -> dt.date:
+    return arrow.get(moment).to(tz).date()
+
+
+def _add_business_days(day: dt.date, count: int) -> dt.date:
+    while count > 0:
+        day += _ONE_DAY
+        if day.weekday() < 5:
+            count -= 1
+    return day
+
+
+def _main_contact(app: ApplicationFacts) -> int | None:
+    """Whom check-ins and closing touches go to: the recruiter, else an interviewer."""
+    for role in ("recruiter", "interviewer"):
+        for person in app.people:
+            if person.role == role:
+                return person.contact_id
+    for interview in sorted(app.interviews, key=lambda i: i.starts_at, reverse=True):
+        for person in interview.people:
+            if person.role != "met":
+                return person.contact_id
+    return None
+
+
+def _thank_yous(app: ApplicationFacts, tz: str) -> list[ProposedTouch]:
+    """R4: one note per panelist and person met, 24 h after each interview, every round
+    (R11); helpers once, after the first interview."""
+    touches: list[ProposedTouch] = []
+    for interview in app.interviews:
+        due = _local_date(interview.end + dt.timedelta(hours=24), tz)
+        seen: set[int] = set()
+        for person in interview.people:
+            if person.contact_id in seen:
+                continue
+            seen.add(person.contact_id)
+            script = (_THANKS_MET if person.role == "met" else _THANKS_PANEL).format(name=person.name)
+            if interview.round > 1:
+                script += _THANKS_NEXT_ROUND
+            touches.append(ProposedTouch(
+                key=f"R4:i{interview.interview_id}:c{person.contact_id}",
+                kind="thank-you", channel="email", due=due, rule="R4",
+                contact_id=person.contact_id, interview_id=interview.interview_id,
+                script=script,
+            ))
+    if app.interviews:
+        first = min(app.interviews, key=lambda i: i.starts_at)
+        due = _local_date(first.end + dt.timedelta(hours=24), tz)
+        for person in _unique(p for p in app.people if p.role == "helper"):
+            # Keyed without the interview so an earlier, back-filled interview does not
+            # make a second note for the same helper.
+            touches.append(ProposedTouch(
+                key=f"R4:helper:c{person.contact_id}",
+                kind="thank-you", channel="email", due=due, rule="R4",
+                contact_id=person.contact_id, interview_id=first.interview_id,
+                script=_THANKS_HELPER.format(name=person.name),
+            ))
+    return touches
+
+
+def _unique(people: Iterable[Person]) -> list[Person]:
+    seen: dict[int, Person] = {}
+    for person in people:
+        seen.setdefault(person.contact_id, person)
+    return list(seen.values())
+
+
+def _reference_alerts(app: ApplicationFacts, tz: str) -> list[ProposedTouch]:
+    """R7: alert each reference on the day interviewing starts (the earlier of the
+    recorded start and the first interview)."""
+    starts = [_local_date(i.starts_at, tz) for i in app.interviews]
+    if app.interviewing_started_on:
+        starts.append(app.interviewing_started_on)
+    if not starts:
+        return []
+    return [
+        ProposedTouch(
+            key=f"R7:c{person.contact_id}", kind="reference-alert", channel="email",
+            due=min(starts), rule="R7", contact_id=person.contact_id, interview_id=None,
+            script=_REFERENCE_ALERT.format(name=person.name),
+        )
+        for person in _unique(p for p in app.people if p.role == "reference")
+    ]
+
+
+def _first_checkin(app: ApplicationFacts, settings: Settings, last: dt.date | None) -> dt.date | None:
+    """R1/R8: on the decision date; without one (or when a later round made it stale),
+    a week, or N business days, after the last interview. Never before the decision date."""
+    decision = app.decision_expected_by
+    if decision and (last is None or decision > last):
+        return decision
+    if last is None:
+        return None
+    if settings.first_checkin_business_days:
+        first = _add_business_days(last, max(1, settings.business_days))
+    else:
+        first = last + dt.timedelta(days=max(1, settings.first_checkin_days))
+    return max(first, decision) if decision else first
+
+
+def _checkins(app: ApplicationFacts, settings: Settings, last: dt.date | None) -> list[ProposedTouch]:
+    """R8–R10: `checkin_count` check-ins a week apart, channels in turn."""
+    first = _first_checkin(app, settings, last)
+    if first is None:
+        return []
+    contact = _main_contact(app)
+    touches = []
+    for n in range(settings.checkin_count):
+        channel = CHECKIN_CHANNELS[n % len(CHECKIN_CHANNELS)]
+        rule = "R8" if n == 0 else "R10"
+        touches.append(ProposedTouch(
+            key=f"{rule}:{n + 1}", kind="check-in", channel=channel,
+            due=first + dt.timedelta(days=CHECKIN_GAP_DAYS * n), rule=rule,
+            contact_id=contact, interview_id=None, script=_CHECKIN_SCRIPTS[channel],
+        ))
+    return touches
+
+
+def _answered(app: ApplicationFacts, last: dt.date | None) -> bool:
+    """R10: the employer answered. A reply before the last interview does not count:
+    it led to that interview, it was not the decision."""
+    if app.stage in words.ANSWERED_STAGES:
+        return True
+    return any(e.is_answer and (last is None or e.happened_on >= last) for e in app.exchanges)
+
+
+def _closing(app: ApplicationFacts, tz: str) -> list[ProposedTouch]:
+    """R13: after a no, ask for feedback, thank once more, connect; the day after."""
+    known = [e.happened_on for e in app.exchanges if e.is_answer]
+    known += [_local_date(i.end, tz) for i in app.interviews]
+    base = app.stage_changed_on or (max(known) if known else None)
+    if base is None:
+        return []
+    contact = _main_contact(app)
+    due = base + _ONE_DAY
+    return [
+        ProposedTouch(key=key, kind=kind, channel=channel, due=due, rule="R13",
+                      contact_id=contact, interview_id=None, script=script)
+        for key, kind, channel, script in (
+            ("R13:feedback", "feedback-request", "email", _FEEDBACK),
+            ("R13:final-thanks", "final-thanks", "email", _FINAL_THANKS),
+            ("R13:connect", "connect", "linkedin", _CONNECT),
+        )
+    ]
+
+
+def _offer(app: ApplicationFacts) -> list[ProposedTouch]:
+    """R14: answer the offer by its deadline; with no deadline recorded, right away
+    (the script says to ask for one)."""
+    due = app.offer_deadline or app.stage_changed_on
+    if due is None:
+        return []
+    return [ProposedTouch(
+        key="R14:offer", kind="offer-response", channel="email", due=due, rule="R14",
+        contact_id=_main_contact(app), interview_id=None, script=_OFFER,
+    )]
+
+
+def propose(app: ApplicationFacts, settings: Settings, tz: str = "local") -> list[ProposedTouch]:
+    """Every touch the playbook wants for this application now, soonest first.
+
+    By stage: withdrawn, accepted and declined are closed (nothing pending); rejected
+    gets only R13's closing touches (its final thanks replaces unsent thank-yous);
+    an offer keeps the thank-yous and reference alerts and adds R14's response but no
+    check-ins; otherwise R4 + R7, plus check-ins (R8–R10) once there is an interview
+    or the application is interviewing/awaiting, until an answer comes.
+    """
+    if app.stage in (words.WITHDRAWN, words.ACCEPTED, words.DECLINED):
+        return []
+    if app.stage == words.REJECTED:
+        touches = _closing(app, tz)
+    else:
+        touches = _thank_yous(app, tz) + _reference_alerts(app, tz)
+        last = max((_local_date(i.end, tz) for i in app.interviews), default=None)
+        if app.stage == words.OFFER:
+            touches += _offer(app)
+        elif (app.interviews or app.stage in (words.INTERVIEWING, words.AWAITING)) and not _answered(app, last):
+            touches += _checkins(app, settings, last)
+    return sorted(touches, key=lambda t: (t.due, t.key))
+
+
+# ---------------------------------------------------------------- reconcile
+
+
+@dataclass(frozen=True)
+class StoredTouch:
+    """What reconcile needs to know about a touch already in the database."""
+
+    key: str
+    status: str  # words.TOUCH_STATUSES
+    due: dt.date
+    user_changed: bool  # snoozed, re-dated or edited by the user
+
+
+@dataclass(frozen=True)
+class Reconciliation:
+    """What to write so the stored touches follow the plan.
+
+    add: new touches to insert as pending. update: stored touches to rewrite from the
+    proposal and set pending (a new due date, or a touch the plan had cancelled and
+    wants again). cancel: keys of pending touches to mark cancelled.
+    """
+
+    add: list[ProposedTouch] = field(default_factory=list)
+    update: list[ProposedTouch] = field(default_factory=list)
+    cancel: list[str] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.add or self.update or self.cancel)
+
+
+def _is_checkin_key(key: str) -> bool:
+    return key.startswith(_CHECKIN_KEY_PREFIXES)
+
+
+def reconcile(stored: list[StoredTouch], proposed: list[ProposedTouch]) -> Reconciliation:
+    """Bring stored touches in line with a fresh proposal, keeping every user change.
+
+    Done and skipped touches are never touched; nor is a touch the user snoozed or
+    re-dated. One exception (R10, R14): when the plan has no check-in left at all (an
+    answer, an offer, a withdrawal), pending check-ins are cancelled even if snoozed,
+    since asking "has a decision been made?" after the answer makes no sense.
+    Only the due date is compared; kind, channel and contact follow from the key.
+    """
+    by_key = {touch.key: touch for touch in stored}
+    result = Reconciliation()
+    for touch in proposed:
+        old = by_key.get(touch.key)
+        if old is None:
+            result.add.append(touch)
+        elif old.user_changed:
+            continue
+        elif old.status == "cancelled" or (old.status == "pending" and old.due != touch.due):
+            result.update.append(touch)
+    wanted = {touch.key for touch in proposed}
+    checkins_stopped = not any(touch.kind == "check-in" for touch in proposed)
+    for old in stored:
+        if old.status != "pending" or old.key in wanted:
+            continue
+        if not old.user_changed or False:
+            result.cancel.append(old.key)
+    return result
+
+
+# ---------------------------------------------------------------- pipeline (R12)
+
+
+def active_count(stages: Iterable[str]) -> int:
+    """How many applications are still in play (R12)."""
+    return sum(1 for stage in stages if stage in words.ACTIVE_STAGES)
+
+
+def pipeline_health(active: int, target: int) -> str | None:
+    """R12's nudge when fewer applications are active than the target; None when enough."""
+    if active >= target:
+        return None
+    noun = "application" if active == 1 else "applications"
+    return f"{active} active {noun} — the playbook keeps {target}–{target + 1} going (R12). Add another?"
+
+
+def gone_quiet(last_activity: dt.date | None, today: dt.date, stale_days: int) -> bool:
+    """An application with no activity for `stale_days` is probably stalled (R10, R12).
+    With no activity recorded at all there is nothing to measure: not quiet."""
+    return last_activity is not None and (today - last_activity).days >= stale_days
+
+
+def quiet_suggestion(last_activity: dt.date, today: dt.date) -> str:
+    """What to do about an application that has gone quiet."""
+    days = (today - last_activity).days
+    return (
+        f"Quiet for {days} days. Log a reply if one came, send a check-in (R9), "
+        "or archive it and put the energy into a new application (R12)."
+    )

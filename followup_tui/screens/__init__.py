@@ -1,0 +1,1 @@
+"""One module (and .tcss) per pane and per modal."""

@@ -1,0 +1,52 @@
+"""`l`: log something that actually happened — a reply, a call, a message (R10)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from followup_tui.playbook.words import CHANNELS, EXCHANGE_KINDS
+from followup_tui.screens.application_form import read_day
+from followup_tui.store.applications import FieldError
+from followup_tui.widgets.form import Field, FormScreen
+
+NOBODY = "(nobody in particular)"
+FROM_THEM, FROM_ME = "from them", "from me"
+
+
+class ExchangeForm(FormScreen[int]):
+    TITLE = "Log an exchange"
+
+    def __init__(self, application_id: int, company: str, people: list[tuple[int, str]]) -> None:
+        self.people = {name: contact_id for contact_id, name in people}
+        self.FIELDS = (
+            Field("happened_on", "When", placeholder="today, yesterday, 2026-11-20"),
+            Field("kind", "What", kind="select", options=EXCHANGE_KINDS),
+            Field("channel", "Channel", kind="select", options=CHANNELS),
+            Field("direction", "Direction", kind="select", options=(FROM_THEM, FROM_ME)),
+            Field("person", "With", kind="select", options=(NOBODY, *self.people)),
+            Field("summary", "Summary", placeholder="one line: what was said"),
+            Field("is_answer", "An answer from the employer (stops check-ins, R10)",
+                  kind="checkbox"),
+        )
+        super().__init__({"happened_on": "today", "kind": "reply"},
+                         draft_key=f"exchange-{application_id}")
+        self.application_id = application_id
+        self.TITLE = f"Log an exchange with {company}"
+
+    def save(self, values: dict[str, Any]) -> int:
+        day = read_day("happened_on", values["happened_on"], dt.date.today())
+        if day is None:
+            raise FieldError("happened_on", "When did it happen? e.g. today, yesterday.")
+        if day > dt.date.today():
+            raise FieldError("happened_on", "That is in the future: log it once it happened.")
+        return self.app.store.log_exchange(
+            self.application_id,
+            happened_on=day,
+            kind=values["kind"],
+            channel=values["channel"],
+            direction="in" if values["direction"] == FROM_THEM else "out",
+            contact_id=self.people.get(values["person"]),
+            summary=values["summary"].strip(),
+            is_answer=bool(values["is_answer"]),
+        )

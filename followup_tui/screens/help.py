@@ -1,0 +1,54 @@
+"""`?`: every key of the pane you are on, with what it does."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+# Keys that the contract names but that live on widgets, not on the pane.
+LIST_KEYS = (
+    ("up/down, k/j", "move the highlight"),
+    ("home/end", "first / last"),
+    ("escape", "in a text field: back to the list"),
+    ("ctrl+p", "command palette (jump to application)"),
+    ("ctrl+q", "quit from anywhere"),
+)
+
+
+class HelpScreen(ModalScreen[None]):
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > Vertical {
+        width: 72; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $accent; background: $surface; padding: 0 1;
+    }
+    HelpScreen .help-title { text-style: bold; padding: 0 0 1 0; }
+    """
+    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close")]
+
+    def __init__(self, pane: Screen) -> None:
+        super().__init__()
+        self.pane = pane
+
+    def compose(self) -> ComposeResult:
+        lines = []
+        seen = set()
+        for key, active in self.pane.active_bindings.items():
+            binding = active.binding
+            if not binding.description or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            shown = binding.key_display or self.app.get_key_display(binding)
+            lines.append(f"[b]{shown:>14}[/b]  {binding.description}")
+        lines += [f"[b]{key:>14}[/b]  {what}" for key, what in LIST_KEYS]
+        title = getattr(self.pane, "PANE_TITLE", "") or type(self.pane).__name__
+        with Vertical():
+            yield Static(f"Keys: {title}   (escape closes)", classes="help-title")
+            with VerticalScroll():
+                yield Static("\n".join(lines))
+
+    async def action_dismiss(self, result: None = None) -> None:
+        self.dismiss(None)

@@ -1,0 +1,28 @@
+"""What every pane shares: focus on its main list when shown, and `escape` back to it."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widget import Widget
+
+
+class PaneScreen(Screen):
+    """A pane: subclasses name their main list in MAIN and refresh in `refresh_pane`."""
+
+    MAIN = "#main"
+    BINDINGS = [Binding("escape", "focus_main", "Back to the list", show=False)]
+
+    def main_widget(self) -> Widget:
+        return self.query_one(self.MAIN)
+
+    def action_focus_main(self) -> None:
+        self.main_widget().focus()
+
+    def on_screen_resume(self) -> None:
+        """Re-read the Store (another pane may have changed it) and focus the list."""
+        self.refresh_pane()
+        self.main_widget().focus()
+
+    def refresh_pane(self) -> None:
+        """Re-read what the pane shows; the default shows nothing new."""

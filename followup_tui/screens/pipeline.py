@@ -1,0 +1,262 @@
+"""The Pipeline pane: every application, most urgent first, moved through by keyboard."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Footer, Input, Static
+
+from followup_tui.playbook.dates import days_since, humanize_due
+from followup_tui.playbook.words import ACTIVE_STAGES
+from followup_tui.screens.pane import PaneScreen
+from followup_tui.store.applications import PipelineRow
+from followup_tui.widgets.virtual_table import Column, VirtualTable
+
+COLUMNS = (
+    Column("Company", 0, 10),
+    Column("Role", 0, 8),
+    Column("Stage", 17),
+    Column("Interview", 15),
+    Column("Next touch", 17),
+    Column("Last exchange", 13),
+)
+
+
+@dataclass
+class PipelineSource:
+    """The rows the table shows: the Store's urgency order with the current filter."""
+
+    store: object
+    filter_text: str = ""
+    show_archived: bool = False
+
+    def count(self) -> int:
+        return self.store.pipeline_count(filter_text=self.filter_text,
+                                         show_archived=self.show_archived)
+
+    def page(self, offset: int, limit: int) -> list[PipelineRow]:
+        return self.store.pipeline_page(offset, limit, filter_text=self.filter_text,
+                                        show_archived=self.show_archived)
+
+    def position(self, application_id: int) -> int | None:
+        return self.store.pipeline_position(application_id, filter_text=self.filter_text,
+                                            show_archived=self.show_archived)
+
+
+def interview_cell(row: PipelineRow, now: dt.datetime) -> str:
+    if row.next_interview_at and row.next_interview_at >= now:
+        return humanize_due(row.next_interview_at.astimezone().date(), now.astimezone().date())
+    if row.last_interview_at:
+        days = (now.astimezone().date() - row.last_interview_at.astimezone().date()).days
+        return "today" if days == 0 else f"{days} day{'s' if days != 1 else ''} ago"
+    return "—"
+
+
+def cells(row: PipelineRow) -> list[str | Text]:
+    """Humanize only what is on screen: this runs for visible rows alone."""
+    now = dt.datetime.now(dt.timezone.utc)
+    today = dt.date.today()
+    if row.next_touch_due:
+        due = humanize_due(row.next_touch_due, today)
+        style = "bold red" if row.next_touch_due < today else (
+            "yellow" if row.next_touch_due == today else "")
+        touch: str | Text = Text(due, style=style)
+    else:
+        touch = "—"
+    stage = row.stage + (" (archived)" if row.archived else "")
+    return [row.company, row.role, stage, interview_cell(row, now), touch,
+            days_since(row.last_exchange_on, today)]
+
+
+class PipelineScreen(PaneScreen):
+    """Applications sorted by urgency: overdue first, then next touch, next interview."""
+
+    PANE_TITLE = "Pipeline"
+    CSS_PATH = "pipeline.tcss"
+    MAIN = "#applications"
+    BINDINGS = [
+        Binding("enter", "open", "Open notes", id="pipeline.open"),
+        Binding("a", "add", "Add", id="pipeline.add"),
+        Binding("e", "edit", "Edit", id="pipeline.edit"),
+        Binding("s", "stage", "Stage", id="pipeline.stage"),
+        Binding("l", "log", "Log exchange", id="pipeline.log"),
+        Binding("x", "archive", "Archive", id="pipeline.archive"),
+        Binding("X", "toggle_archived", "Show archived", id="pipeline.show_archived"),
+        Binding("slash", "filter", "Filter", key_display="/", id="pipeline.filter"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static("Pipeline", id="title", classes="pane-title")
+        yield Static("", id="health", classes="hint")
+        yield Input(placeholder="filter by company or role — enter keeps, escape clears",
+                    id="filter")
+        yield VirtualTable(COLUMNS, cells, id="applications",
+                           empty_text="No applications yet: press a to add the first one.")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.source = PipelineSource(self.app.store)
+        self.table.set_source(self.source)
+        self.update_health()
+
+    @property
+    def table(self) -> VirtualTable:
+        return self.query_one("#applications", VirtualTable)
+
+    # -- keeping the view current -------------------------------------------------
+    def refresh_pane(self) -> None:
+        self.table.reload()
+        self.show_application(self.app.application_id)
+        self.update_health()
+
+    def show_application(self, application_id: int | None) -> None:
+        """Put the cursor on an application (after adding it, or a palette jump)."""
+        if application_id is None:
+            return
+        position = self.source.position(application_id)
+        if position is not None:
+            self.table.move_to(position)
+
+    def update_health(self) -> None:
+        """R12: how many applications are in play against the playbook's three or four."""
+        from followup_tui.playbook.plan import pipeline_health
+
+        active = self.app.store.active_count()
+        nudge = pipeline_health(active, 3)
+        shown = "archived shown" if self.source.show_archived else ""
+        filtered = f"filter: {self.source.filter_text}" if self.source.filter_text else ""
+        extra = " · ".join(x for x in (filtered, shown) if x)
+        text = nudge or f"{active} active applications: the search is well spread (R12)."
+        self.query_one("#health", Static).update(text + (f"   [{extra}]" if extra else ""))
+
+    @on(VirtualTable.Highlighted, "#applications")
+    def remember(self, event: VirtualTable.Highlighted) -> None:
+        self.app.application_id = event.row.id
+
+    @on(VirtualTable.Selected, "#applications")
+    def open_row(self, event: VirtualTable.Selected) -> None:
+        self.app.open_application(event.row.id)
+
+    # -- actions ---------------------------------------------------------------
+    def current(self) -> PipelineRow | None:
+        row = self.table.current
+        if row is None:
+            self.notify("No application here: press a to add one.", severity="warning")
+        return row
+
+    def action_open(self) -> None:
+        self.table.action_select()
+
+    def action_add(self) -> None:
+        from followup_tui.screens.application_form import ApplicationForm
+
+        self.app.push_screen(ApplicationForm(), self.after_save)
+
+    def action_edit(self) -> None:
+        from followup_tui.screens.application_form import ApplicationForm, form_values
+
+        if row := self.current():
+            application = self.app.store.get_application(row.id)
+            self.app.push_screen(ApplicationForm(row.id, form_values(application)),
+                                 self.after_save)
+
+    def after_save(self, application_id: int | None) -> None:
+        if application_id is not None:
+            self.app.application_id = application_id
+            self.refresh_pane()
+            self.notify("Saved.", timeout=2)
+
+    def action_stage(self) -> None:
+        from followup_tui.screens.stage_form import StageForm
+
+        if row := self.current():
+            application = self.app.store.get_application(row.id)
+            initial = {
+                "stage": application.stage,
+                "offer_deadline": application.offer_deadline.isoformat()
+                if application.offer_deadline else "",
+                "offer_terms": application.offer_terms,
+            }
+            self.app.push_screen(StageForm(row.id, initial), self.after_stage)
+
+    def after_stage(self, stage: str | None) -> None:
+        if stage is not None:
+            self.refresh_pane()
+            self.notify(f"Stage: {stage}.", timeout=2)
+
+    def action_log(self) -> None:
+        from followup_tui.screens.exchange_form import ExchangeForm
+
+        if row := self.current():
+            people = self.app.store.people_of(row.id)
+            self.app.push_screen(ExchangeForm(row.id, row.company, people), self.after_log)
+
+    def after_log(self, exchange_id: int | None) -> None:
+        if exchange_id is not None:
+            self.refresh_pane()
+            self.notify("Exchange logged.", timeout=2)
+
+    def action_archive(self) -> None:
+        from followup_tui.screens.confirm import ConfirmScreen
+
+        row = self.current()
+        if row is None:
+            return
+        verb = "Restore" if row.archived else "Archive"
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.app.store.set_archived(row.id, not row.archived)
+                self.refresh_pane()
+                self.notify(f"{row.company}: {'restored' if row.archived else 'archived'}.",
+                            timeout=3)
+
+        self.app.push_screen(
+            ConfirmScreen(f"{verb} {row.company} — {row.role}?"
+                          + ("" if row.archived else "\nX shows archived applications again.")),
+            done,
+        )
+
+    def action_toggle_archived(self) -> None:
+        self.source.show_archived = not self.source.show_archived
+        self.refresh_pane()
+
+    # -- the / filter ------------------------------------------------------------
+    def action_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.add_class("-shown")
+        box.focus()
+
+    @on(Input.Changed, "#filter")
+    def filter_changed(self, event: Input.Changed) -> None:
+        self.source.filter_text = event.value
+        self.table.reload(cursor=0)
+        self.update_health()
+
+    @on(Input.Submitted, "#filter")
+    def keep_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        if not box.value:
+            box.remove_class("-shown")
+        self.table.focus()
+
+    def action_focus_main(self) -> None:
+        box = self.query_one("#filter", Input)
+        if box.has_focus:  # escape in the filter clears it (CONTRACT.md)
+            box.value = ""
+            box.remove_class("-shown")
+            self.source.filter_text = ""
+            self.table.reload(cursor=0)
+            self.update_health()
+        self.table.focus()
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """Keys that need an application are shown only when there is one."""
+        if action in {"open", "edit", "stage", "log", "archive"}:
+            return self.is_mounted and self.table.row_count > 0 or None
+        return True

@@ -1,0 +1,38 @@
+"""`s`: move an application to another stage; an offer asks for its deadline and terms (R14)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from followup_tui.playbook.words import OFFER, STAGES
+from followup_tui.screens.application_form import read_day
+from followup_tui.store.applications import FieldError
+from followup_tui.widgets.form import Field, FormScreen
+
+
+class StageForm(FormScreen[str]):
+    TITLE = "Change the stage"
+    FIELDS = (
+        Field("stage", "Stage", kind="select", options=STAGES),
+        Field("offer_deadline", "Offer: answer by (R14)", placeholder="only for an offer"),
+        Field("offer_terms", "Offer: terms", kind="text", max_length=20_000),
+    )
+
+    def __init__(self, application_id: int, initial: dict[str, Any]) -> None:
+        super().__init__(initial, draft_key=f"stage-{application_id}")
+        self.application_id = application_id
+
+    def on_mount(self) -> None:
+        self.query_one("#field-stage").focus()
+
+    def save(self, values: dict[str, Any]) -> str:
+        stage = values["stage"]
+        change: dict[str, Any] = {}
+        if stage == OFFER:
+            deadline = read_day("offer_deadline", values["offer_deadline"], dt.date.today())
+            if deadline is None:
+                raise FieldError("offer_deadline", "An offer needs the date you must answer by.")
+            change = {"offer_deadline": deadline, "offer_terms": values["offer_terms"]}
+        self.app.store.set_stage(self.application_id, stage, **change)
+        return stage

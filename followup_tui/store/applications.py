@@ -1,0 +1,296 @@
+"""Applications, their stages and exchanges: what the Pipeline pane reads and writes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from typing import TYPE_CHECKING, Any
+
+from followup_tui.playbook.words import ACTIVE_STAGES, STAGES
+from followup_tui.store.base import ConflictError, StoreError
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from followup_tui.store.models import Application, Exchange, StageChange
+
+NEVER = "9999-12-31"
+
+# Columns the Pipeline lists: plain SQL so the first page needs no ORM import.
+PIPELINE_COLUMNS = (
+    "id, company, role, stage, archived, next_touch_due, next_interview_at, "
+    "last_interview_at, last_exchange_on"
+)
+
+
+def _parse_day(text: str | None) -> date | None:
+    return date.fromisoformat(text[:10]) if text else None
+
+
+def _parse_moment(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    return datetime.fromisoformat(text).replace(tzinfo=timezone.utc)
+
+
+@dataclass(frozen=True)
+class PipelineRow:
+    """One line of the Pipeline table (moments in UTC, days as dates)."""
+
+    id: int
+    company: str
+    role: str
+    stage: str
+    archived: bool
+    next_touch_due: date | None
+    next_interview_at: datetime | None
+    last_interview_at: datetime | None
+    last_exchange_on: date | None
+
+    @classmethod
+    def from_row(cls, row: Any) -> "PipelineRow":
+        return cls(
+            id=row[0], company=row[1], role=row[2], stage=row[3], archived=bool(row[4]),
+            next_touch_due=_parse_day(row[5]), next_interview_at=_parse_moment(row[6]),
+            last_interview_at=_parse_moment(row[7]), last_exchange_on=_parse_day(row[8]),
+        )
+
+
+def _where(filter_text: str, show_archived: bool) -> tuple[str, list[Any]]:
+    clauses, params = [], []
+    if not show_archived:
+        clauses.append("archived = 0")
+    for word in filter_text.casefold().split():
+        clauses.append("(company_key LIKE ? ESCAPE '\\' OR lower(role) LIKE ? ESCAPE '\\')")
+        like = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        params += [like, like]
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def clean_text(value: Any) -> str:
+    """Strip control characters (pasted escape sequences must not reach the terminal)."""
+    text = "" if value is None else str(value)
+    return "".join(ch for ch in text if ch in "\n\t" or (ord(ch) >= 32 and ord(ch) != 127))
+
+
+class ApplicationsMixin:
+    """The Pipeline's queries: pages in urgency order, the stage history, exchanges."""
+
+    # -- the Pipeline list ----------------------------------------------------
+    def pipeline_count(self, *, filter_text: str = "", show_archived: bool = False) -> int:
+        where, params = _where(filter_text, show_archived)
+        return self.query(f"SELECT count(*) FROM application{where}", tuple(params))[0][0]
+
+    def pipeline_page(
+        self, offset: int, limit: int, *, filter_text: str = "", show_archived: bool = False
+    ) -> list[PipelineRow]:
+        """Rows `offset`..`offset+limit` in urgency order (overdue first, then next touch,
+        next interview, company), read from the (sort_key, id) index."""
+        where, params = _where(filter_text, show_archived)
+        rows = self.query(
+            f"SELECT {PIPELINE_COLUMNS} FROM application{where} "
+            "ORDER BY sort_key, id LIMIT ? OFFSET ?",
+            tuple(params + [limit, offset]),
+        )
+        return [PipelineRow.from_row(row) for row in rows]
+
+    def pipeline_position(
+        self, application_id: int, *, filter_text: str = "", show_archived: bool = False
+    ) -> int | None:
+        """Where an application stands in the list (None when it is filtered out)."""
+        where, params = _where(filter_text, show_archived)
+        found = self.query(
+            f"SELECT sort_key FROM application{where}{' AND' if where else ' WHERE'} id = ?",
+            tuple(params + [application_id]),
+        )
+        if not found:
+            return None
+        key = found[0][0]
+        extra = "(sort_key < ? OR (sort_key = ? AND id < ?))"
+        where_before = f"{where} AND {extra}" if where else f" WHERE {extra}"
+        return self.query(
+            f"SELECT count(*) FROM application{where_before}",
+            tuple(params + [key, key, application_id]),
+        )[0][0]
+
+    def find_applications(self, text: str, limit: int = 20) -> list[PipelineRow]:
+        """For the palette's "jump to application": companies and roles that match, fast."""
+        where, params = _where(text, show_archived=True)
+        rows = self.query(
+            f"SELECT {PIPELINE_COLUMNS} FROM application{where} ORDER BY company_key, id LIMIT ?",
+            tuple(params + [limit]),
+        )
+        return [PipelineRow.from_row(row) for row in rows]
+
+    def active_count(self) -> int:
+        """Applications still in play (R12 wants three or four of them)."""
+        marks = ",".join("?" * len(ACTIVE_STAGES))
+        return self.query(
+            f"SELECT count(*) FROM application WHERE archived = 0 AND stage IN ({marks})",
+            tuple(sorted(ACTIVE_STAGES)),
+        )[0][0]
+
+    # -- one application ------------------------------------------------------
+    def get_application(self, application_id: int) -> "Application":
+        from followup_tui.store.models import Application
+
+        with self.session() as session:
+            application = session.get(Application, application_id)
+            if application is None:
+                raise StoreError(f"Application {application_id} no longer exists.")
+            return application
+
+    def add_application(self, **values: Any) -> int:
+        """Add an application; `company` is required. Returns its id."""
+        from followup_tui.store.models import Application, StageChange
+
+        values = self._checked(values)
+        with self.write() as session:
+            application = Application(**values)
+            session.add(application)
+            session.flush()
+            session.add(StageChange(application_id=application.id, to_stage=application.stage))
+            self.changed(session, application.id)
+            return application.id
+
+    def update_application(
+        self, application_id: int, *, expected_version: int | None = None, **values: Any
+    ) -> int:
+        """Change fields; refuses (ConflictError) if another window saved a newer version."""
+        from followup_tui.store.models import Application, StageChange, utcnow
+
+        values = self._checked(values, partial=True)
+        with self.write() as session:
+            application = session.get(Application, application_id)
+            if application is None:
+                raise StoreError(f"Application {application_id} no longer exists.")
+            if expected_version is not None and application.version != expected_version:
+                raise ConflictError(
+                    f"{application.company} was changed in another window; reopen it to see."
+                )
+            old_stage = application.stage
+            for name, value in values.items():
+                setattr(application, name, value)
+            application.version += 1
+            application.updated_at = utcnow()
+            if application.stage != old_stage:
+                session.add(StageChange(
+                    application_id=application_id, from_stage=old_stage,
+                    to_stage=application.stage,
+                ))
+            self.changed(session, application_id)
+            return application.version
+
+    def set_stage(self, application_id: int, stage: str, **offer: Any) -> None:
+        """Move to a stage (recorded in the history); an offer may bring terms and a deadline."""
+        self.update_application(application_id, stage=stage, **offer)
+
+    def set_archived(self, application_id: int, archived: bool = True) -> None:
+        self.update_application(application_id, archived=archived)
+
+    def stage_history(self, application_id: int) -> list["StageChange"]:
+        from sqlmodel import select
+
+        from followup_tui.store.models import StageChange
+
+        with self.session() as session:
+            return list(session.exec(
+                select(StageChange).where(StageChange.application_id == application_id)
+                .order_by(StageChange.changed_at, StageChange.id)
+            ))
+
+    def people_of(self, application_id: int) -> list[tuple[int, str]]:
+        """Everyone linked to the application: by role, or on a panel of its interviews."""
+        rows = self.query(
+            "SELECT id, full_name FROM contact WHERE id IN ("
+            " SELECT contact_id FROM applicationcontact WHERE application_id = ?"
+            " UNION SELECT p.contact_id FROM panelmember p"
+            " JOIN interview i ON i.id = p.interview_id WHERE i.application_id = ?)"
+            " ORDER BY name_key",
+            (application_id, application_id),
+        )
+        return [(row[0], row[1]) for row in rows]
+
+    # -- exchanges (what actually happened) ------------------------------------
+    def log_exchange(self, application_id: int, **values: Any) -> int:
+        """Record a reply, call or message; an employer's reply is an answer (R10)."""
+        from followup_tui.store.models import Exchange
+
+        values = {k: clean_text(v) if isinstance(v, str) else v for k, v in values.items()}
+        with self.write() as session:
+            exchange = Exchange(application_id=application_id, **values)
+            session.add(exchange)
+            session.flush()
+            self.changed(session, application_id)
+            return exchange.id
+
+    def exchanges(self, application_id: int) -> list["Exchange"]:
+        """The application's timeline of exchanges, newest first."""
+        from sqlmodel import select
+
+        from followup_tui.store.models import Exchange
+
+        with self.session() as session:
+            return list(session.exec(
+                select(Exchange).where(Exchange.application_id == application_id)
+                .order_by(Exchange.happened_on.desc(), Exchange.id.desc())
+            ))
+
+    # -- keeping the plan and the Pipeline's sort columns current ------------------
+    def changed(self, session: "Session", application_id: int) -> None:
+        """Call after any write that concerns an application, inside its transaction:
+        the plan is recomputed (R1–R14) and the Pipeline's columns follow."""
+        self.replan(session, application_id)
+        self.refresh_summary(session, application_id)
+
+    def refresh_summary(self, session: "Session", application_id: int) -> None:
+        """Recompute the denormalised columns the Pipeline sorts and shows."""
+        from followup_tui.store.models import utcnow
+
+        now = utcnow().strftime("%Y-%m-%d %H:%M:%S")
+        conn = session.connection()
+        row = conn.exec_driver_sql(
+            "SELECT "
+            " (SELECT min(due) FROM touch WHERE application_id = :id AND status = 'pending'),"
+            " (SELECT min(starts_at) FROM interview WHERE application_id = :id"
+            "    AND starts_at >= :now),"
+            " (SELECT max(starts_at) FROM interview WHERE application_id = :id"
+            "    AND starts_at < :now),"
+            " (SELECT max(happened_on) FROM exchange WHERE application_id = :id),"
+            " company, archived, stage FROM application WHERE id = :id",
+            {"id": application_id, "now": now},
+        ).one()
+        touch_due, next_interview, last_interview, last_exchange, company, archived, stage = row
+        company_key = company.casefold()
+        sort_key = "|".join((
+            touch_due or NEVER, next_interview or NEVER, company_key,
+        ))
+        conn.exec_driver_sql(
+            "UPDATE application SET company_key = :key, next_touch_due = :due,"
+            " next_interview_at = :next, last_interview_at = :last,"
+            " last_exchange_on = :exchange, sort_key = :sort WHERE id = :id",
+            {"key": company_key, "due": touch_due, "next": next_interview,
+             "last": last_interview, "exchange": last_exchange, "sort": sort_key,
+             "id": application_id},
+        )
+
+    # -- validation -----------------------------------------------------------
+    def _checked(self, values: dict[str, Any], partial: bool = False) -> dict[str, Any]:
+        """Clean text and refuse what cannot be saved, with a message for the field."""
+        values = {k: clean_text(v) if isinstance(v, str) else v for k, v in values.items()}
+        if "company" in values or not partial:
+            values["company"] = values.get("company", "").strip()
+            if not values["company"]:
+                raise FieldError("company", "Company is required.")
+        if "stage" in values and values["stage"] not in STAGES:
+            raise FieldError("stage", f"Unknown stage {values['stage']!r}.")
+        return values
+
+
+class FieldError(StoreError):
+    """A value that cannot be saved, with the field it belongs to."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.message = message

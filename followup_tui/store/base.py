@@ -1,0 +1,115 @@
+"""Opening the database safely, and the transactions every write goes through.
+
+This is the only place that knows how SQLite is set up: foreign keys on, WAL,
+`synchronous=FULL`, a busy timeout, and `BEGIN IMMEDIATE` for every write so a
+second window waits for the lock instead of failing with "database is locked".
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+class StoreError(Exception):
+    """A problem with the database file, worded for the person who owns it."""
+
+
+class ConflictError(StoreError):
+    """Another window saved a newer version of the record being written."""
+
+    def __init__(self, message: str, theirs: str = "") -> None:
+        super().__init__(message)
+        self.theirs = theirs
+
+
+def make_private_dirs(folder: Path) -> None:
+    """Create missing folders 0700 (the user's data is personal)."""
+    missing = []
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for path in reversed(missing):
+        path.mkdir(mode=0o700)
+        os.chmod(path, 0o700)  # mkdir's mode is masked by the umask
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty file 0600 before SQLite opens it (SQLite would make it 0644)."""
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+    os.chmod(path, 0o600)
+
+
+def check_database_file(path: Path) -> bool:
+    """Refuse what is not a usable SQLite file, without changing it; True if it is new."""
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a database file: give the path of a file.")
+    if not path.exists():
+        return True
+    if not os.access(path, os.R_OK):
+        raise StoreError(f"{path} cannot be read (permission denied): check its permissions.")
+    with open(path, "rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if header == b"":
+        return True  # an empty file is an empty database to SQLite
+    if header != SQLITE_HEADER:
+        raise StoreError(
+            f"{path} is not a followup-tui database (not SQLite): "
+            "it was left untouched; give another path with --db."
+        )
+    return False
+
+
+def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
+    """A plain sqlite3 connection set up like every other one the app opens."""
+    uri = f"file:{path}?mode=ro" if readonly else f"file:{path}"
+    conn = sqlite3.connect(
+        uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False,
+        isolation_level=None,  # we issue BEGIN ourselves (see transaction())
+    )
+    configure(conn)
+    return conn
+
+
+def configure(conn: sqlite3.Connection) -> None:
+    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA synchronous=FULL")
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection, *, write: bool = True) -> Iterator[sqlite3.Connection]:
+    """BEGIN IMMEDIATE for writes: take the write lock up front, wait up to the busy timeout."""
+    conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    else:
+        conn.execute("COMMIT")
+
+
+def friendly(error: sqlite3.Error, path: Path) -> StoreError:
+    """Turn SQLite's error into a sentence that names the file and what to do."""
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return StoreError(f"{path} is busy in another window; retrying keeps what you typed.")
+    if "readonly" in text or "read-only" in text:
+        return StoreError(f"{path} is read-only: changes cannot be saved (check its permissions).")
+    if "full" in text:
+        return StoreError(f"The disk holding {path} is full: free some space; nothing typed is lost.")
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return StoreError(
+            f"{path} is damaged ({error}): it was left untouched; restore a backup or use --db."
+        )
+    if "unable to open" in text:
+        return StoreError(f"{path} cannot be opened ({error}): check the folder and permissions.")
+    return StoreError(f"{path}: {error}")

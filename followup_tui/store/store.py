@@ -1,0 +1,136 @@
+"""The Store: the one object screens use to read and write the database.
+
+It is built from one part per area (applications, notes, thank-yous, plan) so each
+file stays short; all parts share the connection set-up below.
+- Writes go through a SQLModel session that starts with `BEGIN IMMEDIATE`.
+- Lists shown at start-up (the Pipeline's first page) are read through a plain
+  sqlite3 connection, so the first paint does not wait for SQLAlchemy to import.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from contextlib import contextmanager
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterator
+
+from followup_tui.store.base import (
+    StoreError,
+    check_database_file,
+    connect,
+    create_private_file,
+    friendly,
+    make_private_dirs,
+)
+from followup_tui.store.schema import ensure_schema
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+    from sqlmodel import Session
+
+
+class StoreBase:
+    """Connections and transactions; the area mixins build on these."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.backup: Path | None = None  # the copy made before a schema upgrade
+        self._lock = threading.RLock()
+        self._reader: sqlite3.Connection | None = None
+
+    @classmethod
+    def open(cls, path: str | Path, *, create: bool = True) -> "Store":
+        """Open (creating it 0600 if new) and upgrade the database at `path`."""
+        path = Path(path).expanduser()
+        is_new = check_database_file(path)
+        if not path.exists() and not create:
+            raise StoreError(f"{path} does not exist: give the path of your database with --db.")
+        if is_new and not path.exists():
+            try:
+                make_private_dirs(path.parent)
+                create_private_file(path)
+            except OSError as error:
+                raise StoreError(f"Cannot create {path}: {error.strerror}.") from error
+        store = cls(path)
+        store.backup = ensure_schema(path)
+        return store
+
+    # -- reading -------------------------------------------------------------
+    @property
+    def reader(self) -> sqlite3.Connection:
+        """A plain connection for fast reads; safe across threads behind the lock."""
+        if self._reader is None:
+            try:
+                self._reader = connect(self.path)
+                self._reader.row_factory = sqlite3.Row
+            except sqlite3.Error as error:
+                raise friendly(error, self.path) from error
+        return self._reader
+
+    def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            try:
+                return self.reader.execute(sql, params).fetchall()
+            except sqlite3.Error as error:
+                raise friendly(error, self.path) from error
+
+    # -- writing -------------------------------------------------------------
+    @cached_property
+    def engine(self) -> "Engine":
+        """The SQLAlchemy engine, built on first use (it costs 0.2 s to import)."""
+        from sqlalchemy import create_engine, event
+
+        engine = create_engine(
+            f"sqlite:///{self.path}",
+            connect_args={"check_same_thread": False, "timeout": 5},
+        )
+
+        @event.listens_for(engine, "connect")
+        def _setup(dbapi_connection: Any, _record: Any) -> None:
+            dbapi_connection.isolation_level = None  # let us issue BEGIN ourselves
+            from followup_tui.store.base import configure
+
+            configure(dbapi_connection)
+
+        @event.listens_for(engine, "begin")
+        def _begin(connection: Any) -> None:
+            mode = connection.get_execution_options().get("begin", "")
+            connection.exec_driver_sql(f"BEGIN {mode}".strip())
+
+        return engine
+
+    @contextmanager
+    def session(self, *, write: bool = False) -> Iterator["Session"]:
+        """A SQLModel session; `write=True` takes the write lock up front (BEGIN IMMEDIATE)."""
+        from sqlalchemy.exc import DBAPIError
+        from sqlmodel import Session
+
+        bind = self.engine.execution_options(begin="IMMEDIATE") if write else self.engine
+        try:
+            with Session(bind, expire_on_commit=False) as session:
+                with session.begin():
+                    yield session
+        except DBAPIError as error:
+            raise friendly(error.orig, self.path) from error  # type: ignore[arg-type]
+
+    def write(self) -> Any:
+        return self.session(write=True)
+
+    def close(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
+        if "engine" in self.__dict__:
+            self.engine.dispose()
+
+
+from followup_tui.store.applications import ApplicationsMixin  # noqa: E402
+from followup_tui.store.notes import NotesMixin  # noqa: E402
+from followup_tui.store.plan import PlanMixin  # noqa: E402
+from followup_tui.store.thanks import ThanksMixin  # noqa: E402
+
+
+class Store(ApplicationsMixin, NotesMixin, ThanksMixin, PlanMixin, StoreBase):
+    """Everything the screens may ask of the database, and nothing else."""

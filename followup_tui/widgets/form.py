@@ -1,0 +1,167 @@
+"""A modal form every add/edit dialog is built on.
+
+The contract's form rules live here once: focus starts in the first field, `tab`
+moves on, `ctrl+s` saves from any field, `escape` closes without saving and keeps
+what was typed for the next time the same form opens, and a field that cannot be
+saved gets a one-line message beside it while everything typed stays.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Generic, Sequence, TypeVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
+
+from followup_tui.store.applications import FieldError
+
+Result = TypeVar("Result")
+
+MAX_FIELD = 2000  # one-line fields; longer pastes are cut with a message
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str
+    kind: str = "input"  # input, text, select, checkbox
+    placeholder: str = ""
+    options: Sequence[str] = ()
+    max_length: int = MAX_FIELD
+
+
+class FormScreen(ModalScreen[Result], Generic[Result]):
+    """Subclasses set TITLE and FIELDS and implement save(values) -> result."""
+
+    DEFAULT_CSS = """
+    FormScreen { align: center middle; }
+    FormScreen > Vertical {
+        width: 84; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $accent; background: $surface; padding: 0 1;
+    }
+    FormScreen .form-title { text-style: bold; padding: 0 0 1 0; }
+    FormScreen VerticalScroll { height: auto; max-height: 1fr; }
+    FormScreen .form-row { height: auto; }
+    FormScreen .form-label { width: 22; padding: 1 1 0 0; }
+    FormScreen .form-row > Input, FormScreen .form-row > Select { width: 1fr; }
+    FormScreen .form-row > TextArea { width: 1fr; height: 6; }
+    FormScreen .field-error { padding: 0 0 0 22; color: $error; height: auto; }
+    FormScreen .field-error.-empty { display: none; }
+    FormScreen .form-keys { color: $text-muted; padding: 1 0 0 0; }
+    """
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "close", "Close (keeps typing)"),
+    ]
+    TITLE = "Form"
+    FIELDS: Sequence[Field] = ()
+
+    def __init__(self, initial: dict[str, Any] | None = None, *, draft_key: str = "") -> None:
+        super().__init__()
+        self.initial = dict(initial or {})
+        self.draft_key = draft_key or type(self).__name__
+
+    # -- building ---------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        drafts = getattr(self.app, "drafts", {})
+        values = {**self.initial, **drafts.get(self.draft_key, {})}
+        with Vertical():
+            yield Static(self.TITLE, classes="form-title")
+            with VerticalScroll():
+                for field in self.FIELDS:
+                    with Horizontal(classes="form-row"):
+                        yield Label(field.label, classes="form-label")
+                        yield self._widget(field, values.get(field.name))
+                    yield Static("", id=f"{field.name}-error", classes="field-error -empty")
+            yield Static("ctrl+s save · escape close (what you typed is kept) · tab next field",
+                         classes="form-keys")
+
+    def _widget(self, field: Field, value: Any):
+        wid = f"field-{field.name}"
+        if field.kind == "text":
+            return TextArea(str(value or ""), id=wid, soft_wrap=True, tab_behavior="focus")
+        if field.kind == "select":
+            options = [(option, option) for option in field.options]
+            chosen = value if value in field.options else field.options[0]
+            return Select(options, value=chosen, allow_blank=False, id=wid)
+        if field.kind == "checkbox":
+            return Checkbox("", bool(value), id=wid)
+        return Input("" if value is None else str(value), placeholder=field.placeholder, id=wid)
+
+    def on_mount(self) -> None:
+        if self.FIELDS:
+            self.query_one(f"#field-{self.FIELDS[0].name}").focus()
+
+    # -- values and errors -------------------------------------------------------
+    def values(self) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for field in self.FIELDS:
+            widget = self.query_one(f"#field-{field.name}")
+            if isinstance(widget, TextArea):
+                result[field.name] = widget.text
+            elif isinstance(widget, Checkbox):
+                result[field.name] = widget.value
+            else:
+                result[field.name] = widget.value
+        return result
+
+    def show_error(self, name: str, message: str) -> None:
+        error = self.query_one(f"#{name}-error", Static)
+        error.update(message)
+        error.set_class(not message, "-empty")
+        if message:
+            self.query_one(f"#field-{name}").focus()
+
+    def clear_errors(self) -> None:
+        for field in self.FIELDS:
+            self._clear(field.name)
+
+    def _clear(self, name: str) -> None:
+        error = self.query_one(f"#{name}-error", Static)
+        error.update("")
+        error.add_class("-empty")
+
+    def _too_long(self, values: dict[str, Any]) -> bool:
+        for field in self.FIELDS:
+            value = values.get(field.name)
+            if isinstance(value, str) and len(value) > field.max_length:
+                self.show_error(
+                    field.name,
+                    f"Too long: {len(value):,} characters (at most {field.max_length:,}).",
+                )
+                return True
+        return False
+
+    # -- actions ------------------------------------------------------------------
+    def action_save(self) -> None:
+        values = self.values()
+        self.clear_errors()
+        if self._too_long(values):
+            return
+        try:
+            result = self.save(values)
+        except FieldError as error:
+            self.show_error(error.field, error.message)
+            return
+        except Exception as error:  # a busy or read-only file: say so, keep the form open
+            from followup_tui.store import StoreError
+
+            if not isinstance(error, StoreError):
+                raise
+            self.notify(str(error), title="Not saved", severity="error", timeout=8)
+            return
+        getattr(self.app, "drafts", {}).pop(self.draft_key, None)
+        self.dismiss(result)
+
+    def action_close(self) -> None:
+        drafts = getattr(self.app, "drafts", None)
+        if drafts is not None:
+            drafts[self.draft_key] = self.values()
+        self.dismiss(None)
+
+    def save(self, values: dict[str, Any]) -> Result:
+        raise NotImplementedError

@@ -1,0 +1,230 @@
+"""A table that shows a window of a long list and fetches pages as the cursor moves.
+
+Textual's DataTable measures every cell of every row, which takes seconds at
+100,000 rows. This one renders only the lines on screen (Textual's line API) and
+asks its source for rows a page at a time, so a keypress costs one small query.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, Generic, Protocol, Sequence, TypeVar
+
+from rich.segment import Segment
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+Row = TypeVar("Row")
+PAGE = 200
+
+
+class RowSource(Protocol[Row]):
+    """Where the rows come from: a count and pages, both in display order."""
+
+    def count(self) -> int: ...
+
+    def page(self, offset: int, limit: int) -> Sequence[Row]: ...
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str
+    width: int  # 0 means: take what is left
+    min_width: int = 8
+
+
+class VirtualTable(ScrollView, Generic[Row], can_focus=True):
+    """A keyboard-first table over a RowSource; line 0 is a fixed header."""
+
+    BINDINGS = [
+        Binding("up,k", "cursor_up", "Up", show=False),
+        Binding("down,j", "cursor_down", "Down", show=False),
+        Binding("home", "first", "First", show=False),
+        Binding("end", "last", "Last", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("enter", "select", "Open", show=False),
+    ]
+    COMPONENT_CLASSES = {"virtual-table--header", "virtual-table--cursor", "virtual-table--dim"}
+    DEFAULT_CSS = """
+    VirtualTable { height: 1fr; overflow-x: hidden; }
+    VirtualTable > .virtual-table--header { text-style: bold; color: $text-accent; }
+    VirtualTable > .virtual-table--cursor { background: $block-cursor-blurred-background; }
+    VirtualTable:focus > .virtual-table--cursor {
+        background: $block-cursor-background; color: $block-cursor-foreground;
+        text-style: $block-cursor-text-style;
+    }
+    VirtualTable > .virtual-table--dim { color: $text-muted; }
+    """
+
+    cursor: reactive[int] = reactive(0, always_update=True, repaint=False)
+
+    class Highlighted(Message):
+        def __init__(self, table: "VirtualTable", row: Any) -> None:
+            super().__init__()
+            self.table = table
+            self.row = row
+
+        @property
+        def control(self) -> "VirtualTable":
+            return self.table
+
+    class Selected(Highlighted):
+        """Enter on a row."""
+
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        cells: Callable[[Row], Sequence[str | Text]],
+        *,
+        empty_text: str = "Nothing here yet.",
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.columns = list(columns)
+        self.cells = cells
+        self.empty_text = empty_text
+        self.source: RowSource[Row] | None = None
+        self.row_count = 0
+        self._pages: dict[int, Sequence[Row]] = {}
+
+    # -- data ---------------------------------------------------------------
+    def set_source(self, source: RowSource[Row], *, cursor: int = 0) -> None:
+        self.source = source
+        self.reload(cursor=cursor)
+
+    def reload(self, *, cursor: int | None = None) -> None:
+        """Forget cached pages and re-count (after a write or a new filter)."""
+        self._pages.clear()
+        self.row_count = self.source.count() if self.source else 0
+        self.virtual_size = Size(self.size.width, self.row_count + 1)
+        target = self.cursor if cursor is None else cursor
+        self.cursor = max(0, min(target, self.row_count - 1))
+        self.refresh()
+
+    def row_at(self, index: int) -> Row | None:
+        if self.source is None or not 0 <= index < self.row_count:
+            return None
+        page_no, within = divmod(index, PAGE)
+        page = self._pages.get(page_no)
+        if page is None:
+            if len(self._pages) > 50:  # keep memory flat while scrolling 100,000 rows
+                self._pages.clear()
+            page = self._pages[page_no] = self.source.page(page_no * PAGE, PAGE)
+        return page[within] if within < len(page) else None
+
+    @property
+    def current(self) -> Row | None:
+        return self.row_at(self.cursor)
+
+    # -- cursor ---------------------------------------------------------------
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._scroll_to_cursor()
+        self.refresh()
+        row = self.row_at(new)
+        if row is not None:
+            self.post_message(self.Highlighted(self, row))
+
+    def _scroll_to_cursor(self) -> None:
+        visible = max(1, self.size.height - 1)
+        top = int(self.scroll_y)
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+        elif self.cursor >= top + visible:
+            self.scroll_to(y=self.cursor - visible + 1, animate=False, immediate=True)
+
+    def move_to(self, index: int) -> None:
+        if self.row_count:
+            self.cursor = max(0, min(index, self.row_count - 1))
+
+    def action_cursor_up(self) -> None:
+        self.move_to(self.cursor - 1)
+
+    def action_cursor_down(self) -> None:
+        self.move_to(self.cursor + 1)
+
+    def action_first(self) -> None:
+        self.move_to(0)
+
+    def action_last(self) -> None:
+        self.move_to(self.row_count - 1)
+
+    def action_page_up(self) -> None:
+        self.move_to(self.cursor - max(1, self.size.height - 2))
+
+    def action_page_down(self) -> None:
+        self.move_to(self.cursor + max(1, self.size.height - 2))
+
+    def action_select(self) -> None:
+        row = self.current
+        if row is not None:
+            self.post_message(self.Selected(self, row))
+
+    def on_click(self, event: events.Click) -> None:
+        if event.y >= 1:
+            self.move_to(int(self.scroll_y) + event.y - 1)
+            if event.chain == 2:
+                self.action_select()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(event.size.width, self.row_count + 1)
+        self._scroll_to_cursor()
+
+    # -- drawing --------------------------------------------------------------
+    def _widths(self, total: int) -> list[int]:
+        fixed = sum(c.width for c in self.columns if c.width) + len(self.columns) - 1
+        flexible = [c for c in self.columns if not c.width]
+        spare = max(0, total - fixed)
+        share = spare // len(flexible) if flexible else 0
+        widths = [c.width or max(c.min_width, share) for c in self.columns]
+        # On a narrow terminal, shrink from the right so the first columns stay readable.
+        excess = sum(widths) + len(widths) - 1 - total
+        for i in range(len(widths) - 1, -1, -1):
+            if excess <= 0:
+                break
+            cut = min(excess, widths[i] - 1 if i else widths[i] - 4)
+            widths[i] -= max(0, cut)
+            excess -= max(0, cut)
+        return widths
+
+    def _line(self, values: Sequence[str | Text], style: Any, width: int) -> Strip:
+        line = Text(no_wrap=True, overflow="ellipsis")
+        for i, (value, cell_width) in enumerate(zip(values, self._widths(width))):
+            if cell_width <= 0:
+                continue
+            text = value.copy() if isinstance(value, Text) else Text(str(value))
+            text.truncate(cell_width, overflow="ellipsis", pad=True)
+            line.append_text(text)
+            if i < len(values) - 1:
+                line.append(" ")
+        line.truncate(width, pad=True)
+        segments = list(line.render(self.app.console))
+        return Strip(Segment.apply_style(segments, style), width).simplify()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        base = self.rich_style
+        if y == 0:
+            style = base + self.get_component_rich_style("virtual-table--header")
+            return self._line([c.label for c in self.columns], style, width)
+        index = int(self.scroll_y) + y - 1
+        if self.row_count == 0:
+            if y == 1:
+                style = base + self.get_component_rich_style("virtual-table--dim")
+                return self._line([self.empty_text], style, width)
+            return Strip.blank(width, base)
+        row = self.row_at(index)
+        if row is None:
+            return Strip.blank(width, base)
+        style = base
+        if index == self.cursor:
+            style = base + self.get_component_rich_style("virtual-table--cursor")
+        return self._line(self.cells(row), style, width)
