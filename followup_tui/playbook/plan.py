@@ -246,11 +246,10 @@ def _first_checkin(app: ApplicationFacts, settings: Settings, last: dt.date | No
         return decision
     if last is None:
         return None
+    # Any decision date left is on or before the last interview, so this is after it.
     if settings.first_checkin_business_days:
-        first = _add_business_days(last, max(1, settings.business_days))
-    else:
-        first = last + dt.timedelta(days=max(1, settings.first_checkin_days))
-    return max(first, decision) if decision else first
+        return _add_business_days(last, max(1, settings.business_days))
+    return last + dt.timedelta(days=max(1, settings.first_checkin_days))
 
 
 def _checkins(app: ApplicationFacts, settings: Settings, last: dt.date | None) -> list[ProposedTouch]:
@@ -393,7 +392,7 @@ def reconcile(stored: list[StoredTouch], proposed: list[ProposedTouch]) -> Recon
     for old in stored:
         if old.status != "pending" or old.key in wanted:
             continue
-        if not old.user_changed or False:
+        if not old.user_changed or (checkins_stopped and _is_checkin_key(old.key)):
             result.cancel.append(old.key)
     return result
 
