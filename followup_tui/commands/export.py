@@ -1,0 +1,38 @@
+"""`followup-tui export --json FILE | --ics FILE` and `followup-tui import FILE`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from followup_tui.store import Store
+
+
+def run(path: Path, *, json_file: str | None, ics_file: str | None) -> int:
+    """Export to a new file (0600); the database is opened, never created."""
+    store = Store.open(path, create=False)
+    try:
+        if ics_file:
+            from followup_tui.commands.calendar import write_ics
+
+            written = write_ics(store, Path(ics_file))
+        else:
+            from followup_tui.commands.backup import write_json
+
+            written = write_json(store, Path(json_file))
+    finally:
+        store.close()
+    print(f"Wrote {written}")
+    return 0
+
+
+def run_import(path: Path, source: Path, *, merge: bool) -> int:
+    """Restore a --json export; refuses a database with data unless --merge; never deletes."""
+    from followup_tui.commands.backup import read_json
+
+    store = Store.open(path)
+    try:
+        summary = read_json(store, source, merge=merge)
+    finally:
+        store.close()
+    print(summary)
+    return 0
