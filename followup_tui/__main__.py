@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         if args.command == "demo":
-            from followup_tui.demo import run_demo
+            from followup_tui.store.demo import run_demo
 
             return run_demo(path, size=args.size, seed=args.seed, today=args.today)
         if args.command == "agenda":

@@ -26,6 +26,8 @@ COLUMNS = (
     Column("Last exchange", 13),
 )
 
+EMPTY = "No applications yet: press a to add the first one."
+
 
 @dataclass
 class PipelineSource:
@@ -95,8 +97,7 @@ class PipelineScreen(PaneScreen):
         yield Static("", id="health", classes="hint")
         yield Input(placeholder="filter by company or role — enter keeps, escape clears",
                     id="filter")
-        yield VirtualTable(COLUMNS, cells, id="applications",
-                           empty_text="No applications yet: press a to add the first one.")
+        yield VirtualTable(COLUMNS, cells, id="applications", empty_text=EMPTY)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -229,12 +230,16 @@ class PipelineScreen(PaneScreen):
     # -- the / filter ------------------------------------------------------------
     def action_filter(self) -> None:
         box = self.query_one("#filter", Input)
-        box.add_class("-shown")
+        box.display = True  # inline, so it can take focus before the next key arrives
         box.focus()
 
     @on(Input.Changed, "#filter")
     def filter_changed(self, event: Input.Changed) -> None:
         self.source.filter_text = event.value
+        self.table.empty_text = (
+            f"No application matches “{event.value}”: escape clears the filter."
+            if event.value.strip() else EMPTY
+        )
         self.table.reload(cursor=0)
         self.update_health()
 
@@ -242,17 +247,14 @@ class PipelineScreen(PaneScreen):
     def keep_filter(self) -> None:
         box = self.query_one("#filter", Input)
         if not box.value:
-            box.remove_class("-shown")
+            box.display = False
         self.table.focus()
 
     def action_focus_main(self) -> None:
         box = self.query_one("#filter", Input)
         if box.has_focus:  # escape in the filter clears it (CONTRACT.md)
-            box.value = ""
-            box.remove_class("-shown")
-            self.source.filter_text = ""
-            self.table.reload(cursor=0)
-            self.update_health()
+            box.value = ""  # Input.Changed clears the filter
+            box.display = False
         self.table.focus()
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:

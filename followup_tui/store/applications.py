@@ -7,7 +7,7 @@ from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from followup_tui.playbook.words import ACTIVE_STAGES, STAGES
-from followup_tui.store.base import ConflictError, StoreError
+from followup_tui.store.base import ConflictError, StoreError, transaction
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -21,6 +21,34 @@ PIPELINE_COLUMNS = (
     "id, company, role, stage, archived, next_touch_due, next_interview_at, "
     "last_interview_at, last_exchange_on"
 )
+
+
+# The Pipeline's order (urgency): next touch due (overdue ones first, as they are
+# earliest), then the next interview, then the company; a missing date sorts last.
+SUMMARY_SQL = f"""
+UPDATE application SET
+  next_touch_due = (SELECT min(due) FROM touch t
+                    WHERE t.application_id = application.id AND t.status = 'pending'),
+  next_interview_at = (SELECT min(starts_at) FROM interview i
+                       WHERE i.application_id = application.id AND i.starts_at >= ?),
+  last_interview_at = (SELECT max(starts_at) FROM interview i
+                       WHERE i.application_id = application.id AND i.starts_at < ?),
+  last_exchange_on = (SELECT max(happened_on) FROM exchange e
+                      WHERE e.application_id = application.id)
+"""
+SORT_SQL = f"""
+UPDATE application SET sort_key =
+  coalesce(next_touch_due, '{NEVER}') || '|' || coalesce(next_interview_at, '{NEVER}')
+  || '|' || company_key
+"""
+
+
+def _now_text() -> str:
+    return dt_now().strftime("%Y-%m-%d %H:%M:%S")
+
+
+def dt_now() -> datetime:
+    return datetime.now(timezone.utc)
 
 
 def _parse_day(text: str | None) -> date | None:
@@ -245,34 +273,17 @@ class ApplicationsMixin:
 
     def refresh_summary(self, session: "Session", application_id: int) -> None:
         """Recompute the denormalised columns the Pipeline sorts and shows."""
-        from followup_tui.store.models import utcnow
-
-        now = utcnow().strftime("%Y-%m-%d %H:%M:%S")
         conn = session.connection()
-        row = conn.exec_driver_sql(
-            "SELECT "
-            " (SELECT min(due) FROM touch WHERE application_id = :id AND status = 'pending'),"
-            " (SELECT min(starts_at) FROM interview WHERE application_id = :id"
-            "    AND starts_at >= :now),"
-            " (SELECT max(starts_at) FROM interview WHERE application_id = :id"
-            "    AND starts_at < :now),"
-            " (SELECT max(happened_on) FROM exchange WHERE application_id = :id),"
-            " company, archived, stage FROM application WHERE id = :id",
-            {"id": application_id, "now": now},
-        ).one()
-        touch_due, next_interview, last_interview, last_exchange, company, archived, stage = row
-        company_key = company.casefold()
-        sort_key = "|".join((
-            touch_due or NEVER, next_interview or NEVER, company_key,
-        ))
-        conn.exec_driver_sql(
-            "UPDATE application SET company_key = :key, next_touch_due = :due,"
-            " next_interview_at = :next, last_interview_at = :last,"
-            " last_exchange_on = :exchange, sort_key = :sort WHERE id = :id",
-            {"key": company_key, "due": touch_due, "next": next_interview,
-             "last": last_interview, "exchange": last_exchange, "sort": sort_key,
-             "id": application_id},
-        )
+        now = _now_text()
+        conn.exec_driver_sql(SUMMARY_SQL + " WHERE id = ?", (now, now, application_id))
+        conn.exec_driver_sql(SORT_SQL + " WHERE id = ?", (application_id,))
+
+    def refresh_all_summaries(self) -> None:
+        """The same for every application at once (after a bulk load, or on a new day)."""
+        now = _now_text()
+        with self._lock, transaction(self.reader):
+            self.reader.execute(SUMMARY_SQL, (now, now))
+            self.reader.execute(SORT_SQL)
 
     # -- validation -----------------------------------------------------------
     def _checked(self, values: dict[str, Any], partial: bool = False) -> dict[str, Any]:
@@ -282,6 +293,7 @@ class ApplicationsMixin:
             values["company"] = values.get("company", "").strip()
             if not values["company"]:
                 raise FieldError("company", "Company is required.")
+            values["company_key"] = values["company"].casefold()
         if "stage" in values and values["stage"] not in STAGES:
             raise FieldError("stage", f"Unknown stage {values['stage']!r}.")
         return values

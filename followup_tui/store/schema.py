@@ -109,3 +109,11 @@ def upgrade(path: Path, revision: str = "head") -> None:
         raise
     finally:
         engine.dispose()
+
+
+def note_triggers() -> tuple[str, ...]:
+    """The statements that keep note_fts in sync (defined once, in the first migration)."""
+    import importlib
+
+    first = importlib.import_module("followup_tui.store.migrations.versions.0001_first_schema")
+    return first.NOTE_TRIGGERS

@@ -219,7 +219,9 @@ class VirtualTable(ScrollView, Generic[Row], can_focus=True):
         if self.row_count == 0:
             if y == 1:
                 style = base + self.get_component_rich_style("virtual-table--dim")
-                return self._line([self.empty_text], style, width)
+                text = Text(self.empty_text, no_wrap=True, overflow="ellipsis")
+                text.truncate(width, overflow="ellipsis", pad=True)
+                return Strip(list(text.render(self.app.console)), width).apply_style(style)
             return Strip.blank(width, base)
         row = self.row_at(index)
         if row is None:
