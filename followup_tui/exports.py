@@ -1,0 +1,108 @@
+"""Thank-you notes as files the user takes elsewhere (R6): an email, a letter, a card.
+
+Email: a standard RFC 5322 `.eml` (the standard library's `email` package) to open
+in a mail client. Letter: printable text with both address blocks. Handwritten: the
+text to copy onto a card. Files are created 0600, never overwriting another, in the
+`exports` folder beside the database (0700), so the path is easy to find and show.
+No Textual here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from email.message import EmailMessage
+from email.policy import default as default_policy
+from email.utils import format_datetime, formataddr
+from pathlib import Path
+
+from followup_tui.playbook.thankyou import EMAIL, LETTER, Recipient, Sender
+from followup_tui.store.base import make_private_dirs
+
+EXPORTS = "exports"
+
+
+def exports_folder(db_path: Path) -> Path:
+    """Where exports go: `exports/` beside the database (the user data folder by default)."""
+    return Path(db_path).expanduser().resolve().parent / EXPORTS
+
+
+def slug(text: str) -> str:
+    """"Maria Rivera" -> "maria-rivera" (file names stay portable)."""
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:40] or "note"
+
+
+def eml_bytes(sender: Sender, recipient: Recipient, subject: str, body: str,
+              when: dt.datetime) -> bytes:
+    """An RFC 5322 message: To, From, Subject, Date and the body as UTF-8 text.
+
+    To and From are left out where no email is on file (a bare name is not an address).
+    """
+    message = EmailMessage(policy=default_policy)
+    if recipient.email:  # without one the mail client asks for it
+        message["To"] = formataddr((recipient.full_name, recipient.email))
+    if sender.email:
+        message["From"] = formataddr((sender.name, sender.email))
+    message["Subject"] = subject
+    message["Date"] = format_datetime(when)
+    message.set_content(body if body.endswith("\n") else body + "\n")
+    return message.as_bytes()
+
+
+def letter_text(sender: Sender, recipient: Recipient, company: str, body: str,
+                day: dt.date) -> str:
+    """A typed letter (R6): the sender's block, the date, the recipient's block, the note.
+
+    A body that already opens with the recipient's block (a letter draft) keeps it.
+    """
+    own = [sender.name, *sender.address.splitlines(), sender.email, sender.phone]
+    theirs = [recipient.full_name, recipient.title, company,
+              *recipient.postal_address.splitlines()]
+    blocks = ["\n".join(x.strip() for x in own if x and x.strip()),
+              f"{day.day} {day:%B %Y}"]
+    if not body.lstrip().startswith(recipient.full_name):
+        blocks.append("\n".join(x.strip() for x in theirs if x and x.strip()))
+    blocks.append(body.strip())
+    return "\n\n".join(b for b in blocks if b) + "\n"
+
+
+def card_text(body: str) -> str:
+    """A handwritten card (R6): just the words to copy out."""
+    return body.strip() + "\n"
+
+
+def export_name(medium: str, company: str, recipient: Recipient, day: dt.date) -> str:
+    extension = ".eml" if medium == EMAIL else ".txt"
+    kind = {EMAIL: "email", LETTER: "letter"}.get(medium, "card")
+    return f"thank-you-{day.isoformat()}-{slug(company)}-{slug(recipient.full_name)}-{kind}{extension}"
+
+
+def write_private(folder: Path, name: str, data: bytes) -> Path:
+    """Write a new file 0600 in a 0700 folder; never overwrite: "-2", "-3"... are added."""
+    make_private_dirs(folder)
+    stem, dot, extension = name.rpartition(".")
+    for n in range(1, 1000):
+        path = folder / (name if n == 1 else f"{stem}-{n}{dot}{extension}")
+        try:
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        except FileExistsError:
+            continue
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(path, 0o600)  # the umask may have narrowed it, never widened: be exact
+        return path
+    raise FileExistsError(f"Too many exports named {name} in {folder}.")
+
+
+def export_note(folder: Path, *, medium: str, sender: Sender, recipient: Recipient,
+                company: str, subject: str, body: str, when: dt.datetime) -> Path:
+    """Write one note in its medium's form (R6) and return the path written."""
+    day = when.date()
+    if medium == EMAIL:
+        data = eml_bytes(sender, recipient, subject, body, when)
+    elif medium == LETTER:
+        data = letter_text(sender, recipient, company, body, day).encode()
+    else:
+        data = card_text(body).encode()
+    return write_private(folder, export_name(medium, company, recipient, day), data)

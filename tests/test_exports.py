@@ -1,0 +1,76 @@
+"""Exporting a thank-you note (R6): .eml for email, text for a letter or a card; 0600 files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import stat
+from email import message_from_bytes
+from email.policy import default
+
+from followup_tui.exports import (
+    eml_bytes,
+    export_note,
+    exports_folder,
+    letter_text,
+    write_private,
+)
+from followup_tui.playbook.thankyou import Recipient, Sender
+
+SENDER = Sender("Ana López", "ana@example.org", "+44 20 7946 0000", "2 Elm Road\nYork YO1 7HH")
+MARIA = Recipient(7, "Maria Rivera", "Head of Data", "maria@northwind.example",
+                  "1 Harbour Street\nLeeds LS1 4AB", "panel")
+WHEN = dt.datetime(2026, 3, 3, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+
+
+def test_eml_parses_back_with_the_standard_library():
+    body = "Dear Maria,\n\nThank you — it was a pleasure.\n\nAna López\n"
+    data = eml_bytes(SENDER, MARIA, "Thank you — Senior Data Engineer interview", body, WHEN)
+    message = message_from_bytes(data, policy=default)
+    assert message["To"] == "Maria Rivera <maria@northwind.example>"
+    assert message["From"] == "Ana López <ana@example.org>"
+    assert message["Subject"] == "Thank you — Senior Data Engineer interview"
+    assert message["Date"].datetime == WHEN
+    assert message.get_content() == body
+
+
+def test_eml_without_addresses_leaves_them_to_the_mail_client():
+    nobody = Recipient(8, "John Okafor", "", "", "", "panel")
+    message = message_from_bytes(eml_bytes(Sender("Ana", "", ""), nobody, "Thanks", "Hi", WHEN),
+                                 policy=default)
+    assert message["To"] is None and message["From"] is None
+    assert message.get_content() == "Hi\n"
+
+
+def test_letter_has_both_address_blocks_once():
+    text = letter_text(SENDER, MARIA, "Northwind Analytics", "Dear Maria Rivera,\n\nThanks.",
+                       WHEN.date())
+    assert text.startswith("Ana López\n2 Elm Road\nYork YO1 7HH\nana@example.org")
+    assert "3 March 2026" in text
+    assert "Maria Rivera\nHead of Data\nNorthwind Analytics\n1 Harbour Street\nLeeds LS1 4AB" in text
+    # A letter draft that already opens with the recipient's block keeps just that one.
+    drafted = "Maria Rivera\nHead of Data\n\nDear Maria Rivera,\n"
+    again = letter_text(SENDER, MARIA, "Northwind Analytics", drafted, WHEN.date())
+    assert again.count("Head of Data") == 1
+
+
+def test_files_are_private_and_never_overwritten(tmp_path):
+    folder = exports_folder(tmp_path / "data" / "followup.db")
+    assert folder == (tmp_path / "data" / "exports").resolve()
+    first = write_private(folder, "note.txt", b"one")
+    second = write_private(folder, "note.txt", b"two")
+    assert (first.name, second.name) == ("note.txt", "note-2.txt")
+    assert first.read_bytes() == b"one" and second.read_bytes() == b"two"
+    assert stat.S_IMODE(first.stat().st_mode) == 0o600
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+def test_export_note_picks_the_form_by_medium(tmp_path):
+    common = dict(sender=SENDER, recipient=MARIA, company="Northwind Analytics",
+                  subject="Thank you", body="Dear Maria,\nThanks.\n", when=WHEN)
+    eml = export_note(tmp_path, medium="email", **common)
+    letter = export_note(tmp_path, medium="letter", **common)
+    card = export_note(tmp_path, medium="handwritten", **common)
+    assert eml.name == "thank-you-2026-03-03-northwind-analytics-maria-rivera-email.eml"
+    assert letter.suffix == card.suffix == ".txt"
+    assert "1 Harbour Street" in letter.read_text()
+    assert card.read_text() == "Dear Maria,\nThanks.\n"
