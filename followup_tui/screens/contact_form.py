@@ -1,0 +1,165 @@
+"""`p`: put a person on the panel — pick an existing contact or write their card (R2).
+
+One person is one contact across applications, so the picker searches the cards
+first (name prefix from the index, LIMIT 20) and offers a new card for the typed name.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from followup_tui.playbook.words import PANEL_ROLES
+from followup_tui.store.notes import ContactCard
+from followup_tui.widgets.form import Field, FormScreen
+from followup_tui.widgets.notes_editor import PickList
+
+NEW = "new"
+ROLE_LABELS = {"panel": "on the panel (interviewed me)", "met": "met that day"}
+
+
+class ContactForm(FormScreen[int]):
+    """A contact's card; new cards can go straight onto an interview's panel."""
+
+    TITLE = "New contact (R2: spell the name exactly as on the card)"
+    FIELDS = (
+        Field("full_name", "Full name", placeholder="exactly as on the card"),
+        Field("title", "Title", placeholder="Engineering Manager"),
+        Field("organisation", "Organisation"),
+        Field("email", "Email", placeholder="needed for an emailed thank-you (R6)"),
+        Field("phone", "Phone"),
+        Field("postal_address", "Postal address", kind="text",
+              placeholder="needed for a handwritten card or letter (R6)"),
+        Field("linkedin", "LinkedIn", placeholder="https://www.linkedin.com/in/…"),
+    )
+
+    def __init__(self, initial: dict | None = None, *, contact_id: int | None = None,
+                 interview_id: int | None = None, role: str = "panel") -> None:
+        key = f"contact-{contact_id}" if contact_id else f"contact-new-{interview_id}"
+        super().__init__(initial, draft_key=key)
+        self.contact_id = contact_id
+        self.interview_id = interview_id
+        self.role = role
+        if contact_id is not None:
+            self.TITLE = f"Edit the card of {(initial or {}).get('full_name', '')}"
+
+    @classmethod
+    def edit(cls, card: ContactCard) -> "ContactForm":
+        return cls({**card.values(), "version": card.version}, contact_id=card.id)
+
+    def save(self, values: dict[str, Any]) -> int:
+        store = self.app.store
+        if self.contact_id is not None:
+            store.update_contact(self.contact_id, self.initial.get("version"), **values)
+            return self.contact_id
+        contact_id = store.add_contact(**values)
+        if self.interview_id is not None:
+            store.add_to_panel(self.interview_id, contact_id, role=self.role)
+        return contact_id
+
+
+def card_line(card: ContactCard) -> str:
+    extra = " · ".join(x for x in (card.title, card.organisation, card.email) if x)
+    return f"{card.full_name}" + (f"  [dim]{extra}[/]" if extra else "")
+
+
+class PanelPicker(ModalScreen[int]):
+    """Find a contact by name and add them, or create their card on the spot."""
+
+    DEFAULT_CSS = """
+    PanelPicker { align: center middle; }
+    PanelPicker > Vertical {
+        width: 84; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $accent; background: $surface; padding: 0 1;
+    }
+    PanelPicker .form-title { text-style: bold; padding: 0 0 1 0; }
+    PanelPicker Horizontal { height: auto; }
+    PanelPicker Label { padding: 1 1 0 0; width: 14; }
+    PanelPicker Input, PanelPicker Select { width: 1fr; }
+    PanelPicker #matches { height: auto; max-height: 14; }
+    PanelPicker .form-keys { color: $text-muted; padding: 1 0 0 0; }
+    """
+    BINDINGS = [Binding("escape", "close", "Close")]
+
+    def __init__(self, interview_id: int) -> None:
+        super().__init__()
+        self.interview_id = interview_id
+        self.cards: dict[str, ContactCard] = {}
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("Add a person to the panel", classes="form-title")
+            with Horizontal():
+                yield Label("Name")
+                yield Input(placeholder="type a name: pick the contact, or make a new card",
+                            id="find")
+            with Horizontal():
+                yield Label("At the interview")
+                yield Select([(ROLE_LABELS[r], r) for r in PANEL_ROLES], value="panel",
+                             allow_blank=False, id="role")
+            yield PickList(id="matches")
+            yield Static("enter: add the highlighted one · down: into the list · "
+                         "escape: close", classes="form-keys")
+
+    def on_mount(self) -> None:
+        self.query_one("#find", Input).focus()
+        self.look_up("")
+
+    @on(Input.Changed, "#find")
+    def typed(self, event: Input.Changed) -> None:
+        self.look_up(event.value)
+
+    @work(exclusive=True, thread=True)
+    def look_up(self, text: str) -> None:
+        cards = self.app.store.find_contacts(text, limit=20)
+        self.app.call_from_thread(self.show_matches, text, cards)
+
+    def show_matches(self, text: str, cards: list[ContactCard]) -> None:
+        self.cards = {str(card.id): card for card in cards}
+        name = " ".join(text.split())
+        options = [Option(card_line(card), id=str(card.id)) for card in cards]
+        new = Option(f"+ New contact: {name}" if name else "+ New contact…", id=NEW)
+        options.append(new)  # the matches first: one person is one contact (R2)
+        matches = self.query_one("#matches", PickList)
+        matches.set_options(options)
+        matches.highlighted = 0
+
+    def on_key(self, event) -> None:
+        find = self.query_one("#find", Input)
+        if event.key == "down" and find.has_focus:
+            self.query_one("#matches", PickList).focus()
+            event.stop()
+
+    @on(Input.Submitted, "#find")
+    def submitted(self) -> None:
+        matches = self.query_one("#matches", PickList)
+        if matches.highlighted is not None:
+            self.pick(matches.get_option_at_index(matches.highlighted).id)
+
+    @on(OptionList.OptionSelected, "#matches")
+    def selected(self, event: OptionList.OptionSelected) -> None:
+        self.pick(event.option.id)
+
+    def pick(self, option_id: str | None) -> None:
+        role = self.query_one("#role", Select).value
+        if option_id == NEW or option_id is None:
+            name = " ".join(self.query_one("#find", Input).value.split())
+            form = ContactForm({"full_name": name}, interview_id=self.interview_id, role=role)
+            self.app.push_screen(form, self.created)
+            return
+        self.app.store.add_to_panel(self.interview_id, int(option_id), role=role)
+        self.dismiss(int(option_id))
+
+    def created(self, contact_id: int | None) -> None:
+        if contact_id is not None:
+            self.dismiss(contact_id)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,328 @@
+"""The Notes pane: an application's interviews and the R3 notes written right after them.
+
+Built to never lose a word: every section autosaves 0.3 s after the last keystroke
+(a short BEGIN IMMEDIATE write), and again when the interview changes, the pane is
+left or the app quits.
+"""
+
+from __future__ import annotations
+
+import arrow
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.timer import Timer
+from textual.widgets import Footer, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from followup_tui.playbook.dates import humanize_when
+from followup_tui.playbook.sections import SECTIONS
+from followup_tui.screens.pane import PaneScreen
+from followup_tui.store import ConflictError, StoreError
+from followup_tui.store.notes import InterviewRow, PanelPerson
+from followup_tui.widgets.notes_editor import MAX_NOTE, NotesEditor, PickList
+
+DEBOUNCE = 0.3  # seconds of quiet before a section is written (CONTRACT.md: within 0.5 s)
+
+
+def now() -> arrow.Arrow:
+    """The clock the pane shows times against (tests freeze it)."""
+    return arrow.now()
+
+
+def interview_line(row: InterviewRow, at: arrow.Arrow) -> str:
+    """Round, when ("yesterday 14:00"), format, who was there."""
+    when = humanize_when(arrow.get(row.starts_at), at)
+    who = ", ".join(row.panel_names) if row.panel_names else "nobody added yet (p)"
+    return f"R{row.round}  {when}  {row.format}\n    {who}"
+
+
+def person_line(person: PanelPerson) -> str:
+    title = f" — {person.title}" if person.title else ""
+    met = " (met)" if person.role == "met" else ""
+    gaps = f"  [$warning]no {' / '.join(person.missing)}[/]" if person.missing else ""
+    return f"{person.full_name}{title}{met}{gaps}"
+
+
+class NotesScreen(PaneScreen):
+    """Interviews newest first on the left, the highlighted one's notes on the right."""
+
+    PANE_TITLE = "Notes"
+    CSS_PATH = "notes.tcss"
+    MAIN = "#interviews"
+    BINDINGS = [
+        Binding("i", "add_interview", "Add interview", id="notes.add_interview"),
+        Binding("p", "add_person", "Add to panel", id="notes.add_person"),
+        Binding("e", "edit", "Edit", id="notes.edit"),
+        Binding("l", "log", "Log exchange", id="notes.log"),
+        Binding("r", "prep", "Next-round prep", id="notes.prep"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.application_id: int | None = None
+        self.company = ""
+        self.rows: list[InterviewRow] = []
+        self.people: list[PanelPerson] = []
+        self.interview_id: int | None = None  # whose notes the editors hold
+        self._timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("Notes", id="title", classes="pane-title")
+        with Horizontal(id="body"):
+            with Vertical(id="left"):
+                yield Static("Interviews", classes="list-title")
+                yield PickList(id="interviews")
+                yield Static("Panel", classes="list-title")
+                yield PickList(id="panel")
+                yield Static("", id="missing", classes="hint")
+            with VerticalScroll(id="sections"):
+                for section in SECTIONS:
+                    yield NotesEditor(section)
+        with Horizontal(id="status"):
+            yield Static("", id="hint", classes="hint")
+            yield Static("", id="save-state")
+        yield Footer()
+
+    @property
+    def store(self):
+        return self.app.store
+
+    @property
+    def editors(self) -> list[NotesEditor]:
+        return list(self.query(NotesEditor))
+
+    # -- showing the selected application -------------------------------------------------
+    def on_screen_resume(self) -> None:
+        self.refresh_pane()
+        section = getattr(self.app, "notes_section", None)
+        if section and self.interview_id is not None:
+            self.app.notes_section = None
+            self.focus_section(section)
+        else:
+            self.main_widget().focus()
+
+    def refresh_pane(self) -> None:
+        """Re-read the application (another pane may have changed it); keep the selection."""
+        self.flush()
+        application_id = self.app.application_id
+        if application_id is None:
+            first = self.store.pipeline_page(0, 1)
+            application_id = first[0].id if first else None
+        self.application_id = application_id
+        self.rows = self.store.interviews(application_id) if application_id else []
+        if application_id is None:
+            self.company = ""
+            title = "Notes — no application yet: press 1 for the Pipeline, then a to add one"
+        else:
+            try:
+                application = self.store.get_application(application_id)
+            except StoreError:
+                self.app.application_id = None
+                return self.refresh_pane()
+            self.company = application.company
+            title = f"Notes — {application.company}" + (
+                f" · {application.role}" if application.role else "")
+        self.query_one("#title", Static).update(title)
+        listing = self.query_one("#interviews", PickList)
+        at = now()
+        listing.set_options([Option(interview_line(r, at), id=str(r.id)) for r in self.rows])
+        wanted = self.app.interview_id
+        ids = [r.id for r in self.rows]
+        index = ids.index(wanted) if wanted in ids else (0 if ids else None)
+        listing.highlighted = index
+        self.show_interview(ids[index] if index is not None else None)
+
+    def show_interview(self, interview_id: int | None) -> None:
+        """Load an interview's panel and notes into the pane (saving the previous first)."""
+        if interview_id != self.interview_id:
+            self.flush()
+        self.interview_id = interview_id
+        if interview_id is not None and self.app.interview_id != interview_id:
+            self.app.interview_id = interview_id
+        self.show_panel()
+        notes = self.store.notes(interview_id) if interview_id is not None else {}
+        for editor in self.editors:
+            body, version = notes.get(editor.section.key, ("", None))
+            if not editor.dirty or editor.version != version:
+                editor.load(body, version)
+            editor.disabled = interview_id is None
+        hint = ("i add an interview" if interview_id is None else
+                "tab: next section · escape: back to the list · typing is saved as you go")
+        if self.application_id is None:
+            hint = "No application selected."
+        self.query_one("#hint", Static).update(hint)
+        self.refresh_bindings()
+
+    def show_panel(self) -> None:
+        self.people = self.store.panel(self.interview_id) if self.interview_id else []
+        panel = self.query_one("#panel", PickList)
+        highlighted = panel.highlighted
+        panel.set_options([Option(person_line(p), id=str(p.contact_id)) for p in self.people]
+                          or [Option("nobody yet: p adds the interviewer (R2)", disabled=True)])
+        if self.people:
+            panel.highlighted = min(highlighted or 0, len(self.people) - 1)
+        lacking = [f"{p.full_name} ({' / '.join(p.missing)})" for p in self.people
+                   if p.missing and p.role == "panel"]
+        self.query_one("#missing", Static).update(
+            ("Still needed for thank-you notes: " + "; ".join(lacking)) if lacking else "")
+
+    @on(OptionList.OptionHighlighted, "#interviews")
+    def interview_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        interview_id = int(event.option.id) if event.option.id else None
+        if interview_id != self.interview_id:
+            self.show_interview(interview_id)
+
+    @on(OptionList.OptionSelected, "#interviews")
+    def interview_selected(self) -> None:
+        self.focus_section(SECTIONS[0].key)
+
+    def focus_section(self, section: str) -> None:
+        """Put the cursor at the end of a section, ready to type."""
+        editor = self.query_one(f"#section-{section}", NotesEditor)
+        editor.focus()
+        editor.move_cursor(editor.document.end)
+        editor.scroll_visible()
+
+    # -- autosave ------------------------------------------------------------------------
+    @on(TextArea.Changed)
+    def typed(self, event: TextArea.Changed) -> None:
+        editor = event.text_area
+        if not isinstance(editor, NotesEditor) or not editor.dirty:
+            return
+        self.set_state("saving…")
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DEBOUNCE, self.flush)
+
+    def flush(self) -> None:
+        """Write every section whose text differs from the database (a quick write each)."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if self.interview_id is None:
+            return
+        wrote = False
+        for editor in self.editors:
+            if editor.dirty:
+                wrote = self.save(editor) or wrote
+        if wrote:
+            self.set_state("saved")
+
+    def save(self, editor: NotesEditor) -> bool:
+        text = editor.text
+        if len(text) > MAX_NOTE:
+            self.set_state(f"not saved: {editor.section.title} is over {MAX_NOTE:,} characters")
+            return False
+        try:
+            editor.version = self.store.save_note(
+                self.interview_id, editor.section.key, text, editor.version)
+        except ConflictError as conflict:
+            # Another window wrote this section: keep both texts, nothing is lost.
+            merged = f"{text}\n\n--- from another window ---\n{conflict.theirs}"
+            current = self.store.notes(self.interview_id).get(editor.section.key)
+            editor.version = self.store.save_note(
+                self.interview_id, editor.section.key, merged, current[1] if current else None)
+            editor.saved_text = merged
+            editor.load_text(merged)
+            self.notify(f"{editor.section.title}: another window changed it too; "
+                        "both texts are kept.", severity="warning", timeout=8)
+            return True
+        except StoreError as error:
+            self.set_state("not saved — retrying")
+            self.notify(str(error), title="Not saved", severity="error", timeout=8)
+            self._timer = self.set_timer(1.0, self.flush)
+            return False
+        editor.saved_text = text
+        return True
+
+    def set_state(self, text: str) -> None:
+        if self.is_mounted:
+            self.query_one("#save-state", Static).update(text)
+
+    def on_screen_suspend(self) -> None:
+        self.flush()
+
+    def on_unmount(self) -> None:
+        """Quitting: the editors still hold their text, so write what is pending."""
+        self.flush()
+
+    # -- actions -----------------------------------------------------------------------------
+    def action_focus_main(self) -> None:
+        self.flush()
+        super().action_focus_main()
+
+    def action_add_interview(self) -> None:
+        from followup_tui.screens.interview_form import InterviewForm
+
+        if self.application_id is None:
+            self.notify("Pick an application first: 1 shows the Pipeline.", severity="warning")
+            return
+        self.app.push_screen(InterviewForm(self.application_id), self.after_add_interview)
+
+    def after_add_interview(self, interview_id: int | None) -> None:
+        if interview_id is None:
+            return
+        self.app.interview_id = interview_id
+        # The form's callback runs before the pane resumes: on_screen_resume puts the
+        # cursor in the first section, ready to type (CONTRACT.md).
+        self.app.notes_section = SECTIONS[0].key
+        self.notify("Interview added: write it down before you forget (R3).", timeout=3)
+
+    def action_add_person(self) -> None:
+        from followup_tui.screens.contact_form import PanelPicker
+
+        if self.interview_id is None:
+            self.notify("Add an interview first (i).", severity="warning")
+            return
+        self.app.push_screen(PanelPicker(self.interview_id), self.after_person)
+
+    def after_person(self, contact_id: int | None) -> None:
+        """Nothing to do: the pane re-reads the Store when the form closes."""
+
+    def action_edit(self) -> None:
+        from followup_tui.screens.contact_form import ContactForm
+        from followup_tui.screens.interview_form import InterviewForm
+
+        panel = self.query_one("#panel", PickList)
+        if panel.has_focus and self.people and panel.highlighted is not None:
+            person = self.people[panel.highlighted]
+            self.app.push_screen(ContactForm.edit(self.store.get_contact(person.contact_id)),
+                                 self.after_person)
+        elif self.interview_id is not None:
+            self.flush()
+            interview = self.store.get_interview(self.interview_id)
+            self.app.push_screen(InterviewForm.edit(interview), self.after_person)
+        else:
+            self.notify("Nothing to edit here: i adds an interview.", severity="warning")
+
+    def action_log(self) -> None:
+        from followup_tui.screens.exchange_form import ExchangeForm
+
+        if self.application_id is None:
+            self.notify("Pick an application first: 1 shows the Pipeline.", severity="warning")
+            return
+        people = self.store.people_of(self.application_id)
+        self.app.push_screen(ExchangeForm(self.application_id, self.company, people),
+                             self.after_log)
+
+    def after_log(self, exchange_id: int | None) -> None:
+        if exchange_id is not None:
+            self.notify("Exchange logged.", timeout=2)
+
+    def action_prep(self) -> None:
+        from followup_tui.screens.prep_sheet import PrepSheet
+
+        if self.application_id is None:
+            self.notify("Pick an application first: 1 shows the Pipeline.", severity="warning")
+            return
+        self.flush()
+        self.app.push_screen(PrepSheet(self.application_id))
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action in {"add_person", "edit"}:
+            return self.interview_id is not None or None
+        if action in {"add_interview", "log", "prep"}:
+            return self.application_id is not None or None
+        return True

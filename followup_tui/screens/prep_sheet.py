@@ -1,0 +1,141 @@
+"""`r`: the next-round preparation sheet (R11), shown and exported as Markdown.
+
+It gathers, from every interview of the application, what to polish (fumbled
+answers), what to ask (questions missed), what to bring (skills they cared about)
+and what is still owed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import arrow
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Markdown, Static
+
+from followup_tui.playbook.sections import BY_KEY
+
+# R11: what the sheet collects, in the order it is read before the next round.
+PREP_SECTIONS: tuple[tuple[str, str], ...] = (
+    ("blew_it", "Answers to polish"),
+    ("not_asked", "Questions to ask this time"),
+    ("skills", "Skills they cared about: bring something new"),
+    ("owed", "Documents or data still owed"),
+)
+
+
+def prep_markdown(company: str, role: str, interviews: list, today: dt.date) -> str:
+    """The sheet as printable Markdown; `interviews` is Store.application_notes()."""
+    title = f"{company} — {role}" if role else company
+    lines = [f"# Next-round preparation: {title}", "",
+             f"Prepared {today.isoformat()} from {len(interviews)} interview"
+             f"{'' if len(interviews) == 1 else 's'} (R11).", ""]
+    for key, heading in PREP_SECTIONS:
+        lines += [f"## {heading}", ""]
+        items = []
+        for interview, bodies in interviews:
+            when = arrow.get(interview.starts_at).to("local").format("YYYY-MM-DD")
+            for line in bodies.get(key, "").splitlines():
+                text = line.strip().lstrip("-*• ").strip()
+                if text:
+                    items.append(f"- [ ] {text}  _(round {interview.round}, {when})_")
+        lines += items or [f"_Nothing noted yet. ({BY_KEY[key].prompt})_"]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def export_folder(db_path: Path) -> Path:
+    """The user's documents folder when it exists, else the database's folder."""
+    try:
+        from platformdirs import user_documents_path
+
+        folder = user_documents_path()
+        if folder.is_dir():
+            return folder
+    except Exception:  # no documents folder on this system: beside the database
+        pass
+    return db_path.parent
+
+
+def safe_name(text: str) -> str:
+    keep = "".join(ch if ch.isalnum() else "-" for ch in text.casefold())
+    return "-".join(part for part in keep.split("-") if part)[:60] or "application"
+
+
+def write_private(path: Path, text: str) -> Path:
+    """Write a new file 0600 (never overwrite: a number is added to the name)."""
+    stem, suffix, n = path.stem, path.suffix, 1
+    while True:
+        try:
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+            break
+        except FileExistsError:
+            n += 1
+            path = path.with_name(f"{stem}-{n}{suffix}")
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    os.chmod(path, 0o600)
+    return path
+
+
+def export_prep(store, application_id: int, folder: Path | None = None,
+                today: dt.date | None = None) -> Path:
+    """Write the sheet to a Markdown file and return its path."""
+    application = store.get_application(application_id)
+    today = today or dt.date.today()
+    text = prep_markdown(application.company, application.role,
+                         store.application_notes(application_id), today)
+    folder = folder or export_folder(store.path)
+    name = f"prep-{safe_name(application.company)}-{today.isoformat()}.md"
+    return write_private(folder / name, text)
+
+
+class PrepSheet(ModalScreen[None]):
+    DEFAULT_CSS = """
+    PrepSheet { align: center middle; }
+    PrepSheet > Vertical {
+        width: 100; max-width: 100%; height: 90%;
+        border: thick $accent; background: $surface; padding: 0 1;
+    }
+    PrepSheet VerticalScroll { height: 1fr; }
+    PrepSheet #written { height: auto; color: $success; }
+    """
+    BINDINGS = [
+        Binding("E", "export", "Export Markdown", id="prep.export"),
+        Binding("escape,q", "close", "Close", id="prep.close"),
+    ]
+
+    def __init__(self, application_id: int) -> None:
+        super().__init__()
+        self.application_id = application_id
+
+    def compose(self) -> ComposeResult:
+        store = self.app.store
+        application = store.get_application(self.application_id)
+        text = prep_markdown(application.company, application.role,
+                             store.application_notes(self.application_id), dt.date.today())
+        with Vertical():
+            with VerticalScroll(id="sheet"):
+                yield Markdown(text)
+            yield Static("E exports a printable Markdown file · escape closes", id="written")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#sheet").focus()
+
+    def action_export(self) -> None:
+        try:
+            path = export_prep(self.app.store, self.application_id)
+        except OSError as error:
+            self.notify(f"Could not write the file: {error}", severity="error", timeout=8)
+            return
+        self.query_one("#written", Static).update(f"Written: {path}")
+        self.notify(f"Written: {path}", timeout=8)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,112 @@
+"""`ctrl+f`: find text in the notes of every application (R3: notes serve every future
+interview); `enter` opens the Notes pane at the interview and section found.
+
+The store's FTS5 trigram index answers; a thread worker runs each search and a new
+keystroke cancels the one before, so typing never waits.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from followup_tui.playbook.sections import BY_KEY
+from followup_tui.store.notes import MARK_END, MARK_START, MIN_SEARCH, SearchHit
+from followup_tui.widgets.notes_editor import PickList
+
+LIMIT = 50
+
+
+def hit_line(hit: SearchHit) -> Text:
+    """`Company — Role · R2 · Section` over the snippet, the match in bold."""
+    section = BY_KEY[hit.section].title if hit.section in BY_KEY else hit.section
+    head = Text(f"{hit.company}" + (f" — {hit.role}" if hit.role else ""), style="bold")
+    head.append(f"  · round {hit.round} · {section}\n    ", style="dim")
+    snippet = " ".join(hit.snippet.split())
+    while MARK_START in snippet:
+        before, rest = snippet.split(MARK_START, 1)
+        match, _, snippet = rest.partition(MARK_END)
+        head.append(before)
+        head.append(match, style="bold reverse")
+    head.append(snippet)
+    return head
+
+
+def open_hit(app, hit: SearchHit) -> None:
+    """Select the hit's application and interview and show its section in the Notes pane."""
+    app.application_id = hit.application_id
+    app.interview_id = hit.interview_id
+    app.notes_section = hit.section  # the Notes pane focuses it when it resumes
+    if app.current_mode != "notes":
+        app.switch_mode("notes")
+
+
+class SearchScreen(ModalScreen[SearchHit]):
+    DEFAULT_CSS = """
+    SearchScreen { align: center top; }
+    SearchScreen > Vertical {
+        width: 110; max-width: 100%; height: auto; max-height: 90%; margin-top: 2;
+        border: thick $accent; background: $surface; padding: 0 1;
+    }
+    SearchScreen #results { height: auto; max-height: 24; }
+    SearchScreen #found { height: 1; color: $text-muted; }
+    """
+    BINDINGS = [Binding("escape", "close", "Close", id="search.close")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Input(placeholder="search all notes (3 letters or more: kube finds Kubernetes)",
+                        id="query")
+            yield Static("", id="found")
+            yield PickList(id="results")
+
+    def on_mount(self) -> None:
+        self.query_one("#query", Input).focus()
+
+    @on(Input.Changed, "#query")
+    def typed(self, event: Input.Changed) -> None:
+        self.find(event.value)
+
+    @work(exclusive=True, thread=True)
+    def find(self, text: str) -> None:
+        hits = self.app.store.search_notes(text, limit=LIMIT)
+        self.app.call_from_thread(self.show_hits, text, hits)
+
+    def show_hits(self, text: str, hits: list[SearchHit]) -> None:
+        self.hits = hits
+        results = self.query_one("#results", PickList)
+        results.set_options([Option(hit_line(hit), id=str(i)) for i, hit in enumerate(hits)])
+        if hits:
+            results.highlighted = 0
+        if not any(len(word) >= MIN_SEARCH for word in text.split()):
+            found = f"Type at least {MIN_SEARCH} letters." if text.strip() else ""
+        elif not hits:
+            found = "No note contains that."
+        else:
+            more = " (the newest; type more to narrow)" if len(hits) == LIMIT else ""
+            found = f"{len(hits)} note{'s' if len(hits) != 1 else ''}{more} · enter opens"
+        self.query_one("#found", Static).update(found)
+
+    def on_key(self, event) -> None:
+        if event.key == "down" and self.query_one("#query", Input).has_focus:
+            self.query_one("#results", PickList).focus()
+            event.stop()
+
+    @on(Input.Submitted, "#query")
+    def submitted(self) -> None:
+        results = self.query_one("#results", PickList)
+        if getattr(self, "hits", None) and results.highlighted is not None:
+            self.dismiss(self.hits[results.highlighted])
+
+    @on(OptionList.OptionSelected, "#results")
+    def selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.hits[int(event.option.id)])
+
+    def action_close(self) -> None:
+        self.dismiss(None)
