@@ -42,6 +42,8 @@ def make_private_dirs(folder: Path) -> None:
 
 def create_private_file(path: Path) -> None:
     """Create an empty file 0600 before SQLite opens it (SQLite would make it 0644)."""
+    if _read_only(path.parent):
+        raise PermissionError(13, "its folder is read-only")
     fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
     os.chmod(path, 0o600)
@@ -50,7 +52,9 @@ def create_private_file(path: Path) -> None:
 def check_database_file(path: Path) -> bool:
     """Refuse what is not a usable SQLite file, without changing it; True if it is new."""
     if path.is_dir():
-        raise StoreError(f"{path} is a folder, not a database file: give the path of a file.")
+        raise StoreError(
+            f"{path} is a folder, not a database file: give the path of a file with --db."
+        )
     if not path.exists():
         return True
     if not os.access(path, os.R_OK):
@@ -64,7 +68,47 @@ def check_database_file(path: Path) -> bool:
             f"{path} is not a followup-tui database (not SQLite): "
             "it was left untouched; give another path with --db."
         )
+    check_not_cut_short(path)
+    check_writable(path)
     return False
+
+
+def check_not_cut_short(path: Path) -> None:
+    """A file shorter than its header says was truncated (a bad copy, a full disk)."""
+    with open(path, "rb") as handle:
+        head = handle.read(100)
+    size = path.stat().st_size
+    page_size = int.from_bytes(head[16:18], "big") if len(head) == 100 else 0
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(head[28:32], "big")
+    counted = head[24:28] == head[92:96]  # the header's page count is current
+    wal = path.with_name(path.name + "-wal")
+    pending = wal.exists() and wal.stat().st_size > 0  # a crash mid-checkpoint is normal
+    if (page_size < 512 or size % page_size
+            or (counted and not pending and pages * page_size > size)):
+        raise StoreError(
+            f"{path} is damaged (cut short at {size:,} bytes): it was left untouched; "
+            "restore a backup (followup-tui import) or give another path with --db."
+        )
+
+
+def _read_only(path: Path) -> bool:
+    """Not writable for us, or marked read-only by its owner (root ignores the bits)."""
+    return not os.access(path, os.W_OK) or not path.stat().st_mode & 0o200
+
+
+def check_writable(path: Path) -> None:
+    """The app saves as you type: refuse at start a file or folder it cannot write."""
+    if _read_only(path):
+        raise StoreError(
+            f"{path} is read-only: followup-tui saves as you type, so it was not opened; "
+            f"make it writable (chmod u+w {path}) or give another path with --db."
+        )
+    if _read_only(path.parent):
+        raise StoreError(
+            f"The folder of {path} is read-only (SQLite writes its journal beside the file): "
+            "it was not opened; make the folder writable or give another path with --db."
+        )
 
 
 def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:

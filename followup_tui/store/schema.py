@@ -49,7 +49,10 @@ def ensure_schema(path: Path) -> Path | None:
     except sqlite3.Error as error:
         raise friendly(error, path) from error
     except StoreError as error:
-        raise StoreError(f"{path} is not a followup-tui database: {error}; it was left untouched.")
+        raise StoreError(
+            f"{path} is not a followup-tui database: {error}; it was left untouched; "
+            "give another path with --db."
+        )
     if revision == HEAD:
         return None
     if revision is not None and revision not in REVISIONS:

@@ -52,7 +52,9 @@ class StoreBase:
                 make_private_dirs(path.parent)
                 create_private_file(path)
             except OSError as error:
-                raise StoreError(f"Cannot create {path}: {error.strerror}.") from error
+                raise StoreError(
+                    f"Cannot create {path}: {error.strerror}; give another path with --db."
+                ) from error
         store = cls(path)
         store.backup = ensure_schema(path)
         return store
