@@ -47,6 +47,11 @@ class FollowupApp(App[int]):
         self.store = store
         self.drafts: dict[str, dict] = {}  # forms closed with escape keep what was typed
 
+    def on_mount(self) -> None:
+        if self.store.backup is not None:  # an upgrade just ran: say where the old file is
+            self.notify(f"Database upgraded; the previous version was copied to "
+                        f"{self.store.backup}", title="Upgraded", timeout=15)
+
     def action_pane(self, mode: str) -> None:
         """Switch pane; a pane that is not built yet does nothing."""
         if mode in self.MODES and self.current_mode != mode:
