@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from followup_tui.playbook import clock
 from followup_tui.playbook.dates import DateError, parse_day
 from followup_tui.playbook.words import STAGES
 from followup_tui.store.applications import FieldError
@@ -78,7 +79,7 @@ class ApplicationForm(FormScreen[int]):
             self.TITLE = "Edit the application"
 
     def save(self, values: dict[str, Any]) -> int:
-        data = application_values(values, dt.date.today())
+        data = application_values(values, clock.today())
         store = self.app.store
         if self.application_id is None:
             return store.add_application(**data)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
+from followup_tui.playbook import clock
 from followup_tui.playbook.words import CHANNELS, EXCHANGE_KINDS
 from followup_tui.screens.application_form import read_day
 from followup_tui.store.applications import FieldError
@@ -35,10 +35,10 @@ class ExchangeForm(FormScreen[int]):
         self.TITLE = f"Log an exchange with {company}"
 
     def save(self, values: dict[str, Any]) -> int:
-        day = read_day("happened_on", values["happened_on"], dt.date.today())
+        day = read_day("happened_on", values["happened_on"], clock.today())
         if day is None:
             raise FieldError("happened_on", "When did it happen? e.g. today, yesterday.")
-        if day > dt.date.today():
+        if day > clock.today():
             raise FieldError("happened_on", "That is in the future: log it once it happened.")
         return self.app.store.log_exchange(
             self.application_id,

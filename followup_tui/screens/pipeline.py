@@ -11,8 +11,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, Input, Static
 
+from followup_tui.playbook import clock
 from followup_tui.playbook.dates import days_since, humanize_due
-from followup_tui.playbook.words import ACTIVE_STAGES
 from followup_tui.screens.pane import PaneScreen
 from followup_tui.store.applications import PipelineRow
 from followup_tui.widgets.virtual_table import Column, VirtualTable
@@ -61,8 +61,8 @@ def interview_cell(row: PipelineRow, now: dt.datetime) -> str:
 
 def cells(row: PipelineRow) -> list[str | Text]:
     """Humanize only what is on screen: this runs for visible rows alone."""
-    now = dt.datetime.now(dt.timezone.utc)
-    today = dt.date.today()
+    now = clock.now()
+    today = clock.today()
     if row.next_touch_due:
         due = humanize_due(row.next_touch_due, today)
         style = "bold red" if row.next_touch_due < today else (

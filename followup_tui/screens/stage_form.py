@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
+from followup_tui.playbook import clock
 from followup_tui.playbook.words import OFFER, STAGES
 from followup_tui.screens.application_form import read_day
 from followup_tui.store.applications import FieldError
@@ -30,7 +30,7 @@ class StageForm(FormScreen[str]):
         stage = values["stage"]
         change: dict[str, Any] = {}
         if stage == OFFER:
-            deadline = read_day("offer_deadline", values["offer_deadline"], dt.date.today())
+            deadline = read_day("offer_deadline", values["offer_deadline"], clock.today())
             if deadline is None:
                 raise FieldError("offer_deadline", "An offer needs the date you must answer by.")
             change = {"offer_deadline": deadline, "offer_terms": values["offer_terms"]}

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING, Any
 
+from followup_tui.playbook import clock
 from followup_tui.playbook.words import ACTIVE_STAGES, STAGES
 from followup_tui.store.base import ConflictError, StoreError, transaction
 
@@ -25,7 +26,7 @@ PIPELINE_COLUMNS = (
 
 # The Pipeline's order (urgency): next touch due (overdue ones first, as they are
 # earliest), then the next interview, then the company; a missing date sorts last.
-SUMMARY_SQL = f"""
+SUMMARY_SQL = """
 UPDATE application SET
   next_touch_due = (SELECT min(due) FROM touch t
                     WHERE t.application_id = application.id AND t.status = 'pending'),
@@ -48,7 +49,7 @@ def _now_text() -> str:
 
 
 def dt_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return clock.now()
 
 
 def _parse_day(text: str | None) -> date | None:

@@ -12,6 +12,7 @@ import random
 import sys
 from pathlib import Path
 
+from followup_tui.playbook import clock
 from followup_tui.playbook.sections import SECTION_KEYS
 from followup_tui.playbook.words import STAGES
 from followup_tui.store.base import StoreError, transaction
@@ -65,7 +66,7 @@ def fill_demo(store, *, size: int | None = None, seed: int = 1,
             f"{store.path} already holds applications: demo data goes into a new or empty "
             "database only (nothing was changed)."
         )
-    today = today or dt.date.today()
+    today = today or clock.today()
     rng = random.Random(seed)
     count = size if size is not None else len(COMPANIES)
     rows = _generate(rng, count, today, sample=size is None)

@@ -7,19 +7,21 @@ one database notice each other's newer changes instead of overwriting them.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from typing import Optional
 
 from sqlalchemy import Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
+
+from followup_tui.playbook import clock
 
 # Sort keys for the Pipeline: a missing date sorts last.
 NEVER = "9999-12-31"
 
 
 def utcnow() -> datetime:
-    """Now, as stored: aware UTC."""
-    return datetime.now(timezone.utc)
+    """Now, as stored: aware UTC (from the app's clock, which tests can freeze)."""
+    return clock.now()
 
 
 class Application(SQLModel, table=True):
