@@ -13,6 +13,8 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
 
+from followup_tui.screens.notes import NotesScreen
+from followup_tui.screens.thanks import ThanksScreen
 from followup_tui.screens.pipeline import PipelineScreen
 from followup_tui.store import Store
 from followup_tui.widgets.palette import ApplicationCommands
@@ -25,6 +27,8 @@ class FollowupApp(App[int]):
     CSS_PATH = "app.tcss"
     MODES = {
         "pipeline": PipelineScreen,
+        "notes": NotesScreen,
+        "thanks": ThanksScreen,
     }
     DEFAULT_MODE = "pipeline"
     COMMANDS = App.COMMANDS | {ApplicationCommands}
@@ -34,6 +38,7 @@ class FollowupApp(App[int]):
         Binding("3", "pane('thanks')", "Thank-you", id="pane.thanks"),
         Binding("4", "pane('agenda')", "Agenda", id="pane.agenda"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
+        Binding("ctrl+f", "search", "Search notes", priority=True, id="app.search"),
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit_anywhere"),
     ]
@@ -52,10 +57,25 @@ class FollowupApp(App[int]):
             self.notify(f"Database upgraded; the previous version was copied to "
                         f"{self.store.backup}", title="Upgraded", timeout=15)
 
+    def watch_app_focus(self, focused: bool) -> None:
+        """Back from another window (maybe another followup-tui): show what it saved.
+        Panes keep unsaved edits (Notes flushes first and reloads only clean sections)."""
+        from followup_tui.screens.pane import PaneScreen
+
+        if focused and isinstance(self.screen, PaneScreen):
+            self.screen.refresh_pane()
+
     def action_pane(self, mode: str) -> None:
         """Switch pane; a pane that is not built yet does nothing."""
         if mode in self.MODES and self.current_mode != mode:
             self.switch_mode(mode)
+
+    def action_search(self) -> None:
+        """ctrl+f: search all notes; enter opens the Notes pane there."""
+        from followup_tui.screens.search import SearchScreen, open_hit
+
+        if not isinstance(self.screen, SearchScreen):
+            self.push_screen(SearchScreen(), lambda hit: hit and open_hit(self, hit))
 
     def action_help(self) -> None:
         from followup_tui.screens.help import HelpScreen

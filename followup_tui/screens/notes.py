@@ -41,7 +41,8 @@ def interview_line(row: InterviewRow, at: arrow.Arrow) -> str:
 def person_line(person: PanelPerson) -> str:
     title = f" — {person.title}" if person.title else ""
     met = " (met)" if person.role == "met" else ""
-    gaps = f"  [$warning]no {' / '.join(person.missing)}[/]" if person.missing else ""
+    short = [gap.replace("postal ", "") for gap in person.missing]
+    gaps = f"  [$warning]no {'/'.join(short)}[/]" if person.missing else ""
     return f"{person.full_name}{title}{met}{gaps}"
 
 
@@ -67,6 +68,7 @@ class NotesScreen(PaneScreen):
         self.people: list[PanelPerson] = []
         self.interview_id: int | None = None  # whose notes the editors hold
         self._timer: Timer | None = None
+        self._editors: list[NotesEditor] = []
 
     def compose(self) -> ComposeResult:
         yield Static("Notes", id="title", classes="pane-title")
@@ -91,17 +93,26 @@ class NotesScreen(PaneScreen):
 
     @property
     def editors(self) -> list[NotesEditor]:
-        return list(self.query(NotesEditor))
+        """Held, not queried: on unmount (quitting) the DOM is already gone."""
+        if not self._editors:
+            self._editors = list(self.query(NotesEditor))
+        return self._editors
 
     # -- showing the selected application -------------------------------------------------
     def on_screen_resume(self) -> None:
         self.refresh_pane()
-        section = getattr(self.app, "notes_section", None)
-        if section and self.interview_id is not None:
-            self.app.notes_section = None
-            self.focus_section(section)
-        else:
+        if not self.jump():
             self.main_widget().focus()
+
+    def jump(self) -> bool:
+        """Focus the section a search hit (or a new interview) asked for, once."""
+        section = getattr(self.app, "notes_section", None)
+        self.app.notes_section = None
+        if section and self.interview_id is not None:
+            # After the refresh: a screen that resumes gives focus back to its last widget.
+            self.call_after_refresh(self.focus_section, section)
+            return True
+        return False
 
     def refresh_pane(self) -> None:
         """Re-read the application (another pane may have changed it); keep the selection."""
@@ -217,7 +228,10 @@ class NotesScreen(PaneScreen):
             return False
         try:
             editor.version = self.store.save_note(
-                self.interview_id, editor.section.key, text, editor.version)
+                # 0: "no note when I loaded it", so a first save by the other window is
+                # a conflict too, never silently overwritten (issue 8).
+                self.interview_id, editor.section.key, text,
+                0 if editor.version is None else editor.version)
         except ConflictError as conflict:
             # Another window wrote this section: keep both texts, nothing is lost.
             merged = f"{text}\n\n--- from another window ---\n{conflict.theirs}"
@@ -238,11 +252,14 @@ class NotesScreen(PaneScreen):
         return True
 
     def set_state(self, text: str) -> None:
-        if self.is_mounted:
-            self.query_one("#save-state", Static).update(text)
+        for state in self.query("#save-state").results(Static):  # none left when quitting
+            state.update(text)
 
     def on_screen_suspend(self) -> None:
         self.flush()
+
+    def on_mount(self) -> None:
+        self.editors  # noqa: B018 - remember them while they are in the DOM
 
     def on_unmount(self) -> None:
         """Quitting: the editors still hold their text, so write what is pending."""
@@ -264,9 +281,9 @@ class NotesScreen(PaneScreen):
     def after_add_interview(self, interview_id: int | None) -> None:
         if interview_id is None:
             return
+        # The form's callback runs before the pane resumes; on resume the pane shows the
+        # new interview with the cursor in its first section, ready to type (CONTRACT.md).
         self.app.interview_id = interview_id
-        # The form's callback runs before the pane resumes: on_screen_resume puts the
-        # cursor in the first section, ready to type (CONTRACT.md).
         self.app.notes_section = SECTIONS[0].key
         self.notify("Interview added: write it down before you forget (R3).", timeout=3)
 

@@ -43,6 +43,8 @@ def open_hit(app, hit: SearchHit) -> None:
     app.application_id = hit.application_id
     app.interview_id = hit.interview_id
     app.notes_section = hit.section  # the Notes pane focuses it when it resumes
+    # The Notes pane focuses the section when it resumes: after this modal closes, or
+    # when switched to.
     if app.current_mode != "notes":
         app.switch_mode("notes")
 

@@ -1,0 +1,197 @@
+"""The Notes pane (issue 4): interviews, panel, R3 sections, and autosave that loses nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+import arrow
+import pytest
+
+from followup_tui.screens import notes as notes_module
+from followup_tui.widgets.notes_editor import NotesEditor, PickList
+
+SIZE = (120, 36)
+
+
+def keys(text: str) -> list[str]:
+    """Characters as Pilot key names."""
+    names = {" ": "space", ".": "full_stop", ",": "comma", "?": "question_mark", "'": "apostrophe"}
+    return [names.get(ch, ch) for ch in text]
+
+
+def editor(app, section: str) -> NotesEditor:
+    return app.screen.query_one(f"#section-{section}", NotesEditor)
+
+
+async def open_notes(app, pilot, application_id: int) -> None:
+    app.open_application(application_id)
+    await pilot.pause()
+
+
+def stored(db_path, interview_id: int) -> dict[str, str]:
+    """What a second, independent connection to the file sees."""
+    conn = sqlite3.connect(db_path)
+    try:
+        return dict(conn.execute(
+            "SELECT section, body FROM note WHERE interview_id = ?", (interview_id,)))
+    finally:
+        conn.close()
+
+
+async def test_add_interview_panelist_and_notes_survive_a_restart(store, make_app, db_path):
+    application = store.add_application(company="Acme", role="SRE")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_notes(app, pilot, application)
+        assert isinstance(app.focused, PickList) and app.focused.id == "interviews"
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.press("ctrl+s")  # defaults: now, round 1
+        await pilot.pause()
+        await pilot.pause()
+        # CONTRACT.md: after an interview is added the cursor is in its first section.
+        assert app.focused is editor(app, "asked")
+        await pilot.press(*keys("Why SRE? said I like pagers."))
+        await pilot.press("tab")
+        assert app.focused is editor(app, "not_asked")
+        await pilot.press(*keys("Team size"))
+        await pilot.press("tab", "tab")
+        assert app.focused is editor(app, "went_well")
+        await pilot.press(*keys("The design round"))
+        await pilot.press("escape")  # back to the interviews list (CONTRACT.md)
+        assert app.focused.id == "interviews"
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press(*keys("Ada Lovelace"))
+        await pilot.pause(0.2)
+        await pilot.press("enter")  # nobody by that name yet: a new card
+        await pilot.pause()
+        await pilot.press("tab", *keys("CTO"))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        assert "Ada Lovelace" in str(app.screen.query_one("#missing").render())  # no email yet
+        await pilot.press("1")
+        await pilot.pause()
+        await pilot.press("2")
+        await pilot.pause()
+        assert editor(app, "asked").text == "Why SRE? said I like pagers."
+        interview_id = store.latest_interview(application).id
+    app = make_app()  # restart on the same file
+    async with app.run_test(size=SIZE) as pilot:
+        await open_notes(app, pilot, application)
+        assert editor(app, "asked").text == "Why SRE? said I like pagers."
+        assert editor(app, "not_asked").text == "Team size"
+        assert editor(app, "went_well").text == "The design round"
+        assert editor(app, "blew_it").text == ""
+        assert [p.full_name for p in app.store.panel(interview_id)] == ["Ada Lovelace"]
+        assert app.store.panel(interview_id)[0].title == "CTO"
+        rows = app.screen.query_one("#interviews", PickList)
+        assert "Ada Lovelace" in str(rows.get_option_at_index(0).prompt)
+
+
+async def test_autosave_reaches_the_file_within_half_a_second(store, make_app, db_path):
+    application = store.add_application(company="Acme")
+    interview = store.add_interview(application, dt.datetime.now(dt.timezone.utc))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_notes(app, pilot, application)
+        await pilot.press("enter")  # enter on an interview: into its first section
+        await pilot.press(*keys("Kubernetes"))
+        assert stored(db_path, interview) == {}  # debounced, not yet written
+        await pilot.pause(0.6)
+        assert stored(db_path, interview) == {"asked": "Kubernetes"}
+        assert "saved" in str(app.screen.query_one("#save-state").render())
+        await pilot.press(*keys(" pods"))
+        # Quitting right away (no idle time) still writes what was typed.
+        await app.action_quit()
+    assert stored(db_path, interview)["asked"] == "Kubernetes pods"
+
+
+async def test_switching_interview_saves_and_loads_its_own_notes(store, make_app, db_path):
+    application = store.add_application(company="Acme")
+    old = store.add_interview(application, dt.datetime(2026, 1, 5, 10, tzinfo=dt.timezone.utc))
+    new = store.add_interview(application, dt.datetime(2026, 1, 9, 10, tzinfo=dt.timezone.utc))
+    store.save_note(old, "skills", "Go and SQL")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_notes(app, pilot, application)
+        assert app.interview_id == new  # newest first
+        await pilot.press("enter", *keys("second round"))
+        await pilot.press("escape", "down")
+        await pilot.pause()
+        assert stored(db_path, new) == {"asked": "second round"}  # saved on the switch
+        assert app.interview_id == old
+        assert editor(app, "skills").text == "Go and SQL"
+        assert editor(app, "asked").text == ""
+        assert editor(app, "asked").placeholder  # an empty section shows its R3 prompt
+
+
+async def test_edit_a_card_from_the_panel(store, make_app):
+    application = store.add_application(company="Acme")
+    interview = store.add_interview(application, dt.datetime.now(dt.timezone.utc))
+    ada = store.add_contact(full_name="Ada Lovelace")
+    store.add_to_panel(interview, ada)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_notes(app, pilot, application)
+        app.screen.query_one("#panel", PickList).focus()
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("tab", "tab", "tab", *keys("ada@acme"))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert store.get_contact(ada).email == "ada@acme"
+        assert "Ada Lovelace (postal address)" in str(app.screen.query_one("#missing").render())
+
+
+async def test_picking_an_existing_contact_reuses_it(store, make_app):
+    application = store.add_application(company="Acme")
+    interview = store.add_interview(application, dt.datetime.now(dt.timezone.utc))
+    grace = store.add_contact(full_name="Grace Hopper", email="g@x.test")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_notes(app, pilot, application)
+        await pilot.press("p", *keys("grace"))
+        await pilot.pause(0.2)
+        await pilot.press("enter")
+        await pilot.pause()
+    assert [p.contact_id for p in store.panel(interview)] == [grace]
+    assert store.query("SELECT count(*) FROM contact")[0][0] == 1  # one person, one contact
+
+
+def fixed_data(store) -> int:
+    acme = store.add_application(company="Acme Robotics", role="Platform Engineer")
+    utc = dt.timezone.utc
+    first = store.add_interview(acme, dt.datetime(2026, 11, 10, 9, 30, tzinfo=utc),
+                                format="phone", tz="UTC")
+    second = store.add_interview(acme, dt.datetime(2026, 11, 19, 14, 0, tzinfo=utc),
+                                 format="on-site", tz="UTC", place="HQ")
+    ada = store.add_contact(full_name="Ada Lovelace", title="CTO", email="ada@acme.test",
+                            postal_address="1 Analytical Way")
+    bob = store.add_contact(full_name="Bob Stone", title="Recruiter")
+    store.add_to_panel(first, bob)
+    store.add_to_panel(second, ada)
+    store.add_to_panel(second, bob)
+    store.save_note(second, "asked", "Design a job queue — talked about idempotent retries.")
+    store.save_note(second, "blew_it", "Kubernetes autoscaling limits.")
+    store.save_note(second, "skills", "Terraform\nOn-call experience")
+    return acme
+
+
+@pytest.fixture
+def frozen_clock(monkeypatch):
+    monkeypatch.setattr(notes_module, "now",
+                        lambda: arrow.Arrow(2026, 11, 20, 10, 0, tzinfo="UTC"))
+
+
+def test_snapshot_of_the_pane(store, make_app, snap_compare, frozen_clock):
+    acme = fixed_data(store)
+    app = make_app()
+
+    async def open_it(pilot) -> None:
+        app.open_application(acme)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=open_it)

@@ -1,0 +1,58 @@
+"""`r`: the next-round preparation sheet (R11) collects and exports what to prepare."""
+
+from __future__ import annotations
+
+import datetime as dt
+import stat
+
+from followup_tui.screens import prep_sheet
+from followup_tui.screens.prep_sheet import PrepSheet, export_prep
+from tests.screens.test_notes import SIZE
+
+
+def two_rounds(store) -> int:
+    acme = store.add_application(company="Acme Robotics", role="SRE")
+    first = store.add_interview(acme, dt.datetime(2026, 11, 2, 10, tzinfo=dt.timezone.utc))
+    second = store.add_interview(acme, dt.datetime(2026, 11, 9, 10, tzinfo=dt.timezone.utc))
+    store.save_note(first, "blew_it", "- Kubernetes autoscaling\n- salary question")
+    store.save_note(first, "skills", "Terraform")
+    store.save_note(second, "not_asked", "Team on-call rotation?")
+    store.save_note(second, "owed", "Portfolio link")
+    store.save_note(second, "went_well", "NOT ON THE SHEET")
+    return acme
+
+
+def test_export_writes_a_private_markdown_file_with_every_item(store, tmp_path):
+    acme = two_rounds(store)
+    path = export_prep(store, acme, folder=tmp_path, today=dt.date(2026, 11, 20))
+    text = path.read_text()
+    assert path.name == "prep-acme-robotics-2026-11-20.md"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert text.startswith("# Next-round preparation: Acme Robotics — SRE")
+    for item in ("Kubernetes autoscaling  _(round 1", "salary question",
+                 "Team on-call rotation?  _(round 2", "Terraform", "Portfolio link"):
+        assert item in text
+    assert "NOT ON THE SHEET" not in text
+    again = export_prep(store, acme, folder=tmp_path, today=dt.date(2026, 11, 20))
+    assert again != path and path.read_text() == text  # never overwrites
+
+
+async def test_r_shows_the_sheet_and_E_exports_showing_the_path(store, make_app, tmp_path,
+                                                                monkeypatch):
+    acme = two_rounds(store)
+    monkeypatch.setattr(prep_sheet, "export_folder", lambda _db: tmp_path)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_application(acme)
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, PrepSheet)
+        await pilot.press("E")
+        await pilot.pause()
+        written = list(tmp_path.glob("prep-*.md"))
+        assert len(written) == 1
+        assert str(written[0]) in str(app.screen.query_one("#written").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, PrepSheet)
