@@ -153,7 +153,7 @@ def _lower_first(text: str) -> str:
 
 _TOPIC_LEADS = re.compile(
     r"^(?:(?:was|is|seemed|very|really|mostly|most|mainly)\s+)*"
-    r"(?:cared about|cares about|focused on|focuses on|focussed on|asked (?:me )?about|"
+    r"(?:cared about|cares about|focused on|focuses on|focussed on|asked (?:me )?(?:(?:mostly|mainly|a lot|most) )?about|"
     r"interested in|keen on|talked about|wanted to know about|wants|wanted|asked|on)\s+",
     re.IGNORECASE,
 )

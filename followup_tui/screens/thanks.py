@@ -1,0 +1,669 @@
+"""The Thank-you pane: a personal, proofread note to every person, within 24 hours (R4–R6).
+
+Left: who to thank for the interview (R4), each with the note's state and the time left
+before the 24-hour deadline. Middle: the draft, autosaved 0.3 s after the last key (and
+when the recipient changes, the pane is left or the app quits). Right: the R5 checklist
+and proofreading findings, recomputed in a thread a moment after typing stops.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+import arrow
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.timer import Timer
+from textual.widgets import Footer, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+from textual.worker import Worker, WorkerState
+
+from followup_tui.playbook.dates import humanize_left, humanize_when
+from followup_tui.playbook.proofread import Finding, proofread
+from followup_tui.playbook.thankyou import (
+    DRAFT,
+    NO_DRAFT,
+    READY,
+    SENT,
+    ChecklistItem,
+    DraftContext,
+    Recipient,
+    Sender,
+    build_draft,
+    checklist,
+    note_state,
+    subject_line,
+)
+from followup_tui.playbook.words import MEDIA
+from followup_tui.screens.pane import PaneScreen
+from followup_tui.store import ConflictError, StoreError
+from followup_tui.store.thanks import ThanksInterview, ThankYouRow
+from followup_tui.widgets.notes_editor import PickList
+
+DEBOUNCE = 0.3  # seconds of quiet before the draft is written (CONTRACT.md: within 0.5 s)
+CHECK_DELAY = 0.25  # seconds of quiet before the checklist is recomputed
+MAX_DRAFT = 50_000  # characters; a longer paste is not saved, with a message
+NOBODY = Sender("", "", "")
+STATE_STYLES = {NO_DRAFT: "dim", DRAFT: "yellow", READY: "cyan", SENT: "green"}
+ROLE_WORDS = {"panel": "interviewer", "met": "met that day", "helper": "helped",
+              "interviewer": "interviewer"}
+MEDIUM_WORDS = {"email": "email", "handwritten": "handwritten card", "letter": "typed letter"}
+
+
+def now() -> arrow.Arrow:
+    """The clock the pane measures deadlines against (tests freeze it)."""
+    return arrow.now()
+
+
+@dataclass(frozen=True)
+class Check:
+    """What the right-hand column shows for one note."""
+
+    state: str
+    items: tuple[ChecklistItem, ...]
+    findings: tuple[Finding, ...]
+
+
+def check_notes(contexts: dict[int, DraftContext], bodies: dict[int, str],
+                sent: dict[int, bool], known: tuple[str, ...]) -> dict[int, Check]:
+    """R5 for every note of an interview; each one compared with the others (R5: panelists
+    compare notes). Pure: runs in a worker thread."""
+    result = {}
+    for contact_id, ctx in contexts.items():
+        body = bodies.get(contact_id, "")
+        others = [b for c, b in bodies.items() if c != contact_id and b.strip()]
+        findings = proofread(body, ctx, other_notes=others, known_names=known)
+        items = checklist(body, ctx)
+        state = note_state(body, findings, items, sent.get(contact_id, False))
+        result[contact_id] = Check(state, tuple(items), tuple(findings))
+    return result
+
+
+def deadline_words(interview: ThanksInterview, note: ThankYouRow, at: arrow.Arrow) -> str:
+    """R4: "due in 5 h", "3 h late", or when it went."""
+    if note.sent_at is not None:
+        return "sent " + humanize_when(arrow.get(note.sent_at), at)
+    return humanize_left(arrow.get(interview.deadline), at)
+
+
+def moment(when: dt.datetime) -> str:
+    """An unambiguous local moment for the title: "Wed 18 Nov 09:30"."""
+    return arrow.get(when).to("local").format("ddd D MMM HH:mm")
+
+
+def local_day(moment: dt.datetime, tz: str) -> dt.date:
+    try:
+        return arrow.get(moment).to(tz or "local").date()
+    except Exception:  # an unknown zone name: the user's own clock
+        return arrow.get(moment).to("local").date()
+
+
+class DraftEditor(TextArea):
+    """The note being written: `tab` leaves (never indents); escape returns to the list."""
+
+    def __init__(self) -> None:
+        super().__init__("", id="draft", soft_wrap=True, tab_behavior="focus",
+                         placeholder="No draft yet: g writes one from your notes.",
+                         show_line_numbers=False)
+        self.saved_text = ""
+        self.version = 0
+
+    def load(self, body: str, version: int) -> None:
+        self.saved_text = body
+        self.version = version
+        if self.text != body:
+            self.load_text(body)
+
+    @property
+    def dirty(self) -> bool:
+        return self.text != self.saved_text
+
+
+class MediumScreen(ModalScreen[str]):
+    """R6: how this note goes out — email, a handwritten card or a typed letter."""
+
+    DEFAULT_CSS = """
+    MediumScreen { align: center middle; }
+    MediumScreen > Vertical {
+        width: 56; height: auto; border: thick $accent; background: $surface; padding: 0 1;
+    }
+    MediumScreen OptionList { height: auto; }
+    MediumScreen .keys { color: $text-muted; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Close")]
+
+    def __init__(self, name: str, current: str) -> None:
+        super().__init__()
+        self.who = name
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(f"[b]How will the note to {self.who} go? (R6)[/b]")
+            yield PickList(*[Option(f"{MEDIUM_WORDS[m]}", id=m) for m in MEDIA], id="media")
+            yield Static("enter choose · escape close", classes="keys")
+
+    def on_mount(self) -> None:
+        media = self.query_one(PickList)
+        media.highlighted = MEDIA.index(self.current) if self.current in MEDIA else 0
+        media.focus()
+
+    @on(OptionList.OptionSelected)
+    def chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ThanksScreen(PaneScreen):
+    """Everyone to thank for one interview, and the note to the highlighted person."""
+
+    PANE_TITLE = "Thank-you"
+    CSS_PATH = "thanks.tcss"
+    MAIN = "#recipients"
+    BINDINGS = [
+        Binding("g", "generate", "Generate draft", id="thanks.generate"),
+        Binding("m", "medium", "Medium", id="thanks.medium"),
+        Binding("E", "export", "Export", id="thanks.export"),
+        Binding("c", "copy", "Copy", id="thanks.copy"),
+        Binding("S", "mark_sent", "Mark sent", id="thanks.mark_sent"),
+        Binding("e", "profile", "Your details", id="thanks.profile"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.interview: ThanksInterview | None = None
+        self.people: list[Recipient] = []
+        self.notes_text: dict[str, str] = {}
+        self.stored: dict[int, ThankYouRow] = {}
+        self.checks: dict[int, Check] = {}
+        self.known: tuple[str, ...] = ()
+        self.sender: Sender | None = None
+        self.contact_id: int | None = None  # whose note the editor holds
+        self._timer: Timer | None = None
+        self._check_timer: Timer | None = None
+        self._had_text = False
+        self._editor = DraftEditor()  # kept: on quit the text is saved after unmounting
+
+    def compose(self) -> ComposeResult:
+        yield Static("Thank-you", id="title", classes="pane-title")
+        yield Static("", id="empty", classes="hint")
+        with Horizontal(id="body"):
+            with Vertical(id="left"):
+                yield Static("To thank (R4)", classes="list-title")
+                yield PickList(id="recipients")
+                yield Static("", id="signed", classes="hint")
+            with Vertical(id="middle"):
+                yield Static("", id="note-head")
+                yield self._editor
+            with VerticalScroll(id="right"):
+                yield Static("Checklist (R5)", classes="list-title")
+                yield Static("", id="checklist")
+                yield Static("Proofreading", classes="list-title")
+                yield Static("", id="findings")
+        with Horizontal(id="status"):
+            yield Static("", id="hint", classes="hint")
+            yield Static("", id="save-state")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        from followup_tui.playbook.proofread import _spell
+
+        self.run_worker(_spell, thread=True, name="dictionary")  # warm it: ~0.3 s once
+
+    @property
+    def store(self):
+        return self.app.store
+
+    @property
+    def editor(self) -> DraftEditor:
+        return self._editor
+
+    # -- which interview (CONTRACT.md "Thank-you pane") ------------------------------------
+    def chosen_interview(self) -> int | None:
+        """The interview highlighted in Notes; else the application's latest."""
+        application_id = self.app.application_id
+        if application_id is None:
+            first = self.store.pipeline_page(0, 1)
+            application_id = first[0].id if first else None
+        wanted = self.app.interview_id
+        if wanted is not None:
+            interview = self.store.thanks_interview(wanted)
+            if interview and interview.application_id == (application_id or interview.application_id):
+                return wanted
+        return self.store.newest_interview_id(application_id) if application_id else None
+
+    def refresh_pane(self) -> None:
+        self.flush()
+        interview_id = self.chosen_interview()
+        self.interview = self.store.thanks_interview(interview_id) if interview_id else None
+        self.sender = self.store.profile()
+        self.set_class(self.interview is None, "-empty")
+        if self.interview is None:
+            self.people, self.stored, self.checks, self.contact_id = [], {}, {}, None
+            self.show_empty()
+            return
+        i = self.interview
+        self.people = self.store.recipients(i.id)
+        self.notes_text = self.store.note_texts(i.id)
+        self.stored = self.store.thank_yous(i.id)
+        self.known = tuple(self.store.known_words(i.application_id))
+        job = f" · {i.role}" if i.role else ""
+        self.query_one("#title", Static).update(
+            f"Thank-you — {i.company}{job} · round {i.round}, {moment(i.starts_at)}"
+            f" · due {moment(i.deadline)} (R4)")
+        self.query_one("#signed", Static).update(
+            f"Signed: {self.sender.name} · e edits" if self.sender
+            else "Your details are asked once, on the first draft (e).")
+        self.show_list()
+        self.show_recipient(self.current_id())
+        self.schedule_checks(0)
+
+    def show_empty(self) -> None:
+        company = ""
+        if self.app.application_id is not None:
+            try:
+                company = self.store.get_application(self.app.application_id).company
+            except StoreError:
+                company = ""
+        where = f" for {company}" if company else ""
+        line = (f"No interview{where} yet: press 2 for the Notes pane, then i to add one."
+                if self.store.pipeline_count(show_archived=True) else
+                "No application yet: press 1 for the Pipeline and a to add one, then 2 and i "
+                "to add its interview.")
+        self.query_one("#title", Static).update("Thank-you")
+        self.query_one("#empty", Static).update(line)
+        self.query_one("#recipients", PickList).clear_options()
+        self.query_one("#hint", Static).update("")
+        self.refresh_bindings()
+
+    def note(self, contact_id: int) -> ThankYouRow:
+        return self.stored.get(contact_id) or ThankYouRow(contact_id)
+
+    def current_id(self) -> int | None:
+        ids = [p.contact_id for p in self.people]
+        if self.contact_id in ids:
+            return self.contact_id
+        return ids[0] if ids else None
+
+    def recipient(self, contact_id: int | None) -> Recipient | None:
+        return next((p for p in self.people if p.contact_id == contact_id), None)
+
+    def show_list(self) -> None:
+        """One line per person: name and why they are thanked, then state and deadline."""
+        at = now()
+        listing = self.query_one("#recipients", PickList)
+        highlighted = listing.highlighted
+        options = []
+        for person in self.people:
+            note = self.note(person.contact_id)
+            state = self.state_of(person.contact_id)
+            line = Text(person.full_name, style="bold")
+            line.append(f"  {ROLE_WORDS.get(person.role, person.role)}", style="dim")
+            line.append("\n  ")
+            left = deadline_words(self.interview, note, at)
+            if state != SENT:  # "sent today 09:30" says it already
+                line.append(f"{state:<8} ", style=STATE_STYLES.get(state, ""))
+            line.append(left, style="red" if left.endswith("late") else
+                        STATE_STYLES[SENT] if state == SENT else "")
+            line.append(f" · {note.medium}", style="dim")
+            options.append(Option(line, id=str(person.contact_id)))
+        if not options:
+            options = [Option("Nobody to thank yet: in Notes (2), p adds the interviewer.",
+                              disabled=True)]
+        listing.set_options(options)
+        ids = [p.contact_id for p in self.people]
+        if ids:
+            index = ids.index(self.contact_id) if self.contact_id in ids else (highlighted or 0)
+            listing.highlighted = min(index, len(ids) - 1)
+
+    def state_of(self, contact_id: int) -> str:
+        note = self.note(contact_id)
+        body = self.editor.text if contact_id == self.contact_id else note.body
+        if note.sent_at is not None:
+            return SENT
+        if not body.strip():
+            return NO_DRAFT
+        check = self.checks.get(contact_id)
+        return check.state if check else DRAFT
+
+    def context(self, person: Recipient, medium: str | None = None) -> DraftContext:
+        i = self.interview
+        return DraftContext(
+            recipient=person, company=i.company, role=i.role, interview_round=i.round,
+            interview_date=local_day(i.starts_at, i.tz), notes=self.notes_text,
+            sender=self.sender or NOBODY,
+            medium=medium or self.note(person.contact_id).medium)
+
+    def show_recipient(self, contact_id: int | None) -> None:
+        """Load a person's note into the editor (saving the previous one first)."""
+        if contact_id != self.contact_id:
+            self.flush()
+        self.contact_id = contact_id
+        person = self.recipient(contact_id)
+        editor = self.editor
+        editor.disabled = person is None
+        if person is None:
+            editor.load("", 0)
+            self.query_one("#note-head", Static).update("")
+            self.show_check()
+            return
+        note = self.note(contact_id)
+        if not editor.dirty or editor.version != note.version:
+            editor.load(note.body, note.version)
+        self.show_head()
+        self.show_check()
+        self.query_one("#hint", Static).update(
+            "enter: write · escape: back to the list · typing is saved as you go")
+        self.refresh_bindings()
+
+    def show_head(self) -> None:
+        person = self.recipient(self.contact_id)
+        if person is None:
+            return
+        note = self.note(person.contact_id)
+        address = f" <{person.email}>" if person.email else ""
+        if note.medium == "email" and not person.email:
+            address = " [$warning](no email on file: add it in Notes)[/]"
+        title = f", {person.title}" if person.title else ""
+        subject = subject_line(self.context(person))
+        self.query_one("#note-head", Static).update(
+            f"To: [b]{person.full_name}[/b]{title}{address}\n"
+            f"{MEDIUM_WORDS[note.medium]} (m) · Subject: {subject}")
+
+    def show_check(self) -> None:
+        check = self.checks.get(self.contact_id) if self.contact_id is not None else None
+        checklist_box = self.query_one("#checklist", Static)
+        findings_box = self.query_one("#findings", Static)
+        if self.contact_id is None:
+            checklist_box.update("")
+            findings_box.update("")
+            return
+        if not self.editor.text.strip():
+            checklist_box.update("[dim]Write or generate (g) a draft to see what it covers.[/]")
+            findings_box.update("")
+            return
+        if check is None:
+            checklist_box.update("[dim]checking…[/]")
+            findings_box.update("")
+            return
+        lines = Text()
+        for item in check.items:
+            mark, style = ("✓", "green") if item.present else ("✗", "yellow")
+            lines.append(f"{mark} ", style=style)
+            lines.append(item.element)
+            if not item.present:
+                lines.append(f"\n   {item.hint}", style="dim")
+            lines.append("\n")
+        checklist_box.update(lines)
+        found = Text()
+        for finding in check.findings:
+            found.append("• ", style="yellow")
+            found.append(finding.message + "\n")
+        findings_box.update(found if check.findings else Text("Nothing to fix.", style="green"))
+
+    @on(OptionList.OptionHighlighted, "#recipients")
+    def recipient_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        contact_id = int(event.option.id) if event.option.id else None
+        if contact_id != self.contact_id:
+            self.show_recipient(contact_id)
+
+    @on(OptionList.OptionSelected, "#recipients")
+    def recipient_selected(self) -> None:
+        self.write_draft()
+
+    def write_draft(self) -> None:
+        if self.contact_id is None:
+            return
+        self.editor.focus()
+        self.editor.move_cursor(self.editor.document.end)
+
+    # -- checking (R5), in a thread ------------------------------------------------------
+    def schedule_checks(self, delay: float = CHECK_DELAY) -> None:
+        if self._check_timer is not None:
+            self._check_timer.stop()
+        self._check_timer = self.set_timer(delay, self.start_checks) if delay else None
+        if not delay:
+            self.start_checks()
+
+    def start_checks(self) -> None:
+        if self.interview is None or not self.people:
+            return
+        contexts = {p.contact_id: self.context(p) for p in self.people}
+        bodies = {c: self.note(c).body for c in contexts}
+        if self.contact_id is not None:
+            bodies[self.contact_id] = self.editor.text
+        sent = {c: self.note(c).sent_at is not None for c in contexts}
+        known = self.known
+        self.run_worker(lambda: check_notes(contexts, bodies, sent, known), thread=True,
+                        exclusive=True, group="thanks-checks", name="checks")
+
+    @on(Worker.StateChanged)
+    def checks_done(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker.name != "checks":
+            return
+        if event.state == WorkerState.SUCCESS:
+            self.checks = worker.result
+            self.show_list()
+            self.show_check()
+        elif event.state == WorkerState.ERROR:
+            self.notify(f"Checking the note failed: {worker.error}", severity="error")
+
+    # -- autosave (CONTRACT.md "Notes": within 0.5 s, also on leaving and quitting) --------
+    @on(TextArea.Changed, "#draft")
+    def typed(self) -> None:
+        has_text = bool(self.editor.text.strip())
+        if has_text != self._had_text:  # E, c and S need a draft (footer follows)
+            self._had_text = has_text
+            self.refresh_bindings()
+        if not self.editor.dirty:
+            return
+        self.set_state("saving…")
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DEBOUNCE, self.flush)
+        self.schedule_checks()
+
+    def flush(self) -> None:
+        """Write the draft if it differs from the database (a short write)."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if self.interview is None or self.contact_id is None:
+            return
+        editor = self.editor
+        if not editor.dirty:
+            return
+        text = editor.text
+        if len(text) > MAX_DRAFT:
+            self.set_state(f"not saved: the note is over {MAX_DRAFT:,} characters")
+            return
+        i, c = self.interview.id, self.contact_id
+        try:
+            version = self.store.save_thank_you(i, c, text, editor.version)
+        except ConflictError as conflict:
+            # Another window wrote this note: keep both texts, nothing is lost.
+            text = f"{text}\n\n--- from another window ---\n{conflict.theirs}"
+            version = self.store.save_thank_you(i, c, text, None)
+            editor.load_text(text)
+            self.notify("Another window changed this note too; both texts are kept.",
+                        severity="warning", timeout=8)
+        except StoreError as error:
+            self.set_state("not saved — retrying")
+            self.notify(str(error), title="Not saved", severity="error", timeout=8)
+            self._timer = self.set_timer(1.0, self.flush)
+            return
+        editor.saved_text, editor.version = text, version
+        self.stored[c] = replace(self.note(c), body=text, version=version)
+        self.set_state("saved")
+
+    def set_state(self, text: str) -> None:
+        from textual.css.query import NoMatches
+
+        try:
+            self.query_one("#save-state", Static).update(text)
+        except NoMatches:  # quitting: the widgets are gone, the text was saved
+            pass
+
+    def on_screen_suspend(self) -> None:
+        self.flush()
+
+    def on_unmount(self) -> None:
+        """Quitting: the editor still holds its text, so write what is pending."""
+        self.flush()
+
+    def action_focus_main(self) -> None:
+        self.flush()
+        super().action_focus_main()
+
+    # -- actions ---------------------------------------------------------------------------
+    def with_profile(self, then) -> None:
+        """R5's contact details: ask for the user's details once, then carry on."""
+        if self.sender is not None:
+            then()
+            return
+        from followup_tui.screens.profile_form import ProfileForm
+
+        def saved(sender: Sender | None) -> None:
+            if sender is None:
+                self.notify("Your details are needed to sign the note (e adds them).",
+                            severity="warning")
+                return
+            self.sender = sender
+            self.refresh_pane()
+            then()
+
+        self.app.push_screen(ProfileForm(), saved)
+
+    def action_generate(self) -> None:
+        person = self.recipient(self.contact_id)
+        if person is None:
+            return
+
+        def generate() -> None:
+            body = build_draft(self.context(person))
+            if self.editor.text.strip() and self.editor.text != body:
+                from followup_tui.screens.confirm import ConfirmScreen
+
+                self.app.push_screen(
+                    ConfirmScreen(f"Replace the draft to {person.full_name} with a new one?"),
+                    lambda yes: yes and self.put_draft(body))
+            else:
+                self.put_draft(body)
+
+        self.with_profile(generate)
+
+    def put_draft(self, body: str) -> None:
+        self.editor.load_text(body)  # a change like typing: autosaved, rechecked
+        self.flush()
+        self.schedule_checks(0)
+        self.show_list()
+        self.notify("Draft written from your notes: make it yours, then check the list on "
+                    "the right.", timeout=4)
+
+    def action_medium(self) -> None:
+        person = self.recipient(self.contact_id)
+        if person is None:
+            return
+        old = self.note(person.contact_id).medium
+
+        def chosen(medium: str | None) -> None:
+            if not medium or medium == old:
+                return
+            self.flush()
+            regenerate = (self.sender is not None and self.editor.text.strip()
+                          and self.editor.text == build_draft(self.context(person, old)))
+            self.store.set_medium(self.interview.id, person.contact_id, medium)
+            self.refresh_pane()
+            if regenerate:  # untouched since g: rewrite it for the new medium
+                self.put_draft(build_draft(self.context(person)))
+            self.notify(f"{person.full_name}: {MEDIUM_WORDS[medium]}.", timeout=3)
+
+        self.app.push_screen(MediumScreen(person.full_name, old), chosen)
+
+    def action_export(self) -> None:
+        person = self.recipient(self.contact_id)
+        if person is None:
+            return
+        self.flush()
+        if not self.editor.text.strip():
+            self.notify("Nothing to export yet: g writes a draft.", severity="warning")
+            return
+
+        def export() -> None:
+            from followup_tui.exports import export_note, exports_folder
+
+            note = self.note(person.contact_id)
+            try:
+                path = export_note(
+                    exports_folder(self.store.path), medium=note.medium, sender=self.sender,
+                    recipient=person, company=self.interview.company,
+                    subject=subject_line(self.context(person)), body=self.editor.text,
+                    when=now().datetime)
+            except OSError as error:
+                self.notify(f"Could not write the file: {error}", severity="error", timeout=10)
+                return
+            self.last_export = path
+            self.notify(f"Wrote {path}", title=f"Exported ({MEDIUM_WORDS[note.medium]})",
+                        timeout=10)
+            if note.medium == "email" and not person.email:
+                self.notify(f"No email on file for {person.full_name}: your mail client will "
+                            "ask for it.", severity="warning", timeout=10)
+
+        self.with_profile(export)
+
+    def action_copy(self) -> None:
+        if self.contact_id is None or not self.editor.text.strip():
+            return
+        self.app.copy_to_clipboard(self.editor.text)
+        self.notify("Copied to the clipboard, if your terminal allows it (tmux and some "
+                    "terminals ignore it): E writes a file.", timeout=6)
+
+    def action_mark_sent(self) -> None:
+        person = self.recipient(self.contact_id)
+        if person is None:
+            return
+        self.flush()
+        note = self.note(person.contact_id)
+        if note.sent_at is not None:
+            self.notify(f"Already sent {humanize_when(arrow.get(note.sent_at), now())}.",
+                        timeout=4)
+            return
+        from followup_tui.screens.sent_form import SentForm
+
+        def sent(moment: dt.datetime | None) -> None:
+            if moment is None:
+                return
+            self.store.mark_sent(self.interview.id, person.contact_id, moment)
+            self.refresh_pane()
+            self.notify(f"Sent to {person.full_name}: the plan's thank-you is done (R4).",
+                        timeout=4)
+
+        self.app.push_screen(SentForm(person.full_name, f"{self.interview.id}-{person.contact_id}"),
+                             sent)
+
+    def action_profile(self) -> None:
+        from followup_tui.screens.profile_form import ProfileForm
+
+        def saved(sender: Sender | None) -> None:
+            if sender is not None:
+                self.refresh_pane()
+                self.notify("Your details are saved.", timeout=2)
+
+        self.app.push_screen(ProfileForm(self.sender), saved)
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """Keys that need a person (and a draft) show only when there is one."""
+        if action in {"generate", "medium"}:
+            return self.contact_id is not None or None
+        if action in {"export", "copy", "mark_sent"}:
+            return (self.contact_id is not None and self.is_mounted
+                    and bool(self.editor.text.strip())) or None
+        return True

@@ -1,0 +1,204 @@
+"""The Thank-you pane, driven like a person would (R4, R5, R6; CONTRACT.md "Thank-you pane")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from email import message_from_bytes
+from email.policy import default
+
+import arrow
+import pytest
+
+from followup_tui.app import FollowupApp
+from followup_tui.screens import thanks as thanks_screen
+from followup_tui.screens.thanks import ThanksScreen
+from followup_tui.store import Store
+from tests.store.test_thanks import STARTS, build_interview
+
+FROZEN = arrow.get(dt.datetime(2026, 3, 2, 20, 0, tzinfo=dt.timezone.utc))  # 6 h after the start
+
+
+@pytest.fixture
+def frozen(monkeypatch):
+    monkeypatch.setattr(thanks_screen, "now", lambda: FROZEN)
+
+
+async def settle(app, pilot) -> None:
+    """Let timers, the checking worker and the refresh after it run."""
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def open_pane(app, pilot, application_id: int) -> ThanksScreen:
+    app.application_id = application_id
+    await pilot.press("3")
+    await settle(app, pilot)
+    assert isinstance(app.screen, ThanksScreen)
+    return app.screen
+
+
+async def test_pane_without_interview_says_how_to_add_one(tmp_path):
+    store = Store.open(tmp_path / "x.db")
+    app_id = store.add_application(company="Lumen Health", role="Designer")
+    app = FollowupApp(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        pane = await open_pane(app, pilot, app_id)
+        line = str(pane.query_one("#empty").render())
+        assert "No interview for Lumen Health yet" in line and "2" in line and "i" in line
+        await pilot.press("g", "E", "S")  # nothing to act on: no crash, no file
+        assert not (tmp_path / "exports").exists()
+
+
+async def test_two_panelists_drafts_export_sent_and_restart(tmp_path, frozen):
+    """The issue's walk-through: generate both, they differ, edit one, export to .eml and
+    parse it back, mark it sent, restart: sent, body and medium are kept."""
+    db = tmp_path / "x.db"
+    store = Store.open(db)
+    built = build_interview(store)
+    app = FollowupApp(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        pane = await open_pane(app, pilot, built.application_id)
+        assert app.focused.id == "recipients"  # focus on the list, never in the draft
+        assert [p.full_name for p in pane.people][:2] == ["Maria Rivera", "John Okafor"]
+        assert pane.contact_id == built.maria
+        title = str(pane.query_one("#title").render())
+        assert "Northwind Analytics" in title and "round 1" in title
+        listing = pane.query_one("#recipients")
+        assert "due in 19 h" in str(listing.get_option_at_index(0).prompt)  # 14:00+1 h+24 h
+
+        # The sender's details are asked once, on the first draft.
+        await pilot.press("g")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ProfileForm"
+        await pilot.press(*"Ana Lopez", "tab", *"ana@example.org", "tab", *"07700 900123")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        maria_draft = pane.editor.text
+        assert maria_draft.startswith("Dear Maria,") and "ana@example.org" in maria_draft
+        assert "reliability" in maria_draft  # R5: a personal touch from her line in the notes
+
+        await pilot.press("j", "g")
+        await settle(app, pilot)
+        assert pane.contact_id == built.john
+        john_draft = pane.editor.text
+        assert john_draft.startswith("Dear John,") and "mentoring" in john_draft
+        assert john_draft != maria_draft  # R5: panelists compare notes
+        assert store.profile().name == "Ana Lopez"  # asked once, kept
+
+        # Edit John's note: enter writes, typing is autosaved, escape returns to the list.
+        await pilot.press("enter")
+        assert app.focused is pane.editor
+        await pilot.press(*" PS: see you soon.")
+        await pilot.pause(0.6)
+        assert store.thank_you(built.interview_id, built.john).body.endswith("PS: see you soon.")
+        assert str(pane.query_one("#save-state").render()) == "saved"
+        await pilot.press("escape")
+        assert app.focused.id == "recipients"
+
+        # Export: an .eml the standard library reads back; the path is shown.
+        await pilot.press("E")
+        await pilot.pause()
+        files = list((tmp_path / "exports").glob("*.eml"))
+        assert len(files) == 1
+        assert (files[0].stat().st_mode & 0o777) == 0o600
+        message = message_from_bytes(files[0].read_bytes(), policy=default)
+        assert message["To"] == "John Okafor <john@northwind.example>"
+        assert message["From"] == "Ana Lopez <ana@example.org>"
+        assert message["Subject"] == "Thank you — Senior Data Engineer interview"
+        assert message.get_content().rstrip().endswith("PS: see you soon.")
+        assert any(str(files[0]) in str(n.message) for n in app._notifications)
+
+        # Medium (R6) for Maria, then mark John's note sent (default now).
+        await pilot.press("k", "m")
+        await pilot.pause()
+        await pilot.press("down", "down", "enter")  # typed letter
+        await settle(app, pilot)
+        assert store.thank_you(built.interview_id, built.maria).medium == "letter"
+        assert pane.editor.text.startswith("Maria Rivera\nHead of Data")  # rewritten for R6
+        await pilot.press("j", "S")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert store.thank_you(built.interview_id, built.john).sent_at is not None
+        assert "sent" in str(listing.get_option_at_index(1).prompt)
+        assert store.exchanges(built.application_id)[0].direction == "out"
+    store.close()
+
+    again = Store.open(db)
+    app = FollowupApp(again)
+    async with app.run_test(size=(120, 36)) as pilot:
+        pane = await open_pane(app, pilot, built.application_id)
+        john = again.thank_you(built.interview_id, built.john)
+        assert john.sent_at is not None and john.body.endswith("PS: see you soon.")
+        assert again.thank_you(built.interview_id, built.maria).medium == "letter"
+        assert pane.editor.text.startswith("Maria Rivera")  # Maria's letter is shown first
+        assert "sent" in str(pane.query_one("#recipients").get_option_at_index(1).prompt)
+    again.close()
+
+
+async def test_checklist_and_proofreading_follow_typing(tmp_path, frozen):
+    """R5: the checklist and the findings are recomputed as the note is edited."""
+    store = Store.open(tmp_path / "x.db")
+    built = build_interview(store)
+    store.save_profile("Ana Lopez", "ana@example.org")
+    app = FollowupApp(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        pane = await open_pane(app, pilot, built.application_id)
+        await pilot.press("enter", *"Dear Jon, thank you [NAME] the the Kubernetes chat.")
+        await pilot.pause(0.5)
+        await settle(app, pilot)
+        findings = str(pane.query_one("#findings").render())
+        assert "Leftover placeholder" in findings and "Repeated word" in findings
+        assert "Kubernetes" not in findings  # on file in the notes: not a typo
+        checklist = str(pane.query_one("#checklist").render())
+        assert "✓ thanks" in checklist and "✗ contact details" in checklist
+        assert pane.checks[built.maria].state == "draft"
+        # Quitting right after typing still saves (on unmount).
+        await pilot.press(*" Bye")
+    assert store.thank_you(built.interview_id, built.maria).body.endswith("chat. Bye")
+
+
+async def test_generate_asks_before_replacing_a_draft(tmp_path, frozen):
+    store = Store.open(tmp_path / "x.db")
+    built = build_interview(store)
+    store.save_profile("Ana Lopez", "ana@example.org")
+    store.save_thank_you(built.interview_id, built.maria, "My own words.")
+    app = FollowupApp(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        pane = await open_pane(app, pilot, built.application_id)
+        await pilot.press("g")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmScreen"
+        await pilot.press("n")
+        await pilot.pause()
+        assert pane.editor.text == "My own words."
+        await pilot.press("g", "y")
+        await settle(app, pilot)
+        assert pane.editor.text.startswith("Dear Maria,")
+
+
+def test_snapshot_of_the_pane(tmp_path, snap_compare, monkeypatch):
+    """The pane with fixed data and a frozen clock (baseline under __snapshots__)."""
+    monkeypatch.setattr(thanks_screen, "now", lambda: FROZEN)
+    monkeypatch.setattr(arrow, "now", lambda *a: FROZEN)
+    monkeypatch.setenv("TZ", "UTC")  # local times in the picture do not depend on the machine
+    time.tzset()
+    store = Store.open(tmp_path / "x.db")
+    built = build_interview(store)
+    store.save_profile("Ana Lopez", "ana@example.org", "07700 900123")
+    app = FollowupApp(store)
+
+    async def run_before(pilot) -> None:
+        app.application_id = built.application_id
+        await pilot.press("3")
+        await settle(app, pilot)
+        await pilot.press("g")
+        await settle(app, pilot)
+        await pilot.press("j", "g")
+        await settle(app, pilot)
+        app.clear_notifications()
+        await pilot.pause()
+
+    assert snap_compare(app, run_before=run_before, terminal_size=(120, 36))
