@@ -81,7 +81,7 @@ class PanelPicker(ModalScreen[int]):
     }
     PanelPicker .form-title { text-style: bold; padding: 0 0 1 0; }
     PanelPicker Horizontal { height: auto; }
-    PanelPicker Label { padding: 1 1 0 0; width: 14; }
+    PanelPicker Label { padding: 1 1 0 0; width: 18; }
     PanelPicker Input, PanelPicker Select { width: 1fr; }
     PanelPicker #matches { height: auto; max-height: 14; }
     PanelPicker .form-keys { color: $text-muted; padding: 1 0 0 0; }

@@ -156,7 +156,7 @@ class NotesScreen(PaneScreen):
         notes = self.store.notes(interview_id) if interview_id is not None else {}
         for editor in self.editors:
             body, version = notes.get(editor.section.key, ("", None))
-            if not editor.dirty or editor.version != version:
+            if not editor.dirty:  # flush() ran first: dirty means unsaved, keep it
                 editor.load(body, version)
             editor.disabled = interview_id is None
         hint = ("i add an interview" if interview_id is None else
@@ -239,7 +239,9 @@ class NotesScreen(PaneScreen):
             editor.version = self.store.save_note(
                 self.interview_id, editor.section.key, merged, current[1] if current else None)
             editor.saved_text = merged
+            cursor = editor.cursor_location  # the user's text comes first: keep typing there
             editor.load_text(merged)
+            editor.move_cursor(cursor)
             self.notify(f"{editor.section.title}: another window changed it too; "
                         "both texts are kept.", severity="warning", timeout=8)
             return True
