@@ -52,6 +52,7 @@ NOBODY = Sender("", "", "")
 STATE_STYLES = {NO_DRAFT: "dim", DRAFT: "yellow", READY: "cyan", SENT: "green"}
 ROLE_WORDS = {"panel": "interviewer", "met": "met that day", "helper": "helped",
               "interviewer": "interviewer"}
+SHORT_MEDIUM = {"email": "email", "handwritten": "card", "letter": "letter"}
 MEDIUM_WORDS = {"email": "email", "handwritten": "handwritten card", "letter": "typed letter"}
 
 
@@ -312,7 +313,7 @@ class ThanksScreen(PaneScreen):
                 line.append(f"{state:<8} ", style=STATE_STYLES.get(state, ""))
             line.append(left, style="red" if left.endswith("late") else
                         STATE_STYLES[SENT] if state == SENT else "")
-            line.append(f" · {note.medium}", style="dim")
+            line.append(f" · {SHORT_MEDIUM.get(note.medium, note.medium)}", style="dim")
             options.append(Option(line, id=str(person.contact_id)))
         if not options:
             options = [Option("Nobody to thank yet: in Notes (2), p adds the interviewer.",
@@ -372,10 +373,11 @@ class ThanksScreen(PaneScreen):
         if note.medium == "email" and not person.email:
             address = " [$warning](no email on file: add it in Notes)[/]"
         title = f", {person.title}" if person.title else ""
-        subject = subject_line(self.context(person))
+        second = f"{MEDIUM_WORDS[note.medium]} (m)"
+        if note.medium == "email":
+            second += f" · Subject: {subject_line(self.context(person))}"
         self.query_one("#note-head", Static).update(
-            f"To: [b]{person.full_name}[/b]{title}{address}\n"
-            f"{MEDIUM_WORDS[note.medium]} (m) · Subject: {subject}")
+            f"To: [b]{person.full_name}[/b]{title}{address}\n{second}")
 
     def show_check(self) -> None:
         check = self.checks.get(self.contact_id) if self.contact_id is not None else None
