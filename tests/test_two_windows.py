@@ -1,0 +1,286 @@
+"""Two windows on one database (issue 8): both read and write; writes wait for the lock
+(BEGIN IMMEDIATE + busy timeout) instead of failing; a write that still cannot get it says
+so clearly and is retried with the text kept; a newer change from the other window is never
+overwritten silently; a window re-reads what it shows when it gets focus back."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+from textual import events
+
+from followup_tui.store import ConflictError, Store, StoreError
+from followup_tui.store import base
+
+UTC = dt.timezone.utc
+
+
+@pytest.fixture
+def two(tmp_path):
+    path = tmp_path / "shared.db"
+    one, other = Store.open(path), Store.open(path)
+    yield path, one, other
+    one.close()
+    other.close()
+
+
+class Holder(threading.Thread):
+    """Another window in the middle of a long write: it holds the lock until released
+    (or for `seconds`)."""
+
+    def __init__(self, path, seconds: float) -> None:
+        super().__init__()
+        self.path, self.seconds = path, seconds
+        self.ready, self.release = threading.Event(), threading.Event()
+
+    def run(self) -> None:
+        conn = sqlite3.connect(self.path, isolation_level=None)
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("UPDATE application SET role = role")
+        self.ready.set()
+        self.release.wait(self.seconds)
+        conn.execute("COMMIT")
+        conn.close()
+
+
+def hold_write_lock(path, seconds: float) -> Holder:
+    holder = Holder(path, seconds)
+    holder.start()
+    holder.ready.wait()
+    return holder
+
+
+# -- the store: waiting for the lock, and a clear message when waiting is not enough ------
+def test_a_write_waits_for_the_other_window_instead_of_failing(two):
+    path, one, other = two
+    one.add_application(company="First")
+    holder = hold_write_lock(path, 0.6)
+    started = time.monotonic()
+    other.add_application(company="Second")  # waits for the lock: no "database is locked"
+    waited = time.monotonic() - started
+    holder.join()
+    assert waited >= 0.4
+    assert {r.company for r in one.pipeline_page(0, 10)} == {"First", "Second"}
+    assert {r.company for r in other.pipeline_page(0, 10)} == {"First", "Second"}
+
+
+def test_reads_go_on_while_the_other_window_writes(two):
+    path, one, other = two
+    one.add_application(company="Acme")
+    holder = hold_write_lock(path, 0.5)
+    started = time.monotonic()
+    assert other.pipeline_count() == 1  # WAL: readers never wait for the writer
+    assert time.monotonic() - started < 0.3
+    holder.join()
+
+
+def test_a_lock_held_too_long_gives_a_clear_message(tmp_path, monkeypatch):
+    monkeypatch.setattr(base, "BUSY_TIMEOUT_MS", 150)
+    path = tmp_path / "shared.db"
+    store = Store.open(path)
+    holder = hold_write_lock(path, 0.8)
+    with pytest.raises(StoreError) as raised:
+        store.add_application(company="Blocked")
+    holder.join()
+    message = str(raised.value)
+    assert str(path) in message and "another window" in message
+    assert "locked" not in message  # SQLite's words are not shown raw
+    assert store.pipeline_count() == 0
+    store.add_application(company="Blocked")  # the retry works once the lock is free
+    assert store.pipeline_count() == 1
+    store.close()
+
+
+WRITER = """
+import datetime as dt
+import sys
+from followup_tui.store import Store
+store = Store.open(sys.argv[1])
+app = store.add_application(company="Proc" + sys.argv[2])
+interview = store.add_interview(app, dt.datetime(2026, 11, 20, 10, tzinfo=dt.timezone.utc))
+version = None
+for n in range(25):
+    store.add_application(company=f"P{sys.argv[2]}-{n}")
+    version = store.save_note(interview, "asked", "x" * n, version)
+store.close()
+"""
+
+
+def test_two_processes_write_at_once_and_nothing_is_lost(tmp_path):
+    path = tmp_path / "shared.db"
+    Store.open(path).close()
+    runs = [subprocess.Popen([sys.executable, "-c", WRITER, str(path), str(n)],
+                             stderr=subprocess.PIPE, text=True) for n in (1, 2)]
+    for run in runs:
+        assert run.wait(timeout=120) == 0, run.stderr.read()
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT count(*) FROM application").fetchone()[0] == 2 * 26
+    assert sorted(r[0] for r in conn.execute("SELECT body FROM note")) == ["x" * 24] * 2
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
+
+
+# -- version conflicts at the store ------------------------------------------------------
+def test_a_stale_application_edit_is_refused(two):
+    _path, one, other = two
+    app_id = one.add_application(company="Acme")
+    version = one.get_application(app_id).version
+    other.update_application(app_id, expected_version=version, role="Theirs")
+    with pytest.raises(ConflictError):
+        one.update_application(app_id, expected_version=version, role="Mine")
+    assert one.get_application(app_id).role == "Theirs"
+
+
+def test_a_stale_note_is_refused_with_their_text(two):
+    _path, one, other = two
+    app_id = one.add_application(company="Acme")
+    interview = one.add_interview(app_id, dt.datetime(2026, 11, 20, 10, tzinfo=UTC))
+    version = one.save_note(interview, "asked", "first")
+    other.save_note(interview, "asked", "theirs", version)
+    with pytest.raises(ConflictError) as raised:
+        one.save_note(interview, "asked", "mine", version)
+    assert raised.value.theirs == "theirs"
+    with pytest.raises(ConflictError):  # "I saw no note yet" (0) but the other window wrote one
+        one.save_note(interview, "owed", "mine", 0) if other.save_note(
+            interview, "owed", "theirs") else None
+
+
+def test_a_stale_thank_you_draft_is_refused_with_their_text(two):
+    _path, one, other = two
+    app_id = one.add_application(company="Acme")
+    interview = one.add_interview(app_id, dt.datetime(2026, 11, 20, 10, tzinfo=UTC))
+    contact = one.add_contact(full_name="Zoë Müller")
+    one.add_to_panel(interview, contact)
+    version = one.save_thank_you(interview, contact, "Dear Zoë", 0)
+    other.save_thank_you(interview, contact, "Dear Zoë, theirs", version)
+    with pytest.raises(ConflictError) as raised:
+        one.save_thank_you(interview, contact, "Dear Zoë, mine", version)
+    assert raised.value.theirs == "Dear Zoë, theirs"
+
+
+# -- the Notes pane: conflicts, a busy file, focus --------------------------------------
+def keys(text: str) -> list[str]:
+    names = {" ": "space", ",": "comma", ".": "full_stop"}
+    return [names.get(ch, ch) for ch in text]
+
+
+async def notes_app(store, application_id):
+    from followup_tui.app import FollowupApp
+
+    app = FollowupApp(store)
+    return app
+
+
+def section(app, key):
+    from followup_tui.widgets.notes_editor import NotesEditor
+
+    return app.screen.query_one(f"#section-{key}", NotesEditor)
+
+
+def stored_note(path, interview, key):
+    conn = sqlite3.connect(path)
+    try:
+        row = conn.execute("SELECT body FROM note WHERE interview_id = ? AND section = ?",
+                           (interview, key)).fetchone()
+        return row[0] if row else None
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def interview_on_file(two):
+    path, one, other = two
+    app_id = one.add_application(company="Acme", role="SRE")
+    interview = one.add_interview(app_id, dt.datetime(2026, 11, 20, 10, tzinfo=UTC))
+    return path, one, other, app_id, interview
+
+
+@pytest.mark.parametrize("written_before", [True, False], ids=["edited", "new section"])
+async def test_both_texts_are_kept_when_the_other_window_saved_first(
+    interview_on_file, written_before
+):
+    from followup_tui.app import FollowupApp
+
+    path, one, other, app_id, interview = interview_on_file
+    if written_before:
+        one.save_note(interview, "asked", "Common start.")
+    app = FollowupApp(one)
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.open_application(app_id)
+        await pilot.pause()
+        app.screen.focus_section("asked")
+        await pilot.pause()
+        version = other.notes(interview).get("asked", (None, 0))[1]
+        other.save_note(interview, "asked", "THEIRS from window two", version)
+        await pilot.press(*keys(" Mine typed here"))
+        await pilot.pause(0.6)  # the autosave runs and meets the other window's version
+        saved = stored_note(path, interview, "asked")
+        assert "THEIRS from window two" in saved and "Mine typed here" in saved
+        assert "THEIRS from window two" in section(app, "asked").text
+        assert "Mine typed here" in section(app, "asked").text
+        assert any("another window" in str(n.message) for n in app._notifications)
+        await pilot.press(*keys(" and more"))  # typing goes on where it was
+        await pilot.pause(0.6)
+        assert "Mine typed here and more" in stored_note(path, interview, "asked")
+
+
+async def test_a_busy_file_keeps_the_text_and_retries(tmp_path, monkeypatch):
+    from followup_tui.app import FollowupApp
+
+    monkeypatch.setattr(base, "BUSY_TIMEOUT_MS", 100)
+    path = tmp_path / "shared.db"
+    store = Store.open(path)
+    app_id = store.add_application(company="Acme")
+    interview = store.add_interview(app_id, dt.datetime(2026, 11, 20, 10, tzinfo=UTC))
+    app = FollowupApp(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.open_application(app_id)
+        await pilot.pause()
+        app.screen.focus_section("asked")
+        holder = hold_write_lock(path, 30)
+        await pilot.press(*keys("Kept while busy"))
+        await pilot.pause(0.4)  # the first autosave fails: the file is busy
+        assert stored_note(path, interview, "asked") is None
+        assert section(app, "asked").text == "Kept while busy"
+        assert "retrying" in str(app.screen.query_one("#save-state").render())
+        holder.release.set()
+        holder.join()
+        await pilot.pause(1.3)  # the retry succeeds, without a key pressed
+        assert stored_note(path, interview, "asked") == "Kept while busy"
+    store.close()
+
+
+async def test_getting_focus_back_shows_the_other_windows_changes(interview_on_file):
+    from followup_tui.app import FollowupApp
+
+    path, one, other, app_id, interview = interview_on_file
+    one.save_note(interview, "asked", "old text")
+    one.save_note(interview, "owed", "my unsaved stays")
+    app = FollowupApp(one)
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.open_application(app_id)
+        await pilot.pause()
+        assert section(app, "asked").text == "old text"
+        app.post_message(events.AppBlur())
+        await pilot.pause()
+        version = other.notes(interview)["asked"][1]
+        other.save_note(interview, "asked", "new text from window two", version)
+        other.add_application(company="Zeta Added Elsewhere")
+        app.post_message(events.AppFocus())
+        await pilot.pause()
+        assert section(app, "asked").text == "new text from window two"
+        await pilot.press("1")
+        await pilot.pause()
+        app.post_message(events.AppBlur())
+        other.add_application(company="Omega Added Later")
+        await pilot.pause()
+        app.post_message(events.AppFocus())
+        await pilot.pause()
+        table = app.screen.query_one("#applications")
+        assert table.row_count == 3
