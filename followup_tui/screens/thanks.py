@@ -494,7 +494,9 @@ class ThanksScreen(PaneScreen):
             # Another window wrote this note: keep both texts, nothing is lost.
             text = f"{text}\n\n--- from another window ---\n{conflict.theirs}"
             version = self.store.save_thank_you(i, c, text, None)
+            cursor = editor.cursor_location  # the user's text comes first: keep typing there
             editor.load_text(text)
+            editor.move_cursor(cursor)
             self.notify("Another window changed this note too; both texts are kept.",
                         severity="warning", timeout=8)
         except StoreError as error:
