@@ -460,3 +460,7 @@ class PlanMixin:
                 (stamp,))
         ]
         return touches, interviews
+
+    def agenda_count(self) -> int:
+        """How many touches are pending (the Agenda's length); a covering index count."""
+        return self.query("SELECT count(*) FROM touch WHERE status = 'pending'")[0][0]

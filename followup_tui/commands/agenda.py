@@ -1,0 +1,71 @@
+"""`followup-tui agenda [--json]`: what is overdue or due within a week (CONTRACT.md).
+
+For a shell prompt, cron or a status bar: it reads the database without creating it,
+prints one touch a line (or a JSON array) soonest first, and exits 0.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from followup_tui.store.base import StoreError
+
+HORIZON_DAYS = 7  # today + 7 included
+LIMIT = 10_000
+
+
+def plain_line(row, today: dt.date) -> str:
+    """`YYYY-MM-DD  status  kind  channel  Company — Role  (contact)  [Rn]`."""
+    return (f"{row.due.isoformat()}  {row.status(today)}  {row.kind}  {row.channel}  "
+            f"{row.company} — {row.role}  ({row.contact or '—'})  [{row.rule}]")
+
+
+def json_item(row, today: dt.date) -> dict:
+    return {
+        "company": row.company, "role": row.role, "contact": row.contact,
+        "kind": row.kind, "channel": row.channel, "due": row.due.isoformat(),
+        "status": row.status(today), "rule": row.rule,
+        "application_id": row.application_id, "id": row.id,
+    }
+
+
+def _check_existing(path: Path) -> None:
+    """The agenda only reads: a missing or empty file is an error, never created."""
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a database file: give the path of a file.")
+    if not path.exists():
+        raise StoreError(f"{path} does not exist: give the path of your database with --db.")
+    if path.stat().st_size == 0:
+        raise StoreError(f"{path} is empty, not a followup-tui database: give another path.")
+
+
+def run(path: Path, as_json: bool = False, today: dt.date | None = None) -> int:
+    from followup_tui.store import Store
+
+    _check_existing(path)
+    store = Store.open(path, create=False)
+    try:
+        today = today or dt.date.today()
+        if store.settings_warning is None:
+            _ = store.settings  # read once so a broken settings file is reported
+        if store.settings_warning:
+            print(f"followup-tui: {store.settings_warning}", file=sys.stderr)
+        rows = store.agenda(today, horizon_days=HORIZON_DAYS, limit=LIMIT)
+    finally:
+        store.close()
+    if as_json:
+        text = json.dumps([json_item(row, today) for row in rows], ensure_ascii=False, indent=1)
+    else:
+        text = "\n".join(plain_line(row, today) for row in rows)
+    try:
+        if text:
+            sys.stdout.write(text + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError:  # `| head` closed early: not an error for a status line
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0

@@ -1,0 +1,215 @@
+"""The Agenda pane (`4`): every pending touch, soonest first, grouped by when it is due.
+
+Rows come a page at a time from the Store (a VirtualTable), so 100,000 touches scroll
+as fast as ten. `d` done, `z`/`Z` snooze a day/a week, `D` re-date, `delete` skip: each
+keeps what the user did (the plan never undoes it) and the Pipeline's "next touch"
+column follows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Footer, Static
+
+from followup_tui.playbook.dates import humanize_due
+from followup_tui.screens.pane import PaneScreen
+from followup_tui.store.plan import WEEK, AgendaRow
+from followup_tui.widgets.virtual_table import Column, VirtualTable
+
+COLUMNS = (
+    Column("When", 10),
+    Column("Due", 17),
+    Column("Company", 0, 10),
+    Column("Role", 0, 8),
+    Column("Person", 18),
+    Column("Kind", 16),
+    Column("Channel", 9),
+    Column("Rule", 5),
+)
+GROUP_STYLES = {"Overdue": "bold red", "Today": "bold yellow", "This week": "bold",
+                "Later": "bold"}
+
+
+def group_of(due: dt.date, today: dt.date) -> str:
+    """Overdue / Today / This week (to today + 7) / Later."""
+    if due < today:
+        return "Overdue"
+    if due == today:
+        return "Today"
+    if due <= today + dt.timedelta(days=WEEK):
+        return "This week"
+    return "Later"
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    """A touch with its group; the group's name shows on its first row only."""
+
+    touch: AgendaRow
+    group: str
+    first: bool
+
+    @property
+    def id(self) -> int:
+        return self.touch.id
+
+
+@dataclass
+class AgendaSource:
+    store: object
+    today: dt.date
+
+    def count(self) -> int:
+        return self.store.agenda_count()
+
+    def page(self, offset: int, limit: int) -> list[AgendaItem]:
+        start = max(0, offset - 1)  # one row before, to see where a group starts
+        rows = self.store.agenda(self.today, limit=limit + offset - start, offset=start)
+        previous = rows.pop(0).due if start < offset and rows else None
+        items = []
+        for row in rows:
+            group = group_of(row.due, self.today)
+            first = previous is None or group_of(previous, self.today) != group
+            items.append(AgendaItem(row, group, first))
+            previous = row.due
+        return items
+
+
+def make_cells(today_of):
+    def cells(item: AgendaItem) -> list[str | Text]:
+        touch, today = item.touch, today_of()
+        when = Text(item.group, style=GROUP_STYLES[item.group]) if item.first else ""
+        due = Text(humanize_due(touch.due, today),
+                   style="red" if touch.due < today else ("yellow" if touch.due == today else ""))
+        return [when, due, touch.company, touch.role, touch.contact or "—", touch.kind,
+                touch.channel, touch.rule]
+    return cells
+
+
+class AgendaScreen(PaneScreen):
+    """Touches across all applications: Overdue, Today, This week, Later."""
+
+    PANE_TITLE = "Agenda"
+    CSS_PATH = "agenda.tcss"
+    MAIN = "#touches"
+    BINDINGS = [
+        Binding("enter", "details", "Script & person", id="agenda.details"),
+        Binding("d", "done", "Done", id="agenda.done"),
+        Binding("z", "snooze(1)", "Snooze a day", id="agenda.snooze_day"),
+        Binding("Z", "snooze(7)", "Snooze a week", id="agenda.snooze_week"),
+        Binding("D", "redate", "Re-date", id="agenda.redate"),
+        Binding("delete", "skip", "Skip", id="agenda.skip"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static("Agenda", id="title", classes="pane-title")
+        yield Static("", id="counts", classes="hint")
+        yield Static("", id="quiet", classes="hint")
+        yield VirtualTable(COLUMNS, make_cells(lambda: self.source.today), id="touches",
+                           empty_text="Nothing planned: touches appear once an "
+                                      "application has an interview (R4, R8).")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.source = AgendaSource(self.app.store, dt.date.today())
+        self.table.set_source(self.source)
+        self.update_hints()
+
+    @property
+    def table(self) -> VirtualTable:
+        return self.query_one("#touches", VirtualTable)
+
+    def refresh_pane(self) -> None:
+        self.source.today = dt.date.today()
+        self.table.reload()
+        self.update_hints()
+
+    @work(thread=True, exclusive=True, group="agenda-hints")
+    def update_hints(self) -> None:
+        """Counts per group and applications gone quiet: whole-table reads, off the UI."""
+        store, today = self.app.store, self.source.today
+        overdue, due_today, week, later = store.agenda_groups(today)
+        counts = (f"{overdue} overdue · {due_today} today · {week} this week · "
+                  f"{later} later")
+        quiet = store.gone_quiet(today, limit=3)
+        if quiet:
+            names = ", ".join(f"{q.company} ({(today - q.last_activity).days} days)"
+                              for q in quiet)
+            quiet_text = f"Gone quiet: {names}. {quiet[0].suggestion.split('. ', 1)[1]}"
+        else:
+            quiet_text = ""
+        self.app.call_from_thread(self._show_hints, counts, quiet_text)
+
+    def _show_hints(self, counts: str, quiet: str) -> None:
+        self.query_one("#counts", Static).update(counts)
+        box = self.query_one("#quiet", Static)
+        box.update(quiet)
+        box.set_class(not quiet, "-empty")
+
+    @on(VirtualTable.Highlighted, "#touches")
+    def remember(self, event: VirtualTable.Highlighted) -> None:
+        self.app.application_id = event.row.touch.application_id
+
+    @on(VirtualTable.Selected, "#touches")
+    def open_row(self, event: VirtualTable.Selected) -> None:
+        from followup_tui.screens.touch_detail import TouchDetailScreen
+
+        self.app.push_screen(TouchDetailScreen(event.row.id))
+
+    # -- actions ---------------------------------------------------------------
+    def current(self) -> AgendaRow | None:
+        item = self.table.current
+        if item is None:
+            self.notify("No touch here.", severity="warning")
+            return None
+        return item.touch
+
+    def _after(self, message: str) -> None:
+        self.table.reload()
+        self.update_hints()
+        self.notify(message, timeout=3)
+
+    def _who(self, touch: AgendaRow) -> str:
+        person = f" to {touch.contact}" if touch.contact else ""
+        return f"{touch.kind}{person} ({touch.company})"
+
+    def action_details(self) -> None:
+        self.table.action_select()
+
+    def action_done(self) -> None:
+        if touch := self.current():
+            self.app.store.touch_done(touch.id)
+            self._after(f"Done: {self._who(touch)}.")
+
+    def action_snooze(self, days: int) -> None:
+        if touch := self.current():
+            new_due = self.app.store.snooze(touch.id, days, today=self.source.today)
+            self._after(f"Snoozed: {self._who(touch)}, now {humanize_due(new_due, self.source.today)}.")
+
+    def action_skip(self) -> None:
+        if touch := self.current():
+            self.app.store.skip(touch.id)
+            self._after(f"Skipped: {self._who(touch)}.")
+
+    def action_redate(self) -> None:
+        from followup_tui.screens.redate_form import RedateForm
+
+        if touch := self.current():
+            def done(day: dt.date | None) -> None:
+                if day is not None:
+                    self._after(f"Re-dated: {self._who(touch)}, now "
+                                f"{humanize_due(day, self.source.today)}.")
+
+            self.app.push_screen(RedateForm(touch), done)
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """Keys that need a touch are shown only when there is one."""
+        if action in {"details", "done", "snooze", "redate", "skip"}:
+            return self.is_mounted and self.table.row_count > 0 or None
+        return True

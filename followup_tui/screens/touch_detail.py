@@ -1,0 +1,112 @@
+"""`enter` in the Agenda: what to say (the touch's script), to whom (their card, R2),
+and what already happened with this application (its timeline of exchanges).
+`t` in the Pipeline shows the same timeline on its own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.markup import escape
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from followup_tui.playbook.dates import humanize_due
+from followup_tui.store.base import StoreError
+
+CARD_LABELS = (("title", "Title"), ("organisation", "Organisation"), ("email", "Email"),
+               ("phone", "Phone"), ("postal_address", "Address"), ("linkedin", "LinkedIn"))
+DIRECTION = {"in": "from them", "out": "from you"}
+
+
+def timeline_text(store, application_id: int, limit: int = 12) -> str:
+    """Exchanges newest first, one a line; an employer's answer is marked (R10)."""
+    lines = []
+    for line in store.timeline(application_id, limit):
+        who = f" with {escape(line.contact)}" if line.contact else ""
+        answer = " [b]answer[/b]" if line.is_answer else ""
+        summary = f": {escape(line.summary)}" if line.summary else ""
+        lines.append(f"{line.happened_on.isoformat()}  {line.kind} ({line.channel}, "
+                     f"{DIRECTION.get(line.direction, line.direction)}){who}{answer}{summary}")
+    return "\n".join(lines) or "No exchanges logged yet: l in the Pipeline logs one."
+
+
+def card_text(store, contact_id: int | None) -> str:
+    if contact_id is None:
+        return ("The plan names nobody for this touch: add the recruiter or the panel in "
+                "the Notes pane (R2).")
+    try:
+        card = store.get_contact(contact_id)
+    except StoreError:
+        return "This person was removed."
+    lines = [f"[b]{escape(card.full_name)}[/b]"]
+    for name, label in CARD_LABELS:
+        value = getattr(card, name, "")
+        if value:
+            lines.append(f"{label}: {escape(value)}")
+    if len(lines) == 1:
+        lines.append("Nothing else on the card yet (R2: title, email, address).")
+    return "\n".join(lines)
+
+
+class _Modal(ModalScreen[None]):
+    DEFAULT_CSS = """
+    _Modal { align: center middle; }
+    _Modal > Vertical {
+        width: 90; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $accent; background: $surface; padding: 0 1;
+    }
+    _Modal .modal-title { text-style: bold; padding: 0 0 1 0; }
+    _Modal .section { text-style: bold; color: $text-accent; padding: 1 0 0 0; }
+    _Modal .keys { color: $text-muted; padding: 1 0 0 0; }
+    _Modal VerticalScroll { height: auto; max-height: 1fr; }
+    """
+    BINDINGS = [Binding("escape,enter,q", "close", "Close", id="modal.close")]
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class TouchDetailScreen(_Modal):
+    """The script, the person's card and the application's timeline."""
+
+    def __init__(self, touch_id: int) -> None:
+        super().__init__()
+        self.touch_id = touch_id
+
+    def compose(self) -> ComposeResult:
+        store = self.app.store
+        touch = store.touch(self.touch_id)
+        due = humanize_due(touch.due, dt.date.today())
+        with Vertical():
+            yield Static(f"{escape(touch.kind)} · {touch.channel} · due {touch.due} ({due}) · "
+                         f"{touch.rule}", classes="modal-title")
+            with VerticalScroll():
+                yield Static(f"{escape(touch.company)} — {escape(touch.role)}")
+                yield Static("What to say", classes="section")
+                yield Static(escape(touch.script), id="script")
+                yield Static("To", classes="section")
+                yield Static(card_text(store, touch.contact_id), id="card")
+                yield Static("Timeline", classes="section")
+                yield Static(timeline_text(store, touch.application_id), id="timeline")
+            yield Static("escape close · in the Agenda: d done, z/Z snooze, D re-date, "
+                         "delete skip", classes="keys")
+
+
+class TimelineScreen(_Modal):
+    """`t` in the Pipeline: what happened with one application, newest first."""
+
+    def __init__(self, application_id: int, title: str) -> None:
+        super().__init__()
+        self.application_id = application_id
+        self.title_text = title
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(f"Timeline: {escape(self.title_text)}", classes="modal-title")
+            with VerticalScroll():
+                yield Static(timeline_text(self.app.store, self.application_id, 200),
+                             id="timeline")
+            yield Static("escape close · l in the Pipeline logs an exchange", classes="keys")
