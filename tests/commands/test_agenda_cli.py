@@ -1,0 +1,101 @@
+"""`followup-tui agenda [--json]` as CONTRACT.md says, run as a real subprocess."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from followup_tui.playbook.words import CHANNELS, TOUCH_KINDS
+from followup_tui.store import Store
+
+TODAY = dt.date.today()
+LINE = re.compile(r"^(\d{4}-\d{2}-\d{2})  (overdue|due)  (\S+)  (\S+)  (.+) — (.*)  "
+                  r"\((.+)\)  \[(R\d+)\]$")
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "FOLLOWUP_TUI_CONFIG": str(cwd / "absent.toml")}
+    return subprocess.run([sys.executable, "-m", "followup_tui", *args], capture_output=True,
+                          text=True, env=env, cwd=cwd, timeout=60)
+
+
+@pytest.fixture
+def filled(tmp_path: Path, monkeypatch) -> Path:
+    """Touches overdue, today, within 7 days, on day 7, and later."""
+    monkeypatch.setenv("FOLLOWUP_TUI_CONFIG", str(tmp_path / "absent.toml"))
+    path = tmp_path / "f.db"
+    store = Store.open(path)
+    app_id = store.add_application(company="Acme", role="Engineer", stage="interviewing")
+    anna = store.add_contact(full_name="Anna Berg")
+    start = dt.datetime.combine(TODAY - dt.timedelta(days=3), dt.time(10)).astimezone()
+    interview = store.add_interview(app_id, start)
+    store.add_to_panel(interview, anna)  # R4 due 2 days ago; R8 in 4 days; R10 in 11, 18
+    other = store.add_application(company="Beta", role="", stage="interviewing")
+    store.add_interview(other, start + dt.timedelta(days=3))  # R8 on day 7: included
+    store.close()
+    return path
+
+
+def test_json_has_the_contract_fields(filled: Path, tmp_path: Path):
+    result = run("agenda", "--db", str(filled), "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    items = json.loads(result.stdout)
+    assert items
+    for item in items:
+        assert {"company", "role", "contact", "kind", "channel", "due", "status",
+                "rule"} <= set(item)
+        due = dt.date.fromisoformat(item["due"])
+        assert due <= TODAY + dt.timedelta(days=7)
+        assert item["status"] == ("overdue" if due < TODAY else "due")
+        assert item["kind"] in TOUCH_KINDS and item["channel"] in CHANNELS
+        assert re.fullmatch(r"R\d+", item["rule"])
+        assert item["contact"] is None or isinstance(item["contact"], str)
+    dues = [item["due"] for item in items]
+    assert dues == sorted(dues)
+    assert {(i["company"], i["kind"], i["status"]) for i in items} >= {
+        ("Acme", "thank-you", "overdue"), ("Acme", "check-in", "due"),
+        ("Beta", "check-in", "due")}
+    assert TODAY + dt.timedelta(days=7) in {dt.date.fromisoformat(i["due"]) for i in items}
+    assert not [i for i in items if i["company"] == "Acme" and i["rule"] == "R10"]
+    anna = [i for i in items if i["kind"] == "thank-you"]
+    assert anna[0]["contact"] == "Anna Berg"
+
+
+def test_plain_lines_follow_the_contract(filled: Path, tmp_path: Path):
+    result = run("agenda", "--db", str(filled), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines and all(LINE.match(line) for line in lines), lines
+    assert "  overdue  thank-you  email  Acme — Engineer  (Anna Berg)  [R4]" in lines[0]
+
+
+def test_empty_database_prints_nothing(tmp_path: Path):
+    Store.open(tmp_path / "e.db").close()
+    result = run("agenda", "--db", str(tmp_path / "e.db"), "--json", cwd=tmp_path)
+    assert result.returncode == 0 and json.loads(result.stdout) == []
+
+
+@pytest.mark.parametrize("kind", ["missing", "folder", "not-sqlite", "empty"])
+def test_bad_paths_fail_with_one_line_and_change_nothing(tmp_path: Path, kind: str):
+    path = tmp_path / "target.db"
+    if kind == "folder":
+        path.mkdir()
+    elif kind == "not-sqlite":
+        path.write_text("hello, not a database\n")
+    elif kind == "empty":
+        path.write_bytes(b"")
+    before = sorted(p.name for p in tmp_path.iterdir())
+    content = path.read_bytes() if path.is_file() else None
+    result = run("agenda", "--db", str(path), cwd=tmp_path)
+    assert result.returncode != 0
+    assert result.stdout == "" and result.stderr.count("\n") == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    if content is not None:
+        assert path.read_bytes() == content
