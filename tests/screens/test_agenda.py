@@ -1,0 +1,180 @@
+"""The Agenda pane (`4`) through Pilot: done, snooze, re-date and skip touches, and the
+Pipeline's "next touch" column follows; offers are answered from the Pipeline (R14)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from followup_tui.screens.agenda import AgendaScreen, group_of
+from followup_tui.screens.offer_form import OfferForm
+from followup_tui.screens.pipeline import PipelineScreen
+from followup_tui.screens.redate_form import RedateForm
+from followup_tui.screens.touch_detail import TimelineScreen, TouchDetailScreen
+from followup_tui.store import Store
+from followup_tui.widgets.virtual_table import VirtualTable
+
+TODAY = dt.date.today()
+
+
+@pytest.fixture(autouse=True)
+def no_user_settings(tmp_path, monkeypatch):
+    monkeypatch.setenv("FOLLOWUP_TUI_CONFIG", str(tmp_path / "absent.toml"))
+
+
+@pytest.fixture
+def planned(db_path):
+    """Acme interviewed 3 days ago (thank-you overdue, check-in in 4 days); Beta later."""
+    store = Store.open(db_path)
+    acme = store.add_application(company="Acme", role="Engineer", stage="interviewing")
+    anna = store.add_contact(full_name="Anna Berg", email="anna@acme.example")
+    start = dt.datetime.combine(TODAY - dt.timedelta(days=3), dt.time(10)).astimezone()
+    interview = store.add_interview(acme, start)
+    store.add_to_panel(interview, anna)
+    store.log_exchange(acme, happened_on=TODAY - dt.timedelta(days=1), kind="call",
+                       summary="Recruiter said next week", contact_id=anna)
+    beta = store.add_application(company="Beta", role="Designer", stage="interviewing")
+    store.add_interview(beta, start + dt.timedelta(days=10))
+    store.close()
+    return acme, beta
+
+
+def touches(app) -> VirtualTable:
+    return app.screen.query_one("#touches", VirtualTable)
+
+
+def next_touch(app, company: str) -> dt.date | None:
+    return next(r.next_touch_due for r in app.store.pipeline_page(0, 50)
+                if r.company == company)
+
+
+async def test_done_snooze_skip_and_the_pipeline_follows(make_app, planned):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert next_touch(app, "Acme") == TODAY - dt.timedelta(days=2)
+        await pilot.press("4")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+        assert app.focused is touches(app)  # focus on the list when shown
+        first = touches(app).current
+        assert first.group == "Overdue" and first.first
+        assert first.touch.company == "Acme" and first.touch.kind == "thank-you"
+        count = touches(app).row_count
+
+        await pilot.press("d")  # done: the thank-you leaves the agenda
+        await pilot.pause()
+        assert touches(app).row_count == count - 1
+        assert app.store.touch_status(first.id)[0] == "done"
+        await pilot.press("1")
+        await pilot.pause()
+        assert isinstance(app.screen, PipelineScreen)
+        assert next_touch(app, "Acme") == TODAY + dt.timedelta(days=4)  # the check-in
+
+        await pilot.press("4")
+        await pilot.pause()
+        checkin = touches(app).current.touch
+        assert (checkin.company, checkin.kind) == ("Acme", "check-in")
+        await pilot.press("Z")  # a week later
+        await pilot.pause()
+        assert app.store.touch(checkin.id).due == checkin.due + dt.timedelta(days=7)
+        await pilot.press("z")
+        await pilot.pause()
+        current = touches(app).current.touch
+        await pilot.press("delete")  # skip
+        await pilot.pause()
+        assert app.store.touch_status(current.id)[0] == "skipped"
+        pending = [app.store.touch(touches(app).row_at(i).id) for i in range(touches(app).row_count)]
+        acme_dues = [t.due for t in pending if t.company == "Acme"]
+        await pilot.press("1")
+        await pilot.pause()
+        assert next_touch(app, "Acme") == (min(acme_dues) if acme_dues else None)
+
+
+async def test_redate_with_an_inline_error_then_a_good_date(make_app, planned):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        touch = touches(app).current.touch
+        await pilot.press("D")
+        await pilot.pause()
+        assert isinstance(app.screen, RedateForm)
+        field = app.screen.query_one("#field-due")
+        field.value = "someday soon"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, RedateForm)  # nothing saved, nothing lost
+        assert "someday" in str(app.screen.query_one("#due-error").render())
+        assert field.value == "someday soon"
+        field.value = "in 20 days"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+        assert app.store.touch_status(touch.id)[:3] == (
+            "pending", TODAY + dt.timedelta(days=20), True)
+
+
+async def test_enter_shows_script_card_and_timeline(make_app, planned):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TouchDetailScreen)
+        text = lambda wid: str(app.screen.query_one(wid).render())  # noqa: E731
+        assert "Thank Anna Berg" in text("#script")
+        assert "anna@acme.example" in text("#card")
+        assert "Recruiter said next week" in text("#timeline")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+
+
+async def test_start_notification_counts_overdue_and_today(make_app, planned):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("1 overdue, 0 due today" in m for m in messages), messages
+
+
+async def test_offer_line_timeline_and_accept(make_app, planned):
+    acme, _beta = planned
+    app = make_app()
+    app.store.set_stage(acme, "offer", offer_deadline=TODAY + dt.timedelta(days=5))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        health = str(app.screen.query_one("#health").render())
+        assert "Offer from Acme pending" in health and "1 other active: Beta" in health
+        table = app.screen.query_one("#applications", VirtualTable)
+        rows = [table.row_at(i).company for i in range(table.row_count)]
+        table.move_to(rows.index("Beta"))
+        await pilot.pause()
+        assert app.screen.check_action("offer", ()) is None  # only on an offer
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, TimelineScreen)
+        await pilot.press("escape")
+        table.move_to(rows.index("Acme"))
+        await pilot.pause()
+        assert app.screen.check_action("offer", ()) is True
+        await pilot.press("t")
+        await pilot.pause()
+        assert "Recruiter said next week" in str(app.screen.query_one("#timeline").render())
+        await pilot.press("escape", "o")
+        await pilot.pause()
+        assert isinstance(app.screen, OfferForm)
+        await pilot.press("ctrl+s")  # "accept the offer" is first
+        await pilot.pause()
+        assert app.store.get_application(acme).stage == "accepted"
+        assert next_touch(app, "Acme") is None  # R14: accepting closes its plan
+        assert "Offer from" not in str(app.screen.query_one("#health").render())
+
+
+def test_groups():
+    assert [group_of(TODAY + dt.timedelta(days=n), TODAY) for n in (-1, 0, 1, 7, 8)] == [
+        "Overdue", "Today", "This week", "This week", "Later"]
