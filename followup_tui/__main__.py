@@ -95,6 +95,9 @@ def main(argv: list[str] | None = None) -> int:
         return run_app(path)
     except StoreError as error:
         return fail(str(error))
+    except OSError as error:  # a path the system refuses (too long, through a file…)
+        return fail(f"Cannot use {error.filename or path}: {error.strerror}; "
+                    "give another path with --db.")
 
 
 def run_app(path: Path) -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -56,6 +57,14 @@ class FollowupApp(App[int]):
         if self.store.backup is not None:  # an upgrade just ran: say where the old file is
             self.notify(f"Database upgraded; the previous version was copied to "
                         f"{self.store.backup}", title="Upgraded", timeout=15)
+
+    async def on_event(self, event: events.Event) -> None:
+        """A paste may carry escape sequences: fields get the text without them (issue 8)."""
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            from followup_tui.store.applications import clean_text
+
+            event.text = clean_text(event.text)
+        await super().on_event(event)
 
     def watch_app_focus(self, focused: bool) -> None:
         """Back from another window (maybe another followup-tui): show what it saved.

@@ -15,6 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
+from followup_tui.widgets.plain import escape
 
 from followup_tui.playbook.words import PANEL_ROLES
 from followup_tui.store.notes import ContactCard
@@ -67,7 +68,7 @@ class ContactForm(FormScreen[int]):
 
 def card_line(card: ContactCard) -> str:
     extra = " · ".join(x for x in (card.title, card.organisation, card.email) if x)
-    return f"{card.full_name}" + (f"  [dim]{extra}[/]" if extra else "")
+    return escape(card.full_name) + (f"  [dim]{escape(extra)}[/]" if extra else "")
 
 
 class PanelPicker(ModalScreen[int]):

@@ -66,7 +66,7 @@ def interview_values(values: dict[str, Any], now: arrow.Arrow) -> dict[str, Any]
         if ends < starts:
             raise FieldError("ends_at", "It ends before it starts: check the time.")
     round_text = values["round"].strip()
-    if not round_text.isdigit() or int(round_text) < 1:
+    if not (round_text.isascii() and round_text.isdigit()) or not 1 <= int(round_text) <= 99:
         raise FieldError("round", "The round is a number: 1, 2, 3…")
     return {"starts_at": starts, "ends_at": ends, "tz": tz, "format": values["format"],
             "place": values["place"].strip(), "round": int(round_text)}

@@ -15,6 +15,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Footer, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
+from followup_tui.widgets.plain import escape
 
 from followup_tui.playbook.dates import humanize_when
 from followup_tui.playbook.sections import SECTIONS
@@ -34,16 +35,16 @@ def now() -> arrow.Arrow:
 def interview_line(row: InterviewRow, at: arrow.Arrow) -> str:
     """Round, when ("yesterday 14:00"), format, who was there."""
     when = humanize_when(arrow.get(row.starts_at), at)
-    who = ", ".join(row.panel_names) if row.panel_names else "nobody added yet (p)"
+    who = escape(", ".join(row.panel_names)) if row.panel_names else "nobody added yet (p)"
     return f"R{row.round}  {when}  {row.format}\n    {who}"
 
 
 def person_line(person: PanelPerson) -> str:
-    title = f" — {person.title}" if person.title else ""
+    title = f" — {escape(person.title)}" if person.title else ""
     met = " (met)" if person.role == "met" else ""
     short = [gap.replace("postal ", "") for gap in person.missing]
     gaps = f"  [$warning]no {'/'.join(short)}[/]" if person.missing else ""
-    return f"{person.full_name}{title}{met}{gaps}"
+    return f"{escape(person.full_name)}{title}{met}{gaps}"  # names are text, not markup
 
 
 class NotesScreen(PaneScreen):
@@ -133,8 +134,8 @@ class NotesScreen(PaneScreen):
                 self.app.application_id = None
                 return self.refresh_pane()
             self.company = application.company
-            title = f"Notes — {application.company}" + (
-                f" · {application.role}" if application.role else "")
+            title = escape(f"Notes — {application.company}" + (
+                f" · {application.role}" if application.role else ""))
         self.query_one("#title", Static).update(title)
         listing = self.query_one("#interviews", PickList)
         at = now()
@@ -174,7 +175,7 @@ class NotesScreen(PaneScreen):
                           or [Option("nobody yet: p adds the interviewer (R2)", disabled=True)])
         if self.people:
             panel.highlighted = min(highlighted or 0, len(self.people) - 1)
-        lacking = [f"{p.full_name} ({' / '.join(p.missing)})" for p in self.people
+        lacking = [f"{escape(p.full_name)} ({' / '.join(p.missing)})" for p in self.people
                    if p.missing and p.role == "panel"]
         self.query_one("#missing", Static).update(
             ("Still needed for thank-you notes: " + "; ".join(lacking)) if lacking else "")

@@ -22,6 +22,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
+from followup_tui.widgets.plain import escape
 
 from followup_tui.playbook.dates import humanize_left, humanize_when
 from followup_tui.playbook.proofread import Finding, proofread
@@ -145,7 +146,7 @@ class MediumScreen(ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(f"[b]How will the note to {self.who} go? (R6)[/b]")
+            yield Static(f"[b]How will the note to {escape(self.who)} go? (R6)[/b]")
             yield PickList(*[Option(f"{MEDIUM_WORDS[m]}", id=m) for m in MEDIA], id="media")
             yield Static("enter choose · escape close", classes="keys")
 
@@ -257,7 +258,7 @@ class ThanksScreen(PaneScreen):
         self.known = tuple(self.store.known_words(i.application_id))
         job = f" · {i.role}" if i.role else ""
         self.query_one("#title", Static).update(
-            f"Thank-you — {i.company}{job} · round {i.round}, {moment(i.starts_at)}"
+            f"Thank-you — {escape(i.company + job)} · round {i.round}, {moment(i.starts_at)}"
             f" · due {moment(i.deadline)} (R4)")
         self.query_one("#signed", Static).update(
             f"Signed: {self.sender.name} · e edits" if self.sender
@@ -369,15 +370,15 @@ class ThanksScreen(PaneScreen):
         if person is None:
             return
         note = self.note(person.contact_id)
-        address = f" <{person.email}>" if person.email else ""
+        address = f" <{escape(person.email)}>" if person.email else ""
         if note.medium == "email" and not person.email:
             address = " [$warning](no email on file: add it in Notes)[/]"
-        title = f", {person.title}" if person.title else ""
+        title = f", {escape(person.title)}" if person.title else ""
         second = f"{MEDIUM_WORDS[note.medium]} (m)"
         if note.medium == "email":
             second += f" · Subject: {subject_line(self.context(person))}"
         self.query_one("#note-head", Static).update(
-            f"To: [b]{person.full_name}[/b]{title}{address}\n{second}")
+            f"To: [b]{escape(person.full_name)}[/b]{title}{address}\n{escape(second)}")
 
     def show_check(self) -> None:
         check = self.checks.get(self.contact_id) if self.contact_id is not None else None

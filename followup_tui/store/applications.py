@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING, Any
@@ -96,10 +97,18 @@ def _where(filter_text: str, show_archived: bool) -> tuple[str, list[Any]]:
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
+# A whole escape sequence (CSI, OSC/DCS/APC strings, two-byte ESC x) goes, not just its ESC.
+ESCAPE_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[\]P_^X][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]"
+)
+
+
 def clean_text(value: Any) -> str:
-    """Strip control characters (pasted escape sequences must not reach the terminal)."""
-    text = "" if value is None else str(value)
-    return "".join(ch for ch in text if ch in "\n\t" or (ord(ch) >= 32 and ord(ch) != 127))
+    """Strip escape sequences and control characters, C1 included (pasted escape
+    sequences must not reach the terminal); newlines and tabs stay."""
+    text = ESCAPE_SEQUENCE.sub("", "" if value is None else str(value))
+    return "".join(ch for ch in text if ch in "\n\t" or not (
+        ord(ch) < 32 or 127 <= ord(ch) < 160))
 
 
 class ApplicationsMixin:

@@ -140,6 +140,10 @@ def _card_values(values: dict[str, Any], partial: bool) -> dict[str, str]:
             raise FieldError("full_name", "The full name is required (spelled exactly, R2).")
         card["full_name"] = name
         card["name_key"] = name.casefold()
+    email = card.get("email", "")
+    if email and (email.count("@") != 1 or any(ch.isspace() for ch in email)
+                  or not all(email.split("@"))):
+        raise FieldError("email", "Not an email address: e.g. name@example.com.")
     return card
 
 
