@@ -173,7 +173,7 @@ class AgendaScreen(PaneScreen):
     def _after(self, message: str) -> None:
         self.table.reload()
         self.update_hints()
-        self.notify(message, timeout=3)
+        self.notify(message, timeout=3, markup=False)  # names may hold [brackets]
 
     def _who(self, touch: AgendaRow) -> str:
         person = f" to {touch.contact}" if touch.contact else ""

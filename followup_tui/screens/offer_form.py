@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from followup_tui.widgets.plain import escape
+
 from followup_tui.playbook.words import ACCEPTED, DECLINED
 from followup_tui.widgets.form import Field, FormScreen
 
@@ -15,15 +17,17 @@ ANSWERS = {"accept the offer": ACCEPTED, "decline the offer": DECLINED}
 
 
 def offer_line(store) -> str | None:
-    """"Offer from X pending (answer by …) — 3 other active: A, B, C", or None."""
+    """"Offer from X pending (answer by …) — 3 other active: A, B, C", or None
+    (markup-escaped: it is shown in a Static)."""
     offers = store.pending_offers()
     if not offers:
         return None
     _id, company, _role, deadline = offers[0]
+    company = escape(company)
     by = f" (answer by {deadline.isoformat()})" if deadline else " (ask for a deadline)"
     more = f" and {len(offers) - 1} more offer{'s' if len(offers) > 2 else ''}" if len(offers) > 1 else ""
     count, names = store.other_active([o[0] for o in offers], limit=3)
-    others = (f" — {count} other active: {', '.join(names)}{', …' if count > len(names) else ''}"
+    others = (f" — {count} other active: {escape(', '.join(names))}{', …' if count > len(names) else ''}"
               if count else " — no other active applications (R12: keep a few going)")
     return f"Offer from {company} pending{by}{more}{others} (R14)."
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from rich.markup import escape
+from followup_tui.widgets.plain import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
