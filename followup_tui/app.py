@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from textual import events
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
 
+from followup_tui.screens.agenda import AgendaScreen
 from followup_tui.screens.notes import NotesScreen
 from followup_tui.screens.thanks import ThanksScreen
 from followup_tui.screens.pipeline import PipelineScreen
@@ -30,6 +31,7 @@ class FollowupApp(App[int]):
         "pipeline": PipelineScreen,
         "notes": NotesScreen,
         "thanks": ThanksScreen,
+        "agenda": AgendaScreen,
     }
     DEFAULT_MODE = "pipeline"
     COMMANDS = App.COMMANDS | {ApplicationCommands}
@@ -57,6 +59,24 @@ class FollowupApp(App[int]):
         if self.store.backup is not None:  # an upgrade just ran: say where the old file is
             self.notify(f"Database upgraded; the previous version was copied to "
                         f"{self.store.backup}", title="Upgraded", timeout=15)
+        self.announce_plan()
+
+    @work(thread=True, group="announce")
+    def announce_plan(self) -> None:
+        """At start: how many touches are overdue or due today, and a broken settings
+        file (a thread: counting 100,000 touches must not delay the first paint)."""
+        from followup_tui.playbook import clock
+
+        warning = self.store.settings and self.store.settings_warning  # reads it once
+        if warning:
+            self.call_from_thread(self.notify, warning, title="Settings",
+                                  severity="warning", timeout=15)
+        overdue, today = self.store.due_counts(clock.today())
+        if overdue or today:
+            self.call_from_thread(
+                self.notify, f"{overdue} overdue, {today} due today: press 4 for the Agenda.",
+                title="Follow-ups", severity="warning" if overdue else "information",
+                timeout=8)
 
     async def on_event(self, event: events.Event) -> None:
         """A paste may carry escape sequences: fields get the text without them (issue 8)."""

@@ -9,6 +9,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 
 from followup_tui.playbook import clock
@@ -79,6 +80,8 @@ class PipelineScreen(PaneScreen):
     """Applications sorted by urgency: overdue first, then next touch, next interview."""
 
     PANE_TITLE = "Pipeline"
+    _on_offer = False  # whether the footer currently offers `o`
+    _footer_timer: Timer | None = None
     CSS_PATH = "pipeline.tcss"
     MAIN = "#applications"
     BINDINGS = [
@@ -87,6 +90,8 @@ class PipelineScreen(PaneScreen):
         Binding("e", "edit", "Edit", id="pipeline.edit"),
         Binding("s", "stage", "Stage", id="pipeline.stage"),
         Binding("l", "log", "Log exchange", id="pipeline.log"),
+        Binding("t", "timeline", "Timeline", id="pipeline.timeline"),
+        Binding("o", "offer", "Offer: accept/decline", id="pipeline.offer"),
         Binding("x", "archive", "Archive", id="pipeline.archive"),
         Binding("X", "toggle_archived", "Show archived", id="pipeline.show_archived"),
         Binding("slash", "filter", "Filter", key_display="/", id="pipeline.filter"),
@@ -128,16 +133,26 @@ class PipelineScreen(PaneScreen):
         from followup_tui.playbook.plan import pipeline_health
 
         active = self.app.store.active_count()
-        nudge = pipeline_health(active, 3)
+        nudge = pipeline_health(active, self.app.store.settings.active_target)
         shown = "archived shown" if self.source.show_archived else ""
         filtered = f"filter: {self.source.filter_text}" if self.source.filter_text else ""
         extra = " · ".join(x for x in (filtered, shown) if x)
         text = nudge or f"{active} active applications: the search is well spread (R12)."
+        from followup_tui.screens.offer_form import offer_line
+
+        text = offer_line(self.app.store) or text  # R14: the others beside a pending offer
         self.query_one("#health", Static).update(text + (f"   [{extra}]" if extra else ""))
 
     @on(VirtualTable.Highlighted, "#applications")
     def remember(self, event: VirtualTable.Highlighted) -> None:
         self.app.application_id = event.row.id
+        offer = event.row.stage == "offer"
+        if offer != self._on_offer:  # `o` shows only on an offer
+            self._on_offer = offer
+            # A Footer rebuild costs ~50 ms: once the cursor rests, not on every key (issue 7).
+            if self._footer_timer is not None:
+                self._footer_timer.stop()
+            self._footer_timer = self.set_timer(0.25, self.refresh_bindings)
 
     @on(VirtualTable.Selected, "#applications")
     def open_row(self, event: VirtualTable.Selected) -> None:
@@ -202,6 +217,18 @@ class PipelineScreen(PaneScreen):
             self.refresh_pane()
             self.notify("Exchange logged.", timeout=2)
 
+    def action_timeline(self) -> None:
+        from followup_tui.screens.touch_detail import TimelineScreen
+
+        if row := self.current():
+            self.app.push_screen(TimelineScreen(row.id, f"{row.company} — {row.role}"))
+
+    def action_offer(self) -> None:
+        from followup_tui.screens.offer_form import OfferForm
+
+        if (row := self.current()) and row.stage == "offer":
+            self.app.push_screen(OfferForm(row.id, row.company), self.after_stage)
+
     def action_archive(self) -> None:
         from followup_tui.screens.confirm import ConfirmScreen
 
@@ -259,6 +286,9 @@ class PipelineScreen(PaneScreen):
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         """Keys that need an application are shown only when there is one."""
-        if action in {"open", "edit", "stage", "log", "archive"}:
+        if action in {"open", "edit", "stage", "log", "archive", "timeline"}:
             return self.is_mounted and self.table.row_count > 0 or None
+        if action == "offer":
+            row = self.table.current if self.is_mounted else None
+            return row is not None and row.stage == "offer" or None
         return True

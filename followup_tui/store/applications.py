@@ -30,7 +30,7 @@ PIPELINE_COLUMNS = (
 SUMMARY_SQL = """
 UPDATE application SET
   next_touch_due = (SELECT min(due) FROM touch t
-                    WHERE t.application_id = application.id AND t.status = 'pending'),
+                    WHERE t.application_id = application.id AND +t.status = 'pending'),
   next_interview_at = (SELECT min(starts_at) FROM interview i
                        WHERE i.application_id = application.id AND i.starts_at >= ?),
   last_interview_at = (SELECT max(starts_at) FROM interview i
