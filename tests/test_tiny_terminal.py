@@ -1,0 +1,75 @@
+"""Tiny and resized terminals (issue 8): at 40×12 and while the window is resized, every
+pane, the help and a form still render, without an exception."""
+
+from __future__ import annotations
+
+import pytest
+
+from followup_tui.__main__ import main
+from followup_tui.store import Store
+
+PANES = ("1", "2", "3", "4")
+SIZES = ((40, 12), (20, 6), (200, 60), (41, 13), (80, 24), (12, 4), (40, 12))
+
+
+def screen_text(app) -> str:
+    return "\n".join("".join(s.text for s in strip)
+                     for strip in app.screen._compositor.render_strips())
+
+
+@pytest.fixture
+def demo_store(tmp_path):
+    path = tmp_path / "tiny.db"
+    assert main(["demo", "--db", str(path)]) == 0
+    store = Store.open(path)
+    yield store
+    store.close()
+
+
+async def test_every_pane_renders_at_40_by_12(demo_store):
+    from followup_tui.app import FollowupApp
+
+    app = FollowupApp(demo_store)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.press("enter")  # the first application's notes
+        await pilot.pause()
+        for pane in PANES:
+            await pilot.press(pane)
+            await pilot.pause()
+            assert screen_text(app).strip(), pane
+            await pilot.press("j", "j", "end", "home", "tab", "escape")
+            await pilot.pause()
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert screen_text(app).strip()
+            await pilot.press("escape")
+        await pilot.press("1", "a")  # a form in a tiny window: it scrolls
+        await pilot.pause()
+        assert "Company" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+    assert app.return_code in (None, 0)
+
+
+async def test_every_pane_survives_resizing(demo_store):
+    from followup_tui.app import FollowupApp
+
+    app = FollowupApp(demo_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        for pane in PANES:
+            await pilot.press(pane)
+            for width, height in SIZES:
+                await pilot.resize_terminal(width, height)
+                await pilot.pause()
+                assert app.size == (width, height)
+                screen_text(app)  # renders at this size without raising
+        await pilot.press("2")
+        await pilot.resize_terminal(40, 12)
+        await pilot.press("ctrl+f")  # the search modal, tiny
+        await pilot.pause()
+        await pilot.resize_terminal(30, 8)
+        await pilot.pause()
+        await pilot.press("escape")
+    assert app.return_code in (None, 0)
