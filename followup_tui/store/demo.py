@@ -73,7 +73,9 @@ def fill_demo(store, *, size: int | None = None, seed: int = 1,
     conn = store.reader
     with store._lock, transaction(conn):
         _insert(conn, rows)
-    store.replan_all()
+    store.replan_all(refresh=False)
+    with store._lock, transaction(conn):
+        _catch_up(conn, today)
     store.refresh_all_summaries()
     return count
 
@@ -202,6 +204,28 @@ def _insert(conn, rows: dict) -> None:
     conn.execute("INSERT INTO note_fts(note_fts) VALUES ('rebuild')")
     for statement in note_triggers():
         conn.execute(statement)
+
+
+def _catch_up(conn, today: dt.date) -> None:
+    """A real user has already thanked last week's panels and alerted the references:
+    those touches are done (and the notes sent); what is left looks like a real week."""
+    cutoff = (today - dt.timedelta(days=1)).isoformat()
+    conn.execute(
+        "UPDATE touch SET status = 'done', done_on = due WHERE status = 'pending' "
+        "AND due < ? AND kind IN ('thank-you', 'reference-alert')", (cutoff,))
+    conn.execute(
+        "INSERT INTO thankyou (interview_id, contact_id, medium, body, sent_at, updated_at) "
+        "SELECT t.interview_id, t.contact_id, 'email', ?, t.due || ' 17:00:00.000000', "
+        "t.due || ' 17:00:00.000000' FROM touch t WHERE t.kind = 'thank-you' "
+        "AND t.status = 'done' AND t.interview_id IS NOT NULL AND t.contact_id IS NOT NULL "
+        "ON CONFLICT (interview_id, contact_id) DO UPDATE SET "
+        "body = excluded.body, sent_at = excluded.sent_at", (SENT_NOTE,))
+
+
+SENT_NOTE = (
+    "Thank you for taking the time to meet me. I enjoyed our conversation and I am "
+    "very interested in the role. I look forward to hearing from you.\n\nAlex Morgan"
+)
 
 
 def run_demo(path: Path, *, size: int | None, seed: int, today: str | None) -> int:
