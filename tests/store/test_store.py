@@ -122,7 +122,7 @@ def test_stage_changes_are_recorded(store: Store):
 def test_control_characters_never_reach_the_database(store: Store):
     app_id = store.add_application(company="Evil\x1b[31mCorp\x07", role="R\x00ole")
     application = store.get_application(app_id)
-    assert application.company == "Evil[31mCorp"
+    assert application.company == "EvilCorp"  # the whole escape sequence goes
     assert application.role == "Role"
 
 
