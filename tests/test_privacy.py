@@ -102,7 +102,7 @@ def test_the_calendar_export_is_private(tmp_path, open_umask):
     path = tmp_path / "f.db"
     Store.open(path).close()
     fill_file(path)
-    target = tmp_path / "cal" / "plan.ics"
+    target = tmp_path / "plan.ics"
     assert main(["export", "--db", str(path), "--ics", str(target)]) == 0
     assert mode(target) == 0o600
 

@@ -35,7 +35,9 @@ def json_item(row, today: dt.date) -> dict:
 def _check_existing(path: Path) -> None:
     """The agenda only reads: a missing or empty file is an error, never created."""
     if path.is_dir():
-        raise StoreError(f"{path} is a folder, not a database file: give the path of a file.")
+        raise StoreError(
+            f"{path} is a folder, not a database file: give the path of a file with --db."
+        )
     if not path.exists():
         raise StoreError(f"{path} does not exist: give the path of your database with --db.")
     if path.stat().st_size == 0:
