@@ -14,12 +14,22 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from followup_tui.screens.agenda import AgendaScreen
-from followup_tui.screens.notes import NotesScreen
-from followup_tui.screens.thanks import ThanksScreen
 from followup_tui.screens.pipeline import PipelineScreen
 from followup_tui.store import Store
 from followup_tui.widgets.palette import ApplicationCommands
+
+
+def lazy_pane(module: str, name: str):
+    """A MODES entry that imports its pane on first use: only the Pipeline is imported
+    before the first paint (issue 7); `warm_up` imports the rest just after it."""
+
+    def make() -> Screen:
+        import importlib
+
+        return getattr(importlib.import_module(f"followup_tui.screens.{module}"), name)()
+
+    make.module = module  # type: ignore[attr-defined]
+    return make
 
 
 class FollowupApp(App[int]):
@@ -29,9 +39,9 @@ class FollowupApp(App[int]):
     CSS_PATH = "app.tcss"
     MODES = {
         "pipeline": PipelineScreen,
-        "notes": NotesScreen,
-        "thanks": ThanksScreen,
-        "agenda": AgendaScreen,
+        "notes": lazy_pane("notes", "NotesScreen"),
+        "thanks": lazy_pane("thanks", "ThanksScreen"),
+        "agenda": lazy_pane("agenda", "AgendaScreen"),
     }
     DEFAULT_MODE = "pipeline"
     COMMANDS = App.COMMANDS | {ApplicationCommands}
@@ -59,7 +69,20 @@ class FollowupApp(App[int]):
         if self.store.backup is not None:  # an upgrade just ran: say where the old file is
             self.notify(f"Database upgraded; the previous version was copied to "
                         f"{self.store.backup}", title="Upgraded", timeout=15)
-        self.announce_plan()
+        # Once the first rows are on screen: these threads would compete with it.
+        self.call_after_refresh(self.announce_plan)
+        self.call_after_refresh(self.warm_up)
+
+    @work(thread=True, group="warm-up")
+    def warm_up(self) -> None:
+        """After the first paint: import the other panes and SQLModel, so the first
+        switch to a pane or the first save does not wait ~0.5 s for them (issue 7)."""
+        import importlib
+
+        for make in self.MODES.values():
+            if hasattr(make, "module"):
+                importlib.import_module(f"followup_tui.screens.{make.module}")
+        self.store.warm_up()
 
     @work(thread=True, group="announce")
     def announce_plan(self) -> None:

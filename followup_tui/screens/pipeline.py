@@ -108,7 +108,7 @@ class PipelineScreen(PaneScreen):
     def on_mount(self) -> None:
         self.source = PipelineSource(self.app.store)
         self.table.set_source(self.source)
-        self.update_health()
+        self._fresh = True  # the resume that follows need not read the rows again
 
     @property
     def table(self) -> VirtualTable:
@@ -116,9 +116,13 @@ class PipelineScreen(PaneScreen):
 
     # -- keeping the view current -------------------------------------------------
     def refresh_pane(self) -> None:
-        self.table.reload()
+        if getattr(self, "_fresh", False):  # just mounted: rows first, the rest after
+            self._fresh = False
+            self.call_after_refresh(self.update_health)
+        else:
+            self.table.reload()
+            self.update_health()
         self.show_application(self.app.application_id)
-        self.update_health()
 
     def show_application(self, application_id: int | None) -> None:
         """Put the cursor on an application (after adding it, or a palette jump)."""

@@ -91,7 +91,8 @@ def _where(filter_text: str, show_archived: bool) -> tuple[str, list[Any]]:
     if not show_archived:
         clauses.append("archived = 0")
     for word in filter_text.casefold().split():
-        clauses.append("(company_key LIKE ? ESCAPE '\\' OR lower(role) LIKE ? ESCAPE '\\')")
+        # SQLite's LIKE ignores ASCII case, as its lower() would: no function per row.
+        clauses.append("(company_key LIKE ? ESCAPE '\\' OR role LIKE ? ESCAPE '\\')")
         like = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         params += [like, like]
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params

@@ -31,6 +31,9 @@ class Application(SQLModel, table=True):
         # The Pipeline's order comes from here (urgency, then company): see Store.page.
         Index("ix_application_pipeline", "sort_key", "id"),
         Index("ix_application_company", "company_key"),
+        # Migration 0003: the Pipeline's count, pages and filter read only this index.
+        Index("ix_application_active", "archived", "sort_key", "id", "company_key", "role"),
+        Index("ix_application_stage", "archived", "stage"),
     )
 
     id: Optional[int] = Field(default=None, primary_key=True)

@@ -117,6 +117,13 @@ class StoreBase:
         except DBAPIError as error:
             raise friendly(error.orig, self.path) from error  # type: ignore[arg-type]
 
+    def warm_up(self) -> None:
+        """Import SQLModel and the tables and build the engine ahead of the first write
+        (a thread calls this just after the first paint)."""
+        import followup_tui.store.models  # noqa: F401
+
+        self.engine  # noqa: B018
+
     def write(self) -> Any:
         return self.session(write=True)
 

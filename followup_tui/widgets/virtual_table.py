@@ -95,6 +95,9 @@ class VirtualTable(ScrollView, Generic[Row], can_focus=True):
         self.source: RowSource[Row] | None = None
         self.row_count = 0
         self._pages: dict[int, Sequence[Row]] = {}
+        # Painted lines by (row, width, cursor?, focused?): a scroll by one row repaints
+        # every line, but only the new one is rendered again.
+        self._strips: dict[tuple[int, int, bool, bool], Strip] = {}
 
     # -- data ---------------------------------------------------------------
     def set_source(self, source: RowSource[Row], *, cursor: int = 0) -> None:
@@ -104,6 +107,7 @@ class VirtualTable(ScrollView, Generic[Row], can_focus=True):
     def reload(self, *, cursor: int | None = None) -> None:
         """Forget cached pages and re-count (after a write or a new filter)."""
         self._pages.clear()
+        self._strips.clear()
         self.row_count = self.source.count() if self.source else 0
         self.virtual_size = Size(self.size.width, self.row_count + 1)
         target = self.cursor if cursor is None else cursor
@@ -127,8 +131,13 @@ class VirtualTable(ScrollView, Generic[Row], can_focus=True):
 
     # -- cursor ---------------------------------------------------------------
     def watch_cursor(self, old: int, new: int) -> None:
+        top = int(self.scroll_y)
         self._scroll_to_cursor()
-        self.refresh()
+        if int(self.scroll_y) == top:  # only two lines change: repaint just those
+            self.refresh_line(old + 1)
+            self.refresh_line(new + 1)
+        else:
+            self.refresh()
         row = self.row_at(new)
         if row is not None:
             self.post_message(self.Highlighted(self, row))
@@ -173,6 +182,16 @@ class VirtualTable(ScrollView, Generic[Row], can_focus=True):
             self.move_to(int(self.scroll_y) + event.y - 1)
             if event.chain == 2:
                 self.action_select()
+
+    def notify_style_update(self) -> None:
+        self._strips.clear()  # a new theme or focus: colours change
+        super().notify_style_update()
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
         self.virtual_size = Size(event.size.width, self.row_count + 1)
@@ -223,10 +242,17 @@ class VirtualTable(ScrollView, Generic[Row], can_focus=True):
                 text.truncate(width, overflow="ellipsis", pad=True)
                 return Strip(list(text.render(self.app.console)), width).apply_style(style)
             return Strip.blank(width, base)
+        key = (index, width, index == self.cursor, self.has_focus)
+        strip = self._strips.get(key)
+        if strip is not None:
+            return strip
         row = self.row_at(index)
         if row is None:
             return Strip.blank(width, base)
         style = base
         if index == self.cursor:
             style = base + self.get_component_rich_style("virtual-table--cursor")
-        return self._line(self.cells(row), style, width)
+        if len(self._strips) > 1000:
+            self._strips.clear()
+        strip = self._strips[key] = self._line(self.cells(row), style, width)
+        return strip

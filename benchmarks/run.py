@@ -1,0 +1,284 @@
+"""followup-tui's performance targets (issue 7), measured in a real terminal.
+
+    .venv/bin/python benchmarks/run.py            # about 4 minutes
+    .venv/bin/python benchmarks/run.py --quick    # about 1 minute, fewer repeats
+
+Makes demo databases of 100, 10,000 and 100,000 applications (cached in
+$FOLLOWUP_TUI_BENCH_CACHE or <tmp>/followup-tui-bench, rebuilt when the demo or plan
+code changes; a full run always rebuilds the 100,000 one to time `demo`), then runs
+followup-tui and a bare Textual app (benchmarks/bare_app.py) on a pseudo-terminal of
+120 × 40 and times what a person sees: from launch to the first application row
+painted, and from a key to the screen showing its answer. Prints medians, min, max
+and the ratio to each target. Not a test: nothing here runs in CI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+from term import Terminal, Timeout  # noqa: E402
+
+from followup_tui.store import Store  # noqa: E402
+
+BIN = Path(sys.executable).parent
+APP = str(BIN / "followup-tui")
+PYTHON = sys.executable
+SIZES = (100, 10_000, 100_000)
+BIG = SIZES[-1]
+COLUMNS, LINES = 120, 40
+COMPANY_WIDTH = 25  # the Pipeline's company column at 120 columns holds 26 characters
+FILTER = "kestrel 777"  # many matches at first, a handful at the end (a full scan)
+SEARCHES = ("kubernetes", "marathon")
+
+
+# ------------------------------------------------------------------ databases
+def cache_dir() -> Path:
+    folder = Path(os.environ.get("FOLLOWUP_TUI_BENCH_CACHE")
+                  or Path(tempfile.gettempdir()) / "followup-tui-bench")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def fingerprint() -> str:
+    """Demo data depends on these files: a change makes new databases."""
+    digest = hashlib.sha256()
+    for name in ("store/demo.py", "store/plan.py", "playbook/plan.py", "store/schema.py",
+                 "store/applications.py"):
+        digest.update((ROOT / "followup_tui" / name).read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def demo_db(size: int, *, fresh: bool) -> tuple[Path, float, bool]:
+    """(path, seconds `demo` took, whether it was timed in this run)."""
+    path = cache_dir() / f"demo-{size}-{fingerprint()}.db"
+    timing = path.with_suffix(".json")
+    if path.exists() and timing.exists() and not fresh:
+        return path, json.loads(timing.read_text())["seconds"], False
+    for stale in cache_dir().glob(f"demo-{size}-*"):
+        stale.unlink()
+    print(f"  making {size:,} applications…", file=sys.stderr, flush=True)
+    started = time.perf_counter()
+    subprocess.run([APP, "demo", "--db", str(path), "--size", str(size)], check=True,
+                   stderr=subprocess.DEVNULL)
+    seconds = time.perf_counter() - started
+    timing.write_text(json.dumps({"seconds": seconds, "when": dt.datetime.now().isoformat()}))
+    return path, seconds, True
+
+
+# ------------------------------------------------------------------ measuring
+def app_env() -> dict[str, str]:
+    home = Path(tempfile.mkdtemp(prefix="followup-bench-home-"))
+    return {"XDG_CONFIG_HOME": str(home / "config"), "XDG_DATA_HOME": str(home / "data")}
+
+
+def start_app(db: Path) -> Terminal:
+    return Terminal([APP, "--db", str(db)], columns=COLUMNS, lines=LINES, env=app_env())
+
+
+def first_company(store: Store) -> str:
+    return store.pipeline_page(0, 1)[0].company[:COMPANY_WIDTH]
+
+
+def launch(argv_or_db: list[str] | Path, expect: str) -> float:
+    """Seconds from starting the program to `expect` on screen."""
+    if isinstance(argv_or_db, Path):
+        term = start_app(argv_or_db)
+    else:
+        term = Terminal(argv_or_db, columns=COLUMNS, lines=LINES, env=app_env())
+    try:
+        return term.wait_for(expect) - term.started
+    finally:
+        term.close()
+
+
+def session(db: Path, store: Store, downs: int, rounds: int) -> dict[str, list[float]]:
+    """One sitting at the keyboard: scroll, jump to the end, filter, search notes,
+    open applications, switch panes; every key timed until its answer is painted."""
+    out: dict[str, list[float]] = {k: [] for k in (
+        "down", "end", "filter", "search", "open_notes", "switch", "vmhwm")}
+    rows = store.pipeline_page(0, downs + 1)
+    count = store.pipeline_count()
+    term = start_app(db)
+    try:
+        term.wait_for(rows[0].company[:COMPANY_WIDTH])
+        term.settle(0.5)
+        for row in rows[1:]:
+            out["down"].append(term.key_latency("down", row.company[:COMPANY_WIDTH]))
+        last = store.pipeline_page(count - 1, 1)[0].company[:COMPANY_WIDTH]
+        out["end"].append(term.key_latency("end", last))
+        term.key_latency("home", rows[0].company[:COMPANY_WIDTH])
+        term.settle(0.2)
+
+        term.press("/")
+        term.settle(0.2)
+        for n in range(1, len(FILTER) + 1):
+            typed = FILTER[:n]
+            found = store.pipeline_page(0, 1, filter_text=typed)
+            expect = found[0].company[:COMPANY_WIDTH] if found else "No application matches"
+            out["filter"].append(term.key_latency(FILTER[n - 1], expect))
+        term.key_latency("escape", rows[0].company[:COMPANY_WIDTH])  # clears the filter
+        term.settle(0.2)
+
+        for words in SEARCHES:
+            term.key_latency("ctrl+f", "search all notes")
+            term.settle(0.2)
+            for n in range(1, len(words) + 1):
+                hits = store.search_notes(words[:n])
+                if n < 3 or not hits:
+                    term.press(words[n - 1])
+                    term.settle(0.2)
+                    continue
+                out["search"].append(term.key_latency(words[n - 1], hits[0].company[:20]))
+            term.key_latency("escape", rows[0].company[:COMPANY_WIDTH])
+            term.settle(0.2)
+
+        # Open an application's notes (enter), back to the Pipeline (1), next one…
+        for i in range(rounds):
+            company = rows[i].company
+            out["open_notes"].append(term.key_latency("enter", f"Notes — {company}"))
+            term.settle(0.2)
+            out["switch"].append(term.key_latency("1", company[:COMPANY_WIDTH]))
+            term.key_latency("down", rows[i + 1].company[:COMPANY_WIDTH])
+            term.settle(0.1)
+        agenda = store.agenda(dt.date.today(), limit=1)
+        agenda_text = agenda[0].company[:15] if agenda else "Nothing planned"
+        current = rows[rounds].company
+        for _ in range(rounds):
+            for key, expect in (("2", f"Notes — {current}"), ("3", "To thank (R4)"),
+                                ("4", agenda_text), ("1", current[:COMPANY_WIDTH])):
+                out["switch"].append(term.key_latency(key, expect))
+                term.settle(0.1)
+        out["vmhwm"].append(term.peak_memory_kib() / 1024)
+    finally:
+        term.close()
+    return out
+
+
+def store_search(store: Store, repeats: int) -> list[float]:
+    """The search query alone, in process (what the UI's worker waits for)."""
+    times = []
+    for _ in range(repeats):
+        for words in SEARCHES:
+            for n in range(3, len(words) + 1):
+                started = time.perf_counter()
+                store.search_notes(words[:n])
+                times.append(time.perf_counter() - started)
+    return times
+
+
+# ------------------------------------------------------------------ reporting
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+
+
+def report(results: list[tuple], bare: float) -> list[str]:
+    """The table: one line per target."""
+    head = (f"{'what':<44} {'n':>4} {'median':>9} {'min':>9} {'max':>9} "
+            f"{'target':>12} {'ratio':>6}  verdict")
+    lines = [head, "-" * len(head)]
+    for name, values, unit, target, kind in results:
+        if not values:
+            lines.append(f"{name:<44} {'—':>4}  not measured")
+            continue
+        med = statistics.median(values)
+        scale = 1000 if unit == "ms" else 1
+        if kind == "bare":
+            goal, ratio, verdict, shown = "", "", "", "(yardstick)"
+        else:
+            value = p95(values) if kind == "p95" else med
+            ratio_value = value / (target * bare) if kind == "x bare" else value / target
+            shown = (f"≤ {target:g}× bare" if kind == "x bare"
+                     else f"≤ {target * scale:g} {unit}" + (" p95" if kind == "p95" else ""))
+            ratio = f"{(value / bare if kind == 'x bare' else ratio_value):.2f}"
+            ratio += "×" if kind == "x bare" else ""
+            verdict = "PASS" if ratio_value <= 1 else "FAIL"
+            goal = shown
+        def shown_value(v: float) -> str:
+            return f"{v:.2f} s" if unit == "s" else f"{v * scale:.1f} {unit}"
+
+        lines.append(f"{name:<44} {len(values):>4} {shown_value(med):>9} "
+                     f"{shown_value(min(values)):>9} {shown_value(max(values)):>9} "
+                     f"{goal or shown:>12} {ratio:>6}  {verdict}")
+    return lines
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats (about 1 minute)")
+    args = parser.parse_args()
+    launches = 3 if args.quick else 10
+    downs, rounds = (60, 3) if args.quick else (250, 8)
+
+    print("databases:", file=sys.stderr)
+    dbs = {size: demo_db(size, fresh=(size == BIG and not args.quick)) for size in SIZES}
+    stores = {size: Store.open(path) for size, (path, _s, _t) in dbs.items()}
+    expect = {size: first_company(stores[size]) for size in SIZES}
+
+    print(f"launching {launches}× each…", file=sys.stderr, flush=True)
+    times: dict[str, list[float]] = {"bare": [], **{str(s): [] for s in SIZES}}
+    bare_argv = [PYTHON, str(HERE / "bare_app.py")]
+    launch(bare_argv, "bare app ready")  # warm the file cache once, untimed
+    for _ in range(launches):  # interleaved, so a busy moment hits all alike
+        times["bare"].append(launch(bare_argv, "bare app ready"))
+        for size in SIZES:
+            times[str(size)].append(launch(dbs[size][0], expect[size]))
+
+    print("keys at 100,000…", file=sys.stderr, flush=True)
+    keys: dict[str, list[float]] = {}
+    for _ in range(1 if args.quick else 2):
+        for name, values in session(dbs[BIG][0], stores[BIG], downs, rounds).items():
+            keys.setdefault(name, []).extend(values)
+    searched = store_search(stores[BIG], 3 if args.quick else 10)
+
+    bare = statistics.median(times["bare"])
+    demo_seconds, timed_now = dbs[BIG][1], dbs[BIG][2]
+    results = [
+        ("launch → first paint, bare Textual app", times["bare"], "s", 0, "bare"),
+        ("launch → first row painted, 100 apps", times["100"], "s", 2.5, "x bare"),
+        ("launch → first row painted, 10,000 apps", times["10000"], "s", 2.5, "x bare"),
+        ("launch → first row painted, 100,000 apps", times["100000"], "s", 2.5, "x bare"),
+        ("down → screen updated (median), 100k", keys["down"], "ms", 0.050, "median"),
+        ("down → screen updated (p95), 100k", keys["down"], "ms", 0.100, "p95"),
+        ("end → last of 100,000 rows painted", keys["end"], "ms", 0.100, "median"),
+        ("filter: one more character → rows, 100k", keys["filter"], "ms", 0.100, "median"),
+        ("notes search: one more character → hits", keys["search"], "ms", 0.100, "median"),
+        ("  (the search query alone, in process)", searched, "ms", 0.100, "median"),
+        ("enter → application's Notes pane painted", keys["open_notes"], "ms", 0.100, "median"),
+        ("switch pane (1–4) → pane painted", keys["switch"], "ms", 0.100, "median"),
+        ("peak memory VmHWM, 100k session", keys["vmhwm"], "MiB", 150, "median"),
+        (f"demo --size 100000{'' if timed_now else ' (cached db)'}", [demo_seconds],
+         "s", 60, "median"),
+    ]
+    for store in stores.values():
+        store.close()
+    print()
+    print(f"followup-tui benchmark · {dt.datetime.now():%Y-%m-%d %H:%M} · "
+          f"{os.cpu_count()} cores · terminal {COLUMNS}×{LINES} (pty) · "
+          f"{'quick' if args.quick else 'full'} run")
+    for line in report(results, bare):
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except Timeout as error:
+        print(f"benchmark: {error}", file=sys.stderr)
+        sys.exit(1)
