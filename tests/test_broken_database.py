@@ -3,8 +3,6 @@ non-zero exit, and the file left exactly as it was (bytes and mtime)."""
 
 from __future__ import annotations
 
-import importlib.util
-import os
 import resource
 import signal
 import sqlite3
@@ -18,7 +16,6 @@ from followup_tui.__main__ import main
 from followup_tui.store import Store, StoreError
 from tests.fixtures.every_table import dump, fill_file
 
-HAS_AGENDA = importlib.util.find_spec("followup_tui.commands.agenda") is not None
 
 
 def good(path: Path) -> Path:
@@ -133,8 +130,7 @@ def restore_permissions(tmp_path):
 
 COMMANDS = {
     "app": [],
-    "agenda": pytest.param(["agenda"], marks=pytest.mark.skipif(
-        not HAS_AGENDA, reason="the agenda command is not built yet")),
+    "agenda": ["agenda"],
 }
 
 
@@ -154,7 +150,6 @@ def test_broken_file_is_named_and_left_untouched(
     assert state(path) == before
 
 
-@pytest.mark.skipif(not HAS_AGENDA, reason="the agenda command is not built yet")
 def test_agenda_on_a_missing_file_creates_nothing(tmp_path, capsys):
     path = tmp_path / "nowhere" / "followup.db"
     assert main(["agenda", "--db", str(path)]) != 0
