@@ -45,6 +45,7 @@ from followup_tui.screens.pane import PaneScreen
 from followup_tui.store import ConflictError, StoreError
 from followup_tui.store.thanks import ThanksInterview, ThankYouRow
 from followup_tui.widgets.notes_editor import PickList
+from followup_tui.widgets.saved_text import SavedTextArea
 
 DEBOUNCE = 0.3  # seconds of quiet before the draft is written (CONTRACT.md: within 0.5 s)
 CHECK_DELAY = 0.25  # seconds of quiet before the checklist is recomputed
@@ -105,25 +106,12 @@ def local_day(moment: dt.datetime, tz: str) -> dt.date:
         return arrow.get(moment).to("local").date()
 
 
-class DraftEditor(TextArea):
+class DraftEditor(SavedTextArea):
     """The note being written: `tab` leaves (never indents); escape returns to the list."""
 
     def __init__(self) -> None:
-        super().__init__("", id="draft", soft_wrap=True, tab_behavior="focus",
-                         placeholder="No draft yet: g writes one from your notes.",
-                         show_line_numbers=False)
-        self.saved_text = ""
-        self.version = 0
-
-    def load(self, body: str, version: int) -> None:
-        self.saved_text = body
-        self.version = version
-        if self.text != body:
-            self.load_text(body)
-
-    @property
-    def dirty(self) -> bool:
-        return self.text != self.saved_text
+        super().__init__(id="draft", placeholder="No draft yet: g writes one from your notes.")
+        self.version = 0  # no note stored yet
 
 
 class MediumScreen(ModalScreen[str]):
