@@ -19,6 +19,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -113,7 +114,9 @@ def session(db: Path, store: Store, downs: int, rounds: int) -> dict[str, list[f
         "down", "end", "filter", "search", "open_notes", "switch", "vmhwm")}
     rows = store.pipeline_page(0, downs + 1)
     count = store.pipeline_count()
-    term = start_app(db)
+    scratch = Path(tempfile.mkdtemp(prefix="followup-bench-")) / "session.db"
+    shutil.copyfile(db, scratch)  # keys may write (drafts, notes): keep the cache clean
+    term = start_app(scratch)
     try:
         term.wait_for(rows[0].company[:COMPANY_WIDTH])
         term.settle(0.5)
@@ -161,11 +164,14 @@ def session(db: Path, store: Store, downs: int, rounds: int) -> dict[str, list[f
         for _ in range(rounds):
             for key, expect in (("2", f"Notes — {current}"), ("3", "To thank (R4)"),
                                 ("4", agenda_text), ("1", current[:COMPANY_WIDTH])):
+                term.press("escape")  # out of any text field: digits switch panes from lists
+                term.settle(0.2)
                 out["switch"].append(term.key_latency(key, expect))
                 term.settle(0.1)
         out["vmhwm"].append(term.peak_memory_kib() / 1024)
     finally:
         term.close()
+        shutil.rmtree(scratch.parent, ignore_errors=True)
     return out
 
 

@@ -1,0 +1,188 @@
+"""The paging and caching that keep the Pipeline fast (issue 7) must never show wrong rows.
+
+The table holds pages of 200 rows read with LIMIT/OFFSET on the index of migration
+0003, and caches painted lines; these tests walk past page boundaries, to the last of
+100,000 rows, through a filter and after writes, and compare with what was stored.
+"""
+
+from __future__ import annotations
+
+import random
+
+from followup_tui.store import Store
+from followup_tui.store.base import transaction
+from followup_tui.store.demo import INSERTS
+from followup_tui.widgets.virtual_table import PAGE, VirtualTable
+
+WORDS = ("Northwind", "Lumen", "Kestrel", "Quill", "Harbor", "Solstice")
+
+
+def fill(store: Store, count: int, seed: int = 7) -> list[tuple[int, str, str]]:
+    """`count` applications bulk-inserted; (id, company, role) in the Pipeline's order
+    (no touches or interviews yet: by company, then id)."""
+    rng = random.Random(seed)
+    rows = []
+    for app_id in range(1, count + 1):
+        company = f"{rng.choice(WORDS)} {rng.randint(1, count)}"
+        role = rng.choice(("Data Engineer", "Designer", "Backend Developer"))
+        rows.append((app_id, company, role, "", "", "", "", "applied", "2026-11-01", None, "",
+                     None, 0, "2026-11-01 09:00:00", "2026-11-01 09:00:00", company.casefold()))
+    with store._lock, transaction(store.reader):
+        store.reader.executemany(INSERTS["application"], rows)
+    store.refresh_all_summaries()
+    ordered = sorted(rows, key=lambda r: (r[15], r[0]))
+    return [(r[0], r[1], r[2]) for r in ordered]
+
+
+def table(app) -> VirtualTable:
+    return app.screen.query_one("#applications", VirtualTable)
+
+
+def painted(app, index: int) -> str:
+    """The text of the screen line showing row `index` (it must be in view)."""
+    t = table(app)
+    return "".join(s.text for s in t.render_line(index - int(t.scroll_y) + 1))
+
+
+async def test_end_reaches_the_last_of_100000_rows(make_app, db_path):
+    store = Store.open(db_path)
+    expected = fill(store, 100_000)
+    store.close()
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert table(app).row_count == 100_000
+        await pilot.press("end")
+        await pilot.pause()
+        assert table(app).cursor == 99_999
+        assert table(app).current.id == expected[-1][0]
+        assert expected[-1][1] in painted(app, 99_999)
+        await pilot.press("up", "up")
+        assert table(app).current.id == expected[-3][0]
+        await pilot.press("pageup")
+        await pilot.pause()
+        index = table(app).cursor
+        assert table(app).current.id == expected[index][0]
+        assert expected[index][1] in painted(app, index)
+        await pilot.press("home")
+        await pilot.pause()
+        assert table(app).current.id == expected[0][0]
+        assert expected[0][1] in painted(app, 0)
+
+
+async def test_every_row_once_in_order_across_page_boundaries(make_app, db_path):
+    store = Store.open(db_path)
+    expected = fill(store, 5 * PAGE + 17)
+    store.close()
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        t = table(app)
+        seen = []
+        for index in range(t.row_count):
+            seen.append(t.current.id)
+            await pilot.press("down")
+        assert seen == [row[0] for row in expected]
+        assert t.cursor == len(expected) - 1  # down at the end stays on the last row
+        assert expected[-1][1] in painted(app, t.cursor)
+
+
+async def test_a_filter_shows_every_match_as_you_scroll(make_app, db_path):
+    store = Store.open(db_path)
+    expected = fill(store, 8000)
+    store.close()
+    matches = [row for row in expected  # every word in the company or the role
+               if all(word in row[1].casefold() or word in row[2].casefold()
+                      for word in ("kestrel", "1"))]
+    assert len(matches) > 2 * PAGE  # the filter's rows span several pages
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("slash", *"kestrel 1", "enter")
+        await pilot.pause()
+        t = table(app)
+        assert t.row_count == len(matches)
+        seen = []
+        while True:
+            seen.append(t.current.id)
+            assert t.current.company in painted(app, t.cursor)
+            if t.cursor == t.row_count - 1:
+                break
+            await pilot.press("down")
+        assert seen == [row[0] for row in matches]
+        await pilot.press("home", "pagedown", "pagedown")
+        assert t.current.id == matches[t.cursor][0]
+
+
+async def test_rows_after_a_write_are_current(make_app, db_path):
+    store = Store.open(db_path)
+    expected = fill(store, 2 * PAGE + 50)
+    store.close()
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        t = table(app)
+        t.move_to(PAGE + 10)  # the second page is now cached, and its painted lines
+        await pilot.pause()
+        moved_id, old_name = t.current.id, t.current.company
+        # Another window renames it so that it sorts first, and archives the first row.
+        app.store.update_application(moved_id, company="Aardvark Analytics")
+        app.store.set_archived(expected[0][0])
+        app.screen.refresh_pane()
+        await pilot.pause()
+        assert t.row_count == len(expected) - 1
+        assert t.row_at(0).id == moved_id and t.row_at(0).company == "Aardvark Analytics"
+        await pilot.press("home")
+        await pilot.pause()
+        assert "Aardvark Analytics" in painted(app, 0)
+        ids = [t.row_at(i).id for i in range(t.row_count)]
+        rest = [row[0] for row in expected if row[0] not in (moved_id, expected[0][0])]
+        assert ids == [moved_id] + rest
+        assert old_name not in {t.row_at(i).company for i in range(t.row_count)}
+
+
+async def test_the_cursor_line_is_repainted_without_the_cursor_when_it_moves(make_app, db_path):
+    store = Store.open(db_path)
+    fill(store, 50)
+    store.close()
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        t = table(app)
+        def styles(y: int) -> set:
+            return {segment.style for segment in t.render_line(y)}
+
+        on_cursor = styles(1)
+        assert on_cursor != styles(3)  # row 0 has the cursor, row 2 not
+        await pilot.press("down")
+        await pilot.pause()
+        assert styles(1) == styles(3)  # its cached line was not reused with the cursor
+        assert styles(2) == on_cursor
+        assert t.render_line(1).text.startswith(t.row_at(0).company)
+
+
+def test_page_cache_stays_small_while_scrolling(store):
+    fill(store, 60 * PAGE)
+
+    class Source:
+        def count(self) -> int:
+            return store.pipeline_count()
+
+        def page(self, offset: int, limit: int):
+            return store.pipeline_page(offset, limit)
+
+    t = VirtualTable([], lambda row: [])
+    t.source = Source()
+    t.row_count = t.source.count()
+    for index in range(0, 60 * PAGE, PAGE):
+        assert t.row_at(index) is not None
+        assert len(t._pages) <= 51
+    assert t.row_at(60 * PAGE - 1).id == store.pipeline_page(60 * PAGE - 1, 1)[0].id
+
+
+def test_the_pipeline_and_its_filter_read_only_the_index(store):
+    """Migration 0003: no table scan of the wide rows for a page or a filter keystroke."""
+    for filter_text in ("", "kestrel 7"):
+        from followup_tui.store.applications import _where
+
+        where, params = _where(filter_text, show_archived=False)
+        plan = " ".join(row[3] for row in store.query(
+            f"EXPLAIN QUERY PLAN SELECT id, company_key, role FROM application{where} "
+            "ORDER BY sort_key, id LIMIT 200", tuple(params)))
+        assert "COVERING INDEX ix_application_active" in plan
+        assert "TEMP B-TREE" not in plan  # no sort of the matches
