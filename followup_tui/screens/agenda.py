@@ -15,11 +15,13 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Input, Static
 
+from followup_tui.playbook import clock
 from followup_tui.playbook.dates import humanize_due
 from followup_tui.screens.pane import PaneScreen
 from followup_tui.store.plan import WEEK, AgendaRow
+from followup_tui.widgets.filter_box import FilterBox
 from followup_tui.widgets.virtual_table import Column, VirtualTable
 
 COLUMNS = (
@@ -32,6 +34,7 @@ COLUMNS = (
     Column("Channel", 9),
     Column("Rule", 5),
 )
+EMPTY = "Nothing planned: touches appear once an application has an interview (R4, R8)."
 GROUP_STYLES = {"Overdue": "bold red", "Today": "bold yellow", "This week": "bold",
                 "Later": "bold"}
 
@@ -65,12 +68,15 @@ class AgendaSource:
     store: object
     today: dt.date
 
+    filter_text: str = ""
+
     def count(self) -> int:
-        return self.store.agenda_count()
+        return self.store.agenda_count(self.filter_text)
 
     def page(self, offset: int, limit: int) -> list[AgendaItem]:
         start = max(0, offset - 1)  # one row before, to see where a group starts
-        rows = self.store.agenda(self.today, limit=limit + offset - start, offset=start)
+        rows = self.store.agenda(self.today, limit=limit + offset - start, offset=start,
+                                 filter_text=self.filter_text)
         previous = rows.pop(0).due if start < offset and rows else None
         items = []
         for row in rows:
@@ -104,20 +110,22 @@ class AgendaScreen(PaneScreen):
         Binding("z", "snooze(1)", "Snooze a day", id="agenda.snooze_day"),
         Binding("Z", "snooze(7)", "Snooze a week", id="agenda.snooze_week"),
         Binding("D", "redate", "Re-date", id="agenda.redate"),
+        Binding("e", "edit", "Edit", id="agenda.edit"),
         Binding("delete", "skip", "Skip", id="agenda.skip"),
+        Binding("slash", "filter", "Filter", key_display="/", id="agenda.filter"),
     ]
 
     def compose(self) -> ComposeResult:
         yield Static("Agenda", id="title", classes="pane-title")
         yield Static("", id="counts", classes="hint")
         yield Static("", id="quiet", classes="hint")
+        yield FilterBox("filter by company, role, person or kind — enter keeps, escape clears")
         yield VirtualTable(COLUMNS, make_cells(lambda: self.source.today), id="touches",
-                           empty_text="Nothing planned: touches appear once an "
-                                      "application has an interview (R4, R8).")
+                           empty_text=EMPTY)
         yield Footer()
 
     def on_mount(self) -> None:
-        self.source = AgendaSource(self.app.store, dt.date.today())
+        self.source = AgendaSource(self.app.store, clock.today())
         self.table.set_source(self.source)
         self.update_hints()
 
@@ -126,7 +134,7 @@ class AgendaScreen(PaneScreen):
         return self.query_one("#touches", VirtualTable)
 
     def refresh_pane(self) -> None:
-        self.source.today = dt.date.today()
+        self.source.today = clock.today()
         self.table.reload()
         self.update_hints()
 
@@ -208,8 +216,34 @@ class AgendaScreen(PaneScreen):
 
             self.app.push_screen(RedateForm(touch), done)
 
+    def action_edit(self) -> None:
+        from followup_tui.screens.redate_form import TouchForm
+
+        if touch := self.current():
+            def done(day: dt.date | None) -> None:
+                if day is not None:
+                    self._after(f"Changed: {self._who(touch)}.")
+
+            self.app.push_screen(TouchForm(touch), done)
+
+    # -- the / filter ----------------------------------------------------------------
+    def action_filter(self) -> None:
+        self.query_one(FilterBox).open()
+
+    @on(Input.Changed, "#filter")
+    def filter_changed(self, event: Input.Changed) -> None:
+        self.source.filter_text = event.value
+        self.table.empty_text = (
+            f"No touch matches “{event.value}”: escape clears the filter."
+            if event.value.strip() else EMPTY)
+        self.table.reload(cursor=0)
+
+    @on(FilterBox.Done)
+    def filter_done(self) -> None:
+        self.table.focus()
+
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         """Keys that need a touch are shown only when there is one."""
-        if action in {"details", "done", "snooze", "redate", "skip"}:
+        if action in {"details", "done", "snooze", "redate", "skip", "edit"}:
             return self.is_mounted and self.table.row_count > 0 or None
         return True

@@ -16,6 +16,7 @@ from followup_tui.playbook import clock
 from followup_tui.playbook.dates import days_since, humanize_due
 from followup_tui.screens.pane import PaneScreen
 from followup_tui.store.applications import PipelineRow
+from followup_tui.widgets.filter_box import FilterBox
 from followup_tui.widgets.virtual_table import Column, VirtualTable
 
 COLUMNS = (
@@ -100,8 +101,7 @@ class PipelineScreen(PaneScreen):
     def compose(self) -> ComposeResult:
         yield Static("Pipeline", id="title", classes="pane-title")
         yield Static("", id="health", classes="hint")
-        yield Input(placeholder="filter by company or role — enter keeps, escape clears",
-                    id="filter")
+        yield FilterBox("filter by company or role — enter keeps, escape clears")
         yield VirtualTable(COLUMNS, cells, id="applications", empty_text=EMPTY)
         yield Footer()
 
@@ -260,9 +260,7 @@ class PipelineScreen(PaneScreen):
 
     # -- the / filter ------------------------------------------------------------
     def action_filter(self) -> None:
-        box = self.query_one("#filter", Input)
-        box.display = True  # inline, so it can take focus before the next key arrives
-        box.focus()
+        self.query_one(FilterBox).open()
 
     @on(Input.Changed, "#filter")
     def filter_changed(self, event: Input.Changed) -> None:
@@ -274,18 +272,8 @@ class PipelineScreen(PaneScreen):
         self.table.reload(cursor=0)
         self.update_health()
 
-    @on(Input.Submitted, "#filter")
-    def keep_filter(self) -> None:
-        box = self.query_one("#filter", Input)
-        if not box.value:
-            box.display = False
-        self.table.focus()
-
-    def action_focus_main(self) -> None:
-        box = self.query_one("#filter", Input)
-        if box.has_focus:  # escape in the filter clears it (CONTRACT.md)
-            box.value = ""  # Input.Changed clears the filter
-            box.display = False
+    @on(FilterBox.Done)
+    def filter_done(self) -> None:
         self.table.focus()
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:

@@ -1,34 +1,66 @@
-"""`D` in the Agenda: give a touch another due date (the plan keeps it, R8–R10)."""
+"""`D` and `e` in the Agenda: another due date (and, with `e`, another channel) for a
+touch; the plan keeps what the user chose (R8–R10)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
+from followup_tui.playbook import clock
 from followup_tui.playbook.dates import DateError, parse_day
+from followup_tui.playbook.words import CHANNELS
 from followup_tui.store.applications import FieldError
 from followup_tui.store.plan import AgendaRow
 from followup_tui.widgets.form import Field, FormScreen
 
 
+def read_due(values: dict[str, Any]) -> dt.date:
+    text = values["due"].strip()
+    if not text:
+        raise FieldError("due", "When should it be due? e.g. friday, in 3 days.")
+    try:
+        return parse_day(text, today=clock.today())
+    except DateError as error:
+        raise FieldError("due", error.message) from error
+
+
+def describe(touch: AgendaRow) -> str:
+    person = f" to {touch.contact}" if touch.contact else ""
+    return f"{touch.kind}{person} — {touch.company} [{touch.rule}]"
+
+
 class RedateForm(FormScreen[dt.date]):
-    """Returns the new due date when saved."""
+    """`D`: returns the new due date when saved."""
 
     FIELDS = (Field("due", "New due date", placeholder="friday, in 3 days, 2026-11-20"),)
 
     def __init__(self, touch: AgendaRow) -> None:
         super().__init__({"due": touch.due.isoformat()}, draft_key=f"redate-{touch.id}")
         self.touch = touch
-        person = f" to {touch.contact}" if touch.contact else ""
-        self.TITLE = f"Re-date: {touch.kind}{person} — {touch.company} [{touch.rule}]"
+        self.TITLE = f"Re-date: {describe(touch)}"
 
     def save(self, values: dict[str, Any]) -> dt.date:
-        text = values["due"].strip()
-        if not text:
-            raise FieldError("due", "When should it be due? e.g. friday, in 3 days.")
-        try:
-            day = parse_day(text, today=dt.date.today())
-        except DateError as error:
-            raise FieldError("due", error.message) from error
+        day = read_due(values)
         self.app.store.redate(self.touch.id, day)
+        return day
+
+
+class TouchForm(FormScreen[dt.date]):
+    """`e`: due date and channel of the highlighted touch (R10 alternates channels, but
+    the user knows best how this person answers)."""
+
+    FIELDS = (
+        Field("due", "Due", placeholder="friday, in 3 days, 2026-11-20"),
+        Field("channel", "Channel", kind="select", options=CHANNELS),
+    )
+
+    def __init__(self, touch: AgendaRow) -> None:
+        super().__init__({"due": touch.due.isoformat(), "channel": touch.channel},
+                         draft_key=f"touch-{touch.id}")
+        self.touch = touch
+        self.TITLE = f"Edit: {describe(touch)}"
+
+    def save(self, values: dict[str, Any]) -> dt.date:
+        day = read_due(values)
+        self.app.store.edit_touch(self.touch.id, day, values["channel"])
         return day

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from followup_tui.playbook import plan
 from followup_tui.playbook.words import ACTIVE_STAGES, ACCEPTED, DECLINED, WITHDRAWN
+from followup_tui.store.applications import like_pattern
 from followup_tui.store.base import StoreError, transaction
 
 if TYPE_CHECKING:
@@ -38,6 +39,16 @@ _AGENDA_FROM = (
     " FROM touch t JOIN application a ON a.id = t.application_id"
     " LEFT JOIN contact c ON c.id = t.contact_id"
 )
+
+
+def _agenda_filter(text: str) -> tuple[str, list[str]]:
+    """The Agenda's `/` filter: every word must appear in company, role, person or kind."""
+    clause, params = "", []
+    for word in text.casefold().split():
+        clause += (" AND (a.company_key LIKE ? ESCAPE '\\' OR a.role LIKE ? ESCAPE '\\'"
+                   " OR c.name_key LIKE ? ESCAPE '\\' OR t.kind LIKE ? ESCAPE '\\')")
+        params += [like_pattern(word)] * 4
+    return clause, params
 
 
 @dataclass(frozen=True)
@@ -311,9 +322,13 @@ class PlanMixin:
 
     # -- the Agenda ------------------------------------------------------------------
     def agenda(self, today: dt.date, *, horizon_days: int | None = None,
-               limit: int = 1000, offset: int = 0) -> list[AgendaRow]:
-        """Pending touches, soonest first; with `horizon_days`, only those due by then."""
+               limit: int = 1000, offset: int = 0, filter_text: str = "") -> list[AgendaRow]:
+        """Pending touches, soonest first; with `horizon_days`, only those due by then;
+        with `filter_text`, only those whose company, role, person or kind match."""
         where, params = "t.status = 'pending'", []
+        filtered, filter_params = _agenda_filter(filter_text)
+        where += filtered
+        params += filter_params
         if horizon_days is not None:
             where += " AND t.due <= ?"
             params.append((today + dt.timedelta(days=horizon_days)).isoformat())
@@ -383,6 +398,11 @@ class PlanMixin:
 
     def redate(self, touch_id: int, day: dt.date) -> int:
         return self._user_change(touch_id, "due = ?, status = 'pending'", (day.isoformat(),))
+
+    def edit_touch(self, touch_id: int, day: dt.date, channel: str) -> int:
+        """`e` in the Agenda: the user's own due date and channel; the plan keeps both."""
+        return self._user_change(
+            touch_id, "due = ?, channel = ?, status = 'pending'", (day.isoformat(), channel))
 
     def skip(self, touch_id: int) -> int:
         return self._user_change(touch_id, "status = 'skipped'", ())
@@ -461,6 +481,10 @@ class PlanMixin:
         ]
         return touches, interviews
 
-    def agenda_count(self) -> int:
+    def agenda_count(self, filter_text: str = "") -> int:
         """How many touches are pending (the Agenda's length); a covering index count."""
-        return self.query("SELECT count(*) FROM touch WHERE status = 'pending'")[0][0]
+        if not filter_text.strip():
+            return self.query("SELECT count(*) FROM touch WHERE status = 'pending'")[0][0]
+        where, params = _agenda_filter(filter_text)
+        return self.query(f"SELECT count(*){_AGENDA_FROM} WHERE t.status = 'pending'{where}",
+                          tuple(params))[0][0]

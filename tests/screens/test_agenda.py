@@ -178,3 +178,42 @@ async def test_offer_line_timeline_and_accept(make_app, planned):
 def test_groups():
     assert [group_of(TODAY + dt.timedelta(days=n), TODAY) for n in (-1, 0, 1, 7, 8)] == [
         "Overdue", "Today", "This week", "This week", "Later"]
+
+
+async def test_slash_filters_the_agenda_and_escape_clears_it(make_app, planned):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        everything = touches(app).row_count
+        assert everything >= 2
+        await pilot.press("slash", *"beta")
+        await pilot.pause()
+        rows = [touches(app).row_at(i).touch for i in range(touches(app).row_count)]
+        assert rows and all(row.company == "Beta" for row in rows)
+        await pilot.press("enter")
+        assert app.focused is touches(app)  # enter keeps the filter
+        assert touches(app).row_count == len(rows)
+        await pilot.press("slash", "escape")
+        await pilot.pause()
+        assert touches(app).row_count == everything and app.focused is touches(app)
+
+
+async def test_e_edits_due_date_and_channel_and_the_plan_keeps_them(make_app, planned):
+    acme, _ = planned
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        touch = touches(app).current.touch
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#field-due").value = "in 9 days"
+        form.query_one("#field-channel").value = "linkedin"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+        app.store.update_application(acme, location="Remote")  # the plan is recomputed
+        row = next(r for r in app.store.agenda(TODAY) if r.id == touch.id)
+        assert row.due == TODAY + dt.timedelta(days=9) and row.channel == "linkedin"
