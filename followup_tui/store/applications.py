@@ -86,6 +86,11 @@ class PipelineRow:
         )
 
 
+def like_pattern(word: str) -> str:
+    """`%word%` for LIKE ... ESCAPE '\\', with the user's % and _ taken literally."""
+    return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def _where(filter_text: str, show_archived: bool) -> tuple[str, list[Any]]:
     clauses, params = [], []
     if not show_archived:
@@ -93,8 +98,7 @@ def _where(filter_text: str, show_archived: bool) -> tuple[str, list[Any]]:
     for word in filter_text.casefold().split():
         # SQLite's LIKE ignores ASCII case, as its lower() would: no function per row.
         clauses.append("(company_key LIKE ? ESCAPE '\\' OR role LIKE ? ESCAPE '\\')")
-        like = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        params += [like, like]
+        params += [like_pattern(word)] * 2
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
