@@ -11,6 +11,7 @@ import json
 import sys
 from pathlib import Path
 
+from followup_tui.playbook import clock
 from followup_tui.store.base import StoreError
 
 HORIZON_DAYS = 7  # today + 7 included
@@ -50,7 +51,7 @@ def run(path: Path, as_json: bool = False, today: dt.date | None = None) -> int:
     _check_existing(path)
     store = Store.open(path, create=False)
     try:
-        today = today or dt.date.today()
+        today = today or clock.today()
         if store.settings_warning is None:
             _ = store.settings  # read once so a broken settings file is reported
         if store.settings_warning:

@@ -37,3 +37,10 @@ def _from_environment() -> None:
 
 
 _from_environment()
+
+
+def local_now():
+    """Now as a local arrow.Arrow, for forms and humanized times."""
+    import arrow
+
+    return arrow.get(now()).to("local")

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import arrow
 
+from followup_tui.playbook import clock
 from followup_tui.playbook.dates import DateError, parse_when
 from followup_tui.playbook.words import INTERVIEW_FORMATS
 from followup_tui.store.applications import FieldError
@@ -90,7 +91,7 @@ class InterviewForm(FormScreen[int]):
         self.application_id = application_id
         self.interview_id = interview_id
         if initial is None:
-            at = arrow.now()
+            at = clock.local_now()
             initial = {"starts_at": f"today {at.hour:02d}:{at.minute:02d}", "tz": local_zone(),
                        "format": INTERVIEW_FORMATS[0], "round": ""}
         super().__init__(initial, draft_key=f"interview-{application_id}-{interview_id}")
@@ -120,7 +121,7 @@ class InterviewForm(FormScreen[int]):
                 box.value = str(self.app.store.next_round(self.application_id))
 
     def save(self, values: dict[str, Any]) -> int:
-        data = interview_values(values, arrow.now())
+        data = interview_values(values, clock.local_now())
         store = self.app.store
         if self.interview_id is None:
             return store.add_interview(self.application_id, **data)

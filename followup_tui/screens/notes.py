@@ -17,6 +17,7 @@ from textual.widgets import Footer, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 from followup_tui.widgets.plain import escape
 
+from followup_tui.playbook import clock
 from followup_tui.playbook.dates import humanize_when
 from followup_tui.playbook.sections import SECTIONS
 from followup_tui.screens.pane import PaneScreen
@@ -29,7 +30,7 @@ DEBOUNCE = 0.3  # seconds of quiet before a section is written (CONTRACT.md: wit
 
 def now() -> arrow.Arrow:
     """The clock the pane shows times against (tests freeze it)."""
-    return arrow.now()
+    return clock.local_now()
 
 
 def interview_line(row: InterviewRow, at: arrow.Arrow) -> str:

@@ -18,6 +18,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Markdown, Static
 
+from followup_tui.playbook import clock
 from followup_tui.playbook.sections import BY_KEY
 
 # R11: what the sheet collects, in the order it is read before the next round.
@@ -87,7 +88,7 @@ def export_prep(store, application_id: int, folder: Path | None = None,
                 today: dt.date | None = None) -> Path:
     """Write the sheet to a Markdown file and return its path."""
     application = store.get_application(application_id)
-    today = today or dt.date.today()
+    today = today or clock.today()
     text = prep_markdown(application.company, application.role,
                          store.application_notes(application_id), today)
     folder = folder or export_folder(store.path)
@@ -118,7 +119,7 @@ class PrepSheet(ModalScreen[None]):
         store = self.app.store
         application = store.get_application(self.application_id)
         text = prep_markdown(application.company, application.role,
-                             store.application_notes(self.application_id), dt.date.today())
+                             store.application_notes(self.application_id), clock.today())
         with Vertical():
             with VerticalScroll(id="sheet"):
                 yield Markdown(text)

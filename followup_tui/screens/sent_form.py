@@ -7,6 +7,7 @@ from typing import Any
 
 import arrow
 
+from followup_tui.playbook import clock
 from followup_tui.playbook.dates import DateError, parse_when
 from followup_tui.store.applications import FieldError
 from followup_tui.widgets.form import Field, FormScreen
@@ -33,7 +34,7 @@ class SentForm(FormScreen[dt.datetime]):
         self.TITLE = f"Mark the note to {name} sent"
 
     def save(self, values: dict[str, Any]) -> dt.datetime:
-        now = arrow.now()
+        now = clock.local_now()
         text = values["sent_at"].strip().lower()
         if text in ("", "now", "just now"):
             return now.datetime

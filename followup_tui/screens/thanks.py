@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 from followup_tui.widgets.plain import escape
 
+from followup_tui.playbook import clock
 from followup_tui.playbook.dates import humanize_left, humanize_when
 from followup_tui.playbook.proofread import Finding, proofread
 from followup_tui.playbook.thankyou import (
@@ -59,8 +60,8 @@ MEDIUM_WORDS = {"email": "email", "handwritten": "handwritten card", "letter": "
 
 
 def now() -> arrow.Arrow:
-    """The clock the pane measures deadlines against (tests freeze it)."""
-    return arrow.now()
+    """The clock the pane measures deadlines against (the app's clock, frozen in tests)."""
+    return clock.local_now()
 
 
 @dataclass(frozen=True)
@@ -163,7 +164,8 @@ class ThanksScreen(PaneScreen):
         Binding("E", "export", "Export", id="thanks.export"),
         Binding("c", "copy", "Copy", id="thanks.copy"),
         Binding("S", "mark_sent", "Mark sent", id="thanks.mark_sent"),
-        Binding("e", "profile", "Your details", id="thanks.profile"),
+        Binding("e", "edit_card", "Edit card", id="thanks.edit_card"),
+        Binding("u", "profile", "Your details", id="thanks.profile"),
     ]
 
     def __init__(self) -> None:
@@ -249,8 +251,8 @@ class ThanksScreen(PaneScreen):
             f"Thank-you — {escape(i.company + job)} · round {i.round}, {moment(i.starts_at)}"
             f" · due {moment(i.deadline)} (R4)")
         self.query_one("#signed", Static).update(
-            f"Signed: {self.sender.name} · e edits" if self.sender
-            else "Your details are asked once, on the first draft (e).")
+            f"Signed: {self.sender.name} · u edits your details" if self.sender
+            else "Your details are asked once, on the first draft (u changes them).")
         self.show_list()
         self.show_recipient(self.current_id())
         self.schedule_checks(0)
@@ -642,6 +644,18 @@ class ThanksScreen(PaneScreen):
         self.app.push_screen(SentForm(person.full_name, f"{self.interview.id}-{person.contact_id}"),
                              sent)
 
+    def action_edit_card(self) -> None:
+        """The recipient's card: the note must spell their name as it is (R2, R5)."""
+        from followup_tui.screens.contact_form import ContactForm
+
+        def saved(contact_id: int | None) -> None:
+            if contact_id is not None:
+                self.refresh_pane()
+                self.notify("Card saved.", timeout=2)
+
+        if self.contact_id is not None:
+            self.app.push_screen(ContactForm.edit(self.store.get_contact(self.contact_id)), saved)
+
     def action_profile(self) -> None:
         from followup_tui.screens.profile_form import ProfileForm
 
@@ -654,7 +668,7 @@ class ThanksScreen(PaneScreen):
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         """Keys that need a person (and a draft) show only when there is one."""
-        if action in {"generate", "medium"}:
+        if action in {"generate", "medium", "edit_card"}:
             return self.contact_id is not None or None
         if action in {"export", "copy", "mark_sent"}:
             return (self.contact_id is not None and self.is_mounted

@@ -4,8 +4,8 @@ and what already happened with this application (its timeline of exchanges).
 
 from __future__ import annotations
 
-import datetime as dt
 
+from followup_tui.playbook import clock
 from followup_tui.widgets.plain import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -79,7 +79,7 @@ class TouchDetailScreen(_Modal):
     def compose(self) -> ComposeResult:
         store = self.app.store
         touch = store.touch(self.touch_id)
-        due = humanize_due(touch.due, dt.date.today())
+        due = humanize_due(touch.due, clock.today())
         with Vertical():
             yield Static(f"{escape(touch.kind)} · {touch.channel} · due {touch.due} ({due}) · "
                          f"{touch.rule}", classes="modal-title")

@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable
 
+from followup_tui.playbook import clock
 from followup_tui.playbook import plan
 from followup_tui.playbook.words import ACTIVE_STAGES, ACCEPTED, DECLINED, WITHDRAWN
 from followup_tui.store.applications import like_pattern
@@ -385,12 +386,12 @@ class PlanMixin:
 
     def touch_done(self, touch_id: int, on: dt.date | None = None) -> int:
         """Mark done (on a day, today by default); returns the application's id."""
-        day = (on or dt.date.today()).isoformat()
+        day = (on or clock.today()).isoformat()
         return self._user_change(touch_id, "status = 'done', done_on = ?", (day,))
 
     def snooze(self, touch_id: int, days: int, today: dt.date | None = None) -> dt.date:
         """Push a touch `days` later, counted from today when it is already overdue."""
-        today = today or dt.date.today()
+        today = today or clock.today()
         status, due, _changed, _done = self.touch_status(touch_id)
         new_due = max(due, today) + dt.timedelta(days=days)
         self._user_change(touch_id, "due = ?, status = 'pending'", (new_due.isoformat(),))

@@ -181,8 +181,9 @@ async def test_generate_asks_before_replacing_a_draft(tmp_path, frozen):
 
 def test_snapshot_of_the_pane(tmp_path, snap_compare, monkeypatch):
     """The pane with fixed data and a frozen clock (baseline under __snapshots__)."""
-    monkeypatch.setattr(thanks_screen, "now", lambda: FROZEN)
-    monkeypatch.setattr(arrow, "now", lambda *a: FROZEN)
+    from followup_tui.playbook import clock
+
+    monkeypatch.setattr(clock, "_frozen", FROZEN.datetime)
     monkeypatch.setenv("TZ", "UTC")  # local times in the picture do not depend on the machine
     time.tzset()
     store = Store.open(tmp_path / "x.db")
@@ -202,3 +203,27 @@ def test_snapshot_of_the_pane(tmp_path, snap_compare, monkeypatch):
         await pilot.pause()
 
     assert snap_compare(app, run_before=run_before, terminal_size=(120, 36))
+
+
+async def test_e_edits_the_recipients_card_and_u_the_senders_details(tmp_path, frozen):
+    """R2/R5: the note must spell the name as the card does, so the card is one key away."""
+    from followup_tui.screens.contact_form import ContactForm
+    from followup_tui.screens.profile_form import ProfileForm
+
+    store = Store.open(tmp_path / "x.db")
+    built = build_interview(store)
+    app = FollowupApp(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        pane = await open_pane(app, pilot, built.application_id)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ContactForm)
+        assert app.screen.query_one("#field-full_name").value == "Maria Rivera"
+        app.screen.query_one("#field-title").value = "VP Engineering"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert app.screen is pane
+        assert store.get_contact(built.maria).title == "VP Engineering"
+        await pilot.press("u")
+        await pilot.pause()
+        assert isinstance(app.screen, ProfileForm)
