@@ -29,18 +29,25 @@ def resolve_db(args: argparse.Namespace) -> Path:
     return Path(chosen).expanduser()
 
 
+class Parser(argparse.ArgumentParser):
+    """Bad input on the command line is one clear line on stderr (CONTRACT.md)."""
+
+    def error(self, message: str):  # type: ignore[override]
+        self.exit(2, f"{self.prog}: {message} (see {self.prog.split()[0]} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     # --db is accepted before or after a subcommand; SUPPRESS keeps the later one from
     # wiping out the earlier one.
-    db = argparse.ArgumentParser(add_help=False)
+    db = Parser(add_help=False)
     db.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
                     help=f"database file (default: ${ENV_DB} or the user data folder)")
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog=APP_NAME, parents=[db],
         description="Carries a job seeker through everything after an interview.",
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     demo = commands.add_parser("demo", parents=[db], help="fill a new database with sample data")
     demo.add_argument("--size", type=int, default=None, metavar="N",

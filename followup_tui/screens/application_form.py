@@ -8,10 +8,19 @@ from typing import Any
 from followup_tui.playbook import clock
 from followup_tui.playbook.dates import DateError, parse_day
 from followup_tui.playbook.words import STAGES
-from followup_tui.store.applications import FieldError
+from followup_tui.store.applications import FieldError, FieldErrors
 from followup_tui.widgets.form import Field, FormScreen
 
 URL_SCHEMES = ("http://", "https://")
+
+
+def read_url(text: str) -> str:
+    url = text.strip()
+    if url and not url.lower().startswith(URL_SCHEMES):
+        if "." in url and " " not in url:
+            return "https://" + url  # "example.com/jobs/1" is what people paste
+        raise FieldError("posting_url", "Not a web address: start it with https://")
+    return url
 
 
 def read_day(name: str, text: str, today: dt.date) -> dt.date | None:
@@ -25,22 +34,29 @@ def read_day(name: str, text: str, today: dt.date) -> dt.date | None:
 
 
 def application_values(values: dict[str, Any], today: dt.date) -> dict[str, Any]:
-    """Form text → what the Store saves; FieldError names the first bad field."""
+    """Form text → what the Store saves; FieldErrors names every bad field at once."""
+    errors: list[FieldError] = []
+
+    def check(read, *args):
+        try:
+            return read(*args)
+        except FieldError as error:
+            errors.append(error)
+            return None
+
     company = values["company"].strip()
     if not company:
-        raise FieldError("company", "Company is required.")
-    url = values["posting_url"].strip()
-    if url and not url.lower().startswith(URL_SCHEMES):
-        if "." in url and " " not in url:
-            url = "https://" + url  # "example.com/jobs/1" is what people paste
-        else:
-            raise FieldError("posting_url", "Not a web address: start it with https://")
-    applied_on = read_day("applied_on", values["applied_on"], today)
-    decision = read_day("decision_expected_by", values["decision_expected_by"], today)
+        errors.append(FieldError("company", "Company is required."))
+    url = check(read_url, values["posting_url"])
+    applied_on = check(read_day, "applied_on", values["applied_on"], today)
+    decision = check(read_day, "decision_expected_by", values["decision_expected_by"], today)
     if applied_on and applied_on > today + dt.timedelta(days=1):
-        raise FieldError("applied_on", "Applied on is in the future: check the date.")
-    if applied_on and decision and decision < applied_on:
-        raise FieldError("decision_expected_by", "The decision date is before you applied.")
+        errors.append(FieldError("applied_on", "Applied on is in the future: check the date."))
+    elif applied_on and decision and decision < applied_on:
+        errors.append(FieldError("decision_expected_by",
+                                 "The decision date is before you applied."))
+    if errors:
+        raise FieldErrors(errors)
     return {
         "company": company,
         "role": values["role"].strip(),

@@ -8,6 +8,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from followup_tui.widgets.plain import escape
+
 # Keys that the contract names but that live on widgets, not on the pane.
 LIST_KEYS = (
     ("up/down, k/j", "move the highlight"),
@@ -35,14 +37,13 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         lines = []
-        seen = set()
         for key, active in self.pane.active_bindings.items():
             binding = active.binding
-            if not binding.description or binding.action in seen:
+            # Our own keys carry an id (for keymaps); Textual's generic ones are noise here.
+            if not binding.description or not binding.id:
                 continue
-            seen.add(binding.action)
             shown = binding.key_display or self.app.get_key_display(binding)
-            lines.append(f"[b]{shown:>14}[/b]  {binding.description}")
+            lines.append(f"[b]{escape(shown):>14}[/b]  {escape(binding.description)}")
         lines += [f"[b]{key:>14}[/b]  {what}" for key, what in LIST_KEYS]
         title = getattr(self.pane, "PANE_TITLE", "") or type(self.pane).__name__
         with Vertical():

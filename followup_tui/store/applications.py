@@ -321,3 +321,11 @@ class FieldError(StoreError):
         super().__init__(message)
         self.field = field
         self.message = message
+
+
+class FieldErrors(StoreError):
+    """Several fields that cannot be saved: a form shows them all at once."""
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        super().__init__("; ".join(error.message for error in errors))
+        self.errors = errors

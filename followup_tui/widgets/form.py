@@ -17,7 +17,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
-from followup_tui.store.applications import FieldError
+from followup_tui.store.applications import FieldError, FieldErrors
 
 Result = TypeVar("Result")
 
@@ -109,12 +109,15 @@ class FormScreen(ModalScreen[Result], Generic[Result]):
                 result[field.name] = widget.value
         return result
 
-    def show_error(self, name: str, message: str) -> None:
+    def show_error(self, name: str, message: str, *, focus: bool = True) -> None:
         error = self.query_one(f"#{name}-error", Static)
         error.update(message)
         error.set_class(not message, "-empty")
-        if message:
-            self.query_one(f"#field-{name}").focus()
+        if message and focus:
+            widget = self.query_one(f"#field-{name}")
+            widget.focus()
+            if isinstance(widget, Input):
+                widget.select_all()  # retyping replaces what could not be read
 
     def clear_errors(self) -> None:
         for field in self.FIELDS:
@@ -147,6 +150,10 @@ class FormScreen(ModalScreen[Result], Generic[Result]):
         except FieldError as error:
             self.show_error(error.field, error.message)
             return
+        except FieldErrors as errors:
+            for error in reversed(errors.errors):  # the cursor ends in the first one
+                self.show_error(error.field, error.message)
+            return
         except Exception as error:  # a busy or read-only file: say so, keep the form open
             from followup_tui.store import StoreError
 
@@ -156,6 +163,15 @@ class FormScreen(ModalScreen[Result], Generic[Result]):
             return
         getattr(self.app, "drafts", {}).pop(self.draft_key, None)
         self.dismiss(result)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """`enter` moves to the next field; in the last one it saves."""
+        event.stop()
+        inputs = [w for w in self.query("Input, Select, Checkbox, TextArea") if w.focusable]
+        if inputs and event.input is inputs[-1]:
+            self.action_save()
+        else:
+            self.focus_next()
 
     def action_close(self) -> None:
         drafts = getattr(self.app, "drafts", None)

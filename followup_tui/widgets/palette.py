@@ -2,32 +2,42 @@
 
 from __future__ import annotations
 
+import asyncio
+import re
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+# "jump", "jump to", "jump to application" in front of a name are words of the command.
+COMMAND_WORDS = re.compile(r"^\s*(jump(\s+to)?(\s+app(lication)?)?)\b\s*", re.IGNORECASE)
+SHOWN = 20
+
+
+def _label(row) -> str:
+    return f"Jump to {row.company} — {row.role}" if row.role else f"Jump to {row.company}"
+
 
 class ApplicationCommands(Provider):
-    """Offers every matching application as "Jump to Company — Role"."""
+    """Offers matching applications as "Jump to Company — Role"; with nothing typed
+    (or just "jump"), the most urgent ones, in the Pipeline's order."""
 
     async def search(self, query: str) -> Hits:
-        app = self.app
-        matcher = self.matcher(query)
-        words = query.strip()
-        if not words:
+        words = COMMAND_WORDS.sub("", query).strip()
+        if words:
+            rows = await asyncio.to_thread(self.app.store.find_applications, words, SHOWN)
+        elif COMMAND_WORDS.match(query):
+            rows = await asyncio.to_thread(self.app.store.pipeline_page, 0, SHOWN)
+        else:
             return
-        rows = await self._find(words)
+        matcher = self.matcher(query)
         for row in rows:
-            label = f"Jump to {row.company} — {row.role}" if row.role else f"Jump to {row.company}"
-            score = matcher.match(label)
-            yield Hit(max(score, 0.5), matcher.highlight(label), partial(app.open_application, row.id),
+            label = _label(row)
+            yield Hit(max(matcher.match(label), 0.5), matcher.highlight(label),
+                      partial(self.app.open_application, row.id),
                       help=f"{row.stage}{' (archived)' if row.archived else ''}")
 
     async def discover(self) -> Hits:
-        yield DiscoveryHit("Jump to application…", lambda: None,
-                           help="Type a company or role to find an application")
-
-    async def _find(self, words: str):
-        import asyncio
-
-        return await asyncio.to_thread(self.app.store.find_applications, words, 20)
+        rows = await asyncio.to_thread(self.app.store.pipeline_page, 0, 5)
+        for row in rows:
+            yield DiscoveryHit(_label(row), partial(self.app.open_application, row.id),
+                               help="Type a company or role to find any application")

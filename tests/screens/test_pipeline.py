@@ -160,3 +160,44 @@ async def test_palette_jumps_to_an_application(make_app, store):
         await pilot.pause()
         gamma = store.find_applications("gamma")[0].id
         assert app.application_id == gamma
+
+
+async def test_palette_jump_words_list_the_applications(make_app, store):
+    """Typing the command's own words ("jump to") offers applications, most urgent first."""
+    for name in ("Alpha", "Beta"):
+        store.add_application(company=name, role="Dev")
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("ctrl+p", *"jump to")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.application_id == store.pipeline_page(0, 1)[0].id
+
+
+async def test_help_shows_quit_and_not_textuals_generic_keys(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = " ".join(str(s.render()) for s in app.screen.query("Static"))
+        assert "Quit" in text and " q " in f" {text} "
+        assert "Scroll" not in text and "Copy selected" not in text
+
+
+async def test_every_bad_field_is_marked_at_once_and_enter_moves_on(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("a", *"Acme", "enter")
+        assert app.focused.id == "field-role"  # enter moves to the next field
+        form = app.screen
+        form.query_one("#field-applied_on").value = "2026-02-31"
+        form.query_one("#field-decision_expected_by").value = "next blursday"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "February" in str(form.query_one("#applied_on-error").render())
+        assert "blursday" in str(form.query_one("#decision_expected_by-error").render())
+        assert app.focused.id == "field-applied_on"  # the first bad field
+        await pilot.press(*"yesterday")  # the bad text was selected: typing replaces it
+        assert form.query_one("#field-applied_on").value == "yesterday"
+        assert app.store.pipeline_count() == 0
