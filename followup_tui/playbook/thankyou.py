@@ -62,6 +62,9 @@ class Recipient:
     """One person to thank (R4), as on their card (R2).
 
     role: "panel", "interviewer", "met" (met that day) or "helper" (helped get the interview).
+    organisation: where they work, from their card; "" when not on file.
+    touch_*: the plan's R4 touch for this note (status pending/done/skipped/cancelled, its
+    due day, whether the user snoozed or re-dated it); "" / None when the plan has none.
     """
 
     contact_id: int | None
@@ -70,6 +73,10 @@ class Recipient:
     email: str
     postal_address: str
     role: str
+    organisation: str = ""
+    touch_status: str = ""
+    touch_due: date | None = None
+    touch_changed: bool = False
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from textual.worker import Worker, WorkerState
 from followup_tui.widgets.plain import escape
 
 from followup_tui.playbook import clock
-from followup_tui.playbook.dates import humanize_left, humanize_when
+from followup_tui.playbook.dates import humanize_due, humanize_left, humanize_when
 from followup_tui.playbook.proofread import Finding, proofread
 from followup_tui.playbook.thankyou import (
     DRAFT,
@@ -88,11 +88,22 @@ def check_notes(contexts: dict[int, DraftContext], bodies: dict[int, str],
     return result
 
 
-def deadline_words(interview: ThanksInterview, note: ThankYouRow, at: arrow.Arrow) -> str:
-    """R4: "due in 5 h", "3 h late", or when it went."""
+def deadline_words(interview: ThanksInterview, note: ThankYouRow, at: arrow.Arrow,
+                   person: Recipient | None = None) -> str:
+    """R4: "due in 5 h", "3 h late", or when it went; the plan's own due day once the
+    user snoozed or re-dated the touch in the Agenda ("due tomorrow")."""
     if note.sent_at is not None:
         return "sent " + humanize_when(arrow.get(note.sent_at), at)
+    if person is not None and person.touch_status == "pending" and person.touch_changed \
+            and person.touch_due is not None:
+        words = humanize_due(person.touch_due, at.date())
+        return words if words.endswith("overdue") else f"due {words}"
     return humanize_left(arrow.get(interview.deadline), at)
+
+
+# The plan's word for a note it no longer waits for (the Agenda's d / delete).
+PLAN_STATES = {"done": "done (not sent from here)", "skipped": "skipped",
+               "cancelled": "cancelled by the plan"}
 
 
 def moment(when: dt.datetime) -> str:
@@ -299,11 +310,15 @@ class ThanksScreen(PaneScreen):
             line = Text(person.full_name, style="bold")
             line.append(f"  {ROLE_WORDS.get(person.role, person.role)}", style="dim")
             line.append("\n  ")
-            left = deadline_words(self.interview, note, at)
-            if state != SENT:  # "sent today 09:30" says it already
-                line.append(f"{state:<8} ", style=STATE_STYLES.get(state, ""))
-            line.append(left, style="red" if left.endswith("late") else
-                        STATE_STYLES[SENT] if state == SENT else "")
+            closed = PLAN_STATES.get(person.touch_status) if note.sent_at is None else None
+            if closed:  # done or skipped in the Agenda: the plan waits no more (R4)
+                line.append(closed, style="green" if person.touch_status == "done" else "dim")
+            else:
+                left = deadline_words(self.interview, note, at, person)
+                if state != SENT:  # "sent today 09:30" says it already
+                    line.append(f"{state:<8} ", style=STATE_STYLES.get(state, ""))
+                line.append(left, style="red" if left.endswith(("late", "overdue")) else
+                            STATE_STYLES[SENT] if state == SENT else "")
             line.append(f" · {SHORT_MEDIUM.get(note.medium, note.medium)}", style="dim")
             options.append(Option(line, id=str(person.contact_id)))
         if not options:

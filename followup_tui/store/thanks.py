@@ -63,6 +63,24 @@ class ThankYouRow:
     version: int = 0
 
 
+# The plan's R4 touch for a recipient (the interview's key before the helper's), as
+# "status|due|user_changed"; the (application_id, key) unique index finds it.
+_TOUCH_COLUMNS = (
+    "(SELECT t.status || '|' || t.due || '|' || t.user_changed FROM touch t"
+    " WHERE t.application_id = i.application_id AND t.contact_id = c.id"
+    " AND t.key IN ('R4:i' || i.id || ':c' || c.id, 'R4:helper:c' || c.id)"
+    " ORDER BY t.key LIKE 'R4:helper:%' LIMIT 1)")
+
+
+def _touch_fields(packed: str | None) -> dict:
+    """Recipient's touch_* fields from _TOUCH_COLUMNS' packed text."""
+    if not packed:
+        return {}
+    status, due, changed = packed.split("|")
+    return {"touch_status": status, "touch_due": dt.date.fromisoformat(due),
+            "touch_changed": changed == "1"}
+
+
 def touch_keys(interview_id: int, contact_id: int) -> tuple[str, str]:
     """The R4 touch keys playbook.plan gives a note to this person for this interview."""
     return f"R4:i{interview_id}:c{contact_id}", f"R4:helper:c{contact_id}"
@@ -120,7 +138,8 @@ class ThanksMixin:
         return rows[0][0] if rows else None
 
     def recipients(self, interview_id: int) -> list[Recipient]:
-        """Everyone to thank for an interview (R4), the interviewer first.
+        """Everyone to thank for an interview (R4), the interviewer first, each with the
+        plan's state of their R4 touch (done, skipped or re-dated in the Agenda).
 
         The panel in the order it was entered (an application's "interviewer" before the
         rest), then the people met that day, then people the application says were met
@@ -130,14 +149,15 @@ class ThanksMixin:
             "SELECT c.id, c.full_name, c.title, c.email, c.postal_address, p.role,"
             "  EXISTS(SELECT 1 FROM applicationcontact ac WHERE ac.contact_id = c.id"
             "   AND ac.application_id = i.application_id AND ac.role = 'interviewer') AS lead,"
-            "  p.position, p.id"
+            "  p.position, p.id, c.organisation, " + _TOUCH_COLUMNS +
             " FROM panelmember p JOIN contact c ON c.id = p.contact_id"
             " JOIN interview i ON i.id = p.interview_id WHERE p.interview_id = ?",
             (interview_id,))
         order = {"panel": 0, "met": 1}
         panel = sorted(rows, key=lambda r: (order.get(r[5], 1), -r[6], r[7], r[8]))
         helpers = self.query(
-            "SELECT c.id, c.full_name, c.title, c.email, c.postal_address, ac.role"
+            "SELECT c.id, c.full_name, c.title, c.email, c.postal_address, ac.role,"
+            "  0, 0, 0, c.organisation, " + _TOUCH_COLUMNS +
             " FROM applicationcontact ac JOIN contact c ON c.id = ac.contact_id"
             " JOIN interview i ON i.application_id = ac.application_id"
             " WHERE i.id = ? AND (ac.role = 'helper' OR (ac.role = 'met' AND NOT EXISTS("
@@ -149,7 +169,8 @@ class ThanksMixin:
         for r in [*panel, *helpers]:
             if r[0] not in people:
                 people[r[0]] = Recipient(contact_id=r[0], full_name=r[1], title=r[2],
-                                         email=r[3], postal_address=r[4], role=r[5])
+                                         email=r[3], postal_address=r[4], role=r[5],
+                                         organisation=r[9] or "", **_touch_fields(r[10]))
         return list(people.values())
 
     def note_texts(self, interview_id: int) -> dict[str, str]:
@@ -275,6 +296,6 @@ class ThanksMixin:
         result = session.connection().exec_driver_sql(
             "UPDATE touch SET status = 'done', done_on = ?, version = version + 1"
             " WHERE application_id = ? AND contact_id = ? AND key IN (?, ?)"
-            " AND status IN ('pending', 'cancelled')",
+            " AND status IN ('pending', 'cancelled', 'skipped')",  # sent after all
             (day.isoformat(), application_id, contact_id, *touch_keys(interview_id, contact_id)))
         return result.rowcount

@@ -227,3 +227,41 @@ async def test_e_edits_the_recipients_card_and_u_the_senders_details(tmp_path, f
         await pilot.press("u")
         await pilot.pause()
         assert isinstance(app.screen, ProfileForm)
+
+
+async def test_the_agendas_done_skip_and_redate_show_in_the_pane(tmp_path, frozen):
+    """R4: the pane shows the plan's state: done in the Agenda (not sent from here),
+    skipped, or re-dated (the touch's new due day)."""
+    store = Store.open(tmp_path / "x.db")
+    built = build_interview(store)
+    i = built.interview_id
+
+    def touch(key: str) -> int:
+        return store.query("SELECT id FROM touch WHERE key = ?", (key,))[0][0]
+
+    app = FollowupApp(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        pane = await open_pane(app, pilot, built.application_id)
+        listing = pane.query_one("#recipients")
+
+        def line(n: int) -> str:
+            return str(listing.get_option_at_index(n).prompt)
+
+        assert "due in 19 h" in line(0) and "due in 19 h" in line(2)
+        # What the Agenda's d, delete and D do, then back to the pane.
+        store.touch_done(touch(f"R4:i{i}:c{built.maria}"), dt.date(2026, 3, 2))
+        store.skip(touch(f"R4:i{i}:c{built.john}"))
+        store.redate(touch(f"R4:helper:c{built.helper}"), dt.date(2026, 3, 3))
+        await pilot.press("4")
+        await settle(app, pilot)
+        await pilot.press("3")
+        await settle(app, pilot)
+        assert "done (not sent from here)" in line(0) and "due in" not in line(0)
+        assert "skipped" in line(1) and "due in" not in line(1)
+        assert "due tomorrow" in line(2) and "19 h" not in line(2)
+        # Marked sent here after all: "sent" wins over the plan's "done".
+        store.mark_sent(i, built.maria, dt.datetime(2026, 3, 2, 19, 0, tzinfo=dt.timezone.utc))
+        pane.refresh_pane()
+        await settle(app, pilot)
+        assert "sent today 19:00" in line(0) and "not sent from here" not in line(0)
+    store.close()

@@ -183,3 +183,35 @@ def test_known_words_cover_people_company_and_notes(built):
     words = " ".join(built.store.known_words(built.application_id))
     for word in ("Northwind", "Okafor", "Kubernetes", "Novak"):
         assert word in words
+
+
+def _touch_id(store: Store, key: str) -> int:
+    return store.query("SELECT id FROM touch WHERE key = ?", (key,))[0][0]
+
+
+def test_recipients_carry_the_plans_touch(built):
+    """R4: the Agenda's done, skip and re-date reach the Thank-you pane's recipients."""
+    store, i = built.store, built.interview_id
+    _plan_thank_yous(built)
+    people = {p.contact_id: p for p in store.recipients(i)}
+    assert people[built.maria].touch_status == "pending"
+    assert people[built.maria].touch_due == dt.date(2026, 3, 3)
+    assert not people[built.maria].touch_changed
+    store.touch_done(_touch_id(store, f"R4:i{i}:c{built.maria}"), dt.date(2026, 3, 2))
+    store.skip(_touch_id(store, f"R4:i{i}:c{built.john}"))
+    store.redate(_touch_id(store, f"R4:helper:c{built.helper}"), dt.date(2026, 3, 6))
+    people = {p.contact_id: p for p in store.recipients(i)}
+    assert people[built.maria].touch_status == "done"
+    assert people[built.john].touch_status == "skipped"
+    helper = people[built.helper]
+    assert (helper.touch_status, helper.touch_due, helper.touch_changed) == (
+        "pending", dt.date(2026, 3, 6), True)
+
+
+def test_a_note_sent_after_the_touch_was_skipped_completes_it(built):
+    store, i = built.store, built.interview_id
+    _plan_thank_yous(built)
+    touch = _touch_id(store, f"R4:i{i}:c{built.john}")
+    store.skip(touch)
+    store.mark_sent(i, built.john, dt.datetime(2026, 3, 3, 9, 0, tzinfo=UTC))
+    assert store.touch_status(touch)[0] == "done"
