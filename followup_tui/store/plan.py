@@ -5,7 +5,7 @@ the application's facts with a few indexed queries, asks `playbook.plan.propose`
 the touches it wants, and applies `reconcile`'s answer, so nothing the user did is
 undone. `replan_all` does the same for every application in batches (the demo loads
 100,000 at once). The Agenda's actions (done, snooze, re-date, skip) mark the touch as
-the user's and refresh the Pipeline's columns only: a full replan is not needed.
+the user's and replan its application, so the other check-ins keep R10's week.
 """
 
 from __future__ import annotations
@@ -157,11 +157,12 @@ class _Facts:
             "SELECT application_id, happened_on, is_answer FROM exchange"
             f" WHERE {where.format(col='application_id')}")
         self.touches = grouped(
-            "SELECT application_id, key, status, due, user_changed, contact_id FROM touch"
+            "SELECT application_id, key, status, due, user_changed, contact_id, done_on"
+            " FROM touch"
             f" WHERE {where.format(col='application_id')}")
         # Pending plan touches the user has not changed: key -> contact, per application.
         self.contacts = {
-            app_id: {key: contact for key, status, _due, changed, contact in rows
+            app_id: {key: contact for key, status, _due, changed, contact, _done in rows
                      if status == "pending" and not changed}
             for app_id, rows in self.touches.items()
         }
@@ -192,8 +193,8 @@ class _Facts:
         )
 
     def stored(self, app_id: int) -> list[plan.StoredTouch]:
-        return [plan.StoredTouch(key, status, _day(due), bool(changed))
-                for key, status, due, changed, _contact in self.touches.get(app_id, ())]
+        return [plan.StoredTouch(key, status, _day(due), bool(changed), _day(done))
+                for key, status, due, changed, _contact, done in self.touches.get(app_id, ())]
 
 
 # ---------------------------------------------------------------- writing the plan
@@ -371,7 +372,8 @@ class PlanMixin:
 
     # -- what the user does with a touch ------------------------------------------------
     def _user_change(self, touch_id: int, sql: str, params: tuple) -> int:
-        """Apply one change to a pending touch and refresh its application's columns."""
+        """Apply one change to a touch, then replan its application: the check-ins the
+        user did not move keep a week away from the one just moved or done (R10)."""
         with self.write() as session:
             conn = session.connection()
             found = conn.exec_driver_sql(
@@ -381,7 +383,7 @@ class PlanMixin:
             conn.exec_driver_sql(
                 f"UPDATE touch SET {sql}, user_changed = 1, version = version + 1"
                 " WHERE id = ?", (*params, touch_id))
-            self.refresh_summary(session, found[0])
+            self.changed(session, found[0])
             return found[0]
 
     def touch_done(self, touch_id: int, on: dt.date | None = None) -> int:
@@ -419,7 +421,7 @@ class PlanMixin:
             "SELECT id, company, role, max(coalesce(last_exchange_on, ''),"
             "  coalesce(substr(last_interview_at, 1, 10), ''), coalesce(applied_on, ''),"
             "  coalesce((SELECT max(done_on) FROM touch t WHERE t.application_id = a.id"
-            "            AND t.status = 'done'), ''),"
+            "            AND +t.status = 'done'), ''),"  # + : per application, not all done
             "  coalesce((SELECT substr(max(changed_at), 1, 10) FROM stagechange s"
             "            WHERE s.application_id = a.id), '')) AS last"
             f" FROM application a WHERE archived = 0 AND stage IN ({marks})"

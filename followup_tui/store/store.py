@@ -39,6 +39,11 @@ class StoreBase:
         self.backup: Path | None = None  # the copy made before a schema upgrade
         self._lock = threading.RLock()
         self._reader: sqlite3.Connection | None = None
+        # Connections for query(), one per thread reading at the same moment: a worker's
+        # long read (the Agenda's hints) never makes a keypress wait for a lock (WAL lets
+        # them read side by side).
+        self._idle: list[sqlite3.Connection] = []
+        self._all: list[sqlite3.Connection] = []
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = True) -> "Store":
@@ -72,11 +77,26 @@ class StoreBase:
         return self._reader
 
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
-        with self._lock:
-            try:
-                return self.reader.execute(sql, params).fetchall()
-            except sqlite3.Error as error:
-                raise friendly(error, self.path) from error
+        """Rows of one SELECT, read on a connection no other thread is using."""
+        try:
+            conn = self._idle.pop()  # atomic: two threads never get the same one
+        except IndexError:
+            conn = self._new_reader()
+        try:
+            return conn.execute(sql, params).fetchall()
+        except sqlite3.Error as error:
+            raise friendly(error, self.path) from error
+        finally:
+            self._idle.append(conn)
+
+    def _new_reader(self) -> sqlite3.Connection:
+        try:
+            conn = connect(self.path)
+        except sqlite3.Error as error:
+            raise friendly(error, self.path) from error
+        conn.row_factory = sqlite3.Row
+        self._all.append(conn)
+        return conn
 
     # -- writing -------------------------------------------------------------
     @cached_property
@@ -128,6 +148,10 @@ class StoreBase:
         return self.session(write=True)
 
     def close(self) -> None:
+        for conn in self._all:
+            conn.close()
+        self._all.clear()
+        self._idle.clear()
         if self._reader is not None:
             self._reader.close()
             self._reader = None
