@@ -358,3 +358,42 @@ def test_gone_quiet_after_stale_days() -> None:
     assert not gone_quiet(dt.date(2026, 11, 10), today, 21)
     assert not gone_quiet(None, today, 21)
     assert "21 days" in quiet_suggestion(dt.date(2026, 11, 9), today)
+
+
+def test_r10_snoozing_the_first_checkin_a_week_moves_the_next_ones() -> None:
+    """Z on the first check-in put it on the day of the second: the plan's own
+    check-ins keep a week after the user's day, channels still in turn (R10)."""
+    plan = propose(app(), SETTINGS, tz="UTC")
+    stored = apply([], reconcile([], plan))
+    first = next(t for t in stored if t.key == "R8:1")
+    stored = [StoredTouch("R8:1", "pending", first.due + dt.timedelta(days=7), True)
+              if t.key == "R8:1" else t for t in stored]
+    stored = apply(stored, reconcile(stored, plan))
+    dues = {t.key: t.due for t in stored if t.key.startswith(("R8:", "R10:"))}
+    assert dues == {"R8:1": dt.date(2026, 11, 24), "R10:2": dt.date(2026, 12, 1),
+                    "R10:3": dt.date(2026, 12, 8)}
+    channels = {t.key: t.channel for t in plan if t.kind == "check-in"}
+    assert [channels[k] for k in sorted(dues, key=dues.get)] == ["phone", "email", "letter"]
+
+
+def test_r10_a_checkin_done_late_pushes_the_next_one() -> None:
+    plan = propose(app(), SETTINGS, tz="UTC")
+    stored = apply([], reconcile([], plan))
+    stored = [StoredTouch("R8:1", "done", t.due, True, dt.date(2026, 11, 20))
+              if t.key == "R8:1" else t for t in stored]
+    rec = reconcile(stored, plan)
+    assert {t.key: t.due for t in rec.update} == {"R10:2": dt.date(2026, 11, 27),
+                                                   "R10:3": dt.date(2026, 12, 4)}
+
+
+def test_r10_a_checkin_moved_earlier_pushes_the_plans_one_nearby() -> None:
+    """Re-dating the third check-in two days after the first: the first moves a week
+    after it, and the second follows (never earlier than proposed: R1/R8)."""
+    plan = propose(app(), SETTINGS, tz="UTC")
+    stored = apply([], reconcile([], plan))
+    stored = [StoredTouch("R10:3", "pending", dt.date(2026, 11, 19), True)
+              if t.key == "R10:3" else t for t in stored]
+    after = apply(stored, reconcile(stored, plan))
+    dues = {t.key: t.due for t in after if t.key.startswith(("R8:", "R10:"))}
+    assert dues == {"R8:1": dt.date(2026, 11, 26), "R10:2": dt.date(2026, 12, 3),
+                    "R10:3": dt.date(2026, 11, 19)}

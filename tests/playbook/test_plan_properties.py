@@ -168,3 +168,52 @@ def test_reconcile_is_idempotent(app: ApplicationFacts, cfg: Settings, tz: str, 
 @given(applications, plan_settings, ZONES)
 def test_propose_is_deterministic(app: ApplicationFacts, cfg: Settings, tz: str) -> None:
     assert propose(app, cfg, tz) == propose(app, cfg, tz)
+
+
+# ---------------------------------------------------------------- R10 after the user's changes
+
+USER_ACTIONS = st.lists(
+    st.tuples(st.sampled_from(["snooze", "redate", "done", "skip", "decision"]),
+              st.integers(0, 5), st.integers(1, 14), DAYS),
+    max_size=8,
+)
+
+
+def _act(stored: list[StoredTouch], action: tuple, app: ApplicationFacts) -> tuple[list[StoredTouch], ApplicationFacts]:
+    """One thing a user does in the Agenda (z/Z, D, d, delete) or the Pipeline (a new
+    decision date, R1), as the Store records it."""
+    kind, pick, days, day = action
+    if kind == "decision":
+        return stored, ApplicationFacts(**{**app.__dict__, "decision_expected_by": day})
+    pending = [t for t in stored if t.status == "pending" and t.key.startswith(("R8:", "R10:"))]
+    if not pending:
+        return stored, app
+    old = pending[pick % len(pending)]
+    new = {
+        "snooze": StoredTouch(old.key, "pending", old.due + dt.timedelta(days=days), True),
+        "redate": StoredTouch(old.key, "pending", day, True),
+        "done": StoredTouch(old.key, "done", old.due, True, day),
+        "skip": StoredTouch(old.key, "skipped", old.due, True),
+    }[kind]
+    return [new if t.key == old.key else t for t in stored], app
+
+
+@given(applications, plan_settings, ZONES, USER_ACTIONS)
+def test_r10_user_moves_keep_the_plans_checkins_a_week_apart(
+    app: ApplicationFacts, cfg: Settings, tz: str, actions: list[tuple]
+) -> None:
+    """After any snoozes, re-dates, dones, skips and replans, two pending check-ins of
+    one application are a week apart or more, unless the user placed both (R10)."""
+    stored = apply([], reconcile([], propose(app, cfg, tz)))
+    for action in actions:
+        stored, app = _act(stored, action, app)
+        plan = propose(app, cfg, tz)
+        stored = apply(stored, reconcile(stored, plan))
+        assert reconcile(stored, plan).empty  # settled: a second replan changes nothing
+        pending = [t for t in stored if t.status == "pending" and t.key.startswith(("R8:", "R10:"))]
+        for a in pending:
+            for b in pending:
+                if a is not b and abs((a.due - b.due).days) < 7:
+                    assert a.user_changed and b.user_changed, (a, b)
+        if app.decision_expected_by:  # R1/R8 still: the plan itself never goes earlier
+            assert all(t.due >= app.decision_expected_by for t in pending if not t.user_changed)

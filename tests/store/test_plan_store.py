@@ -161,8 +161,25 @@ def test_user_changes_survive_a_replan(store):
     assert store.touch_status(thanks)[0] == "done"
     assert store.touch_status(thanks)[3] == dt.date(2026, 11, 10)
     assert store.touch_status(skipped)[0] == "skipped"
-    # The untouched follow-up check-ins did move with the decision date.
-    assert pending(store, app_id)["R10:2"][2] == dt.date(2026, 11, 27)
+    # The untouched follow-up check-ins moved too: a week after the user's day (R10).
+    assert pending(store, app_id)["R10:2"][2] == dt.date(2026, 12, 8)
+    assert pending(store, app_id)["R10:3"][2] == dt.date(2026, 12, 15)
+
+
+def test_R10_snoozing_the_first_checkin_a_week_keeps_one_checkin_a_week(store):
+    """QA: Z on the first check-in put it on the day of the second (R8, R10)."""
+    app_id, *_ = interviewed(store)
+    before = pending(store, app_id)
+    assert (before["R8:1"][2], before["R10:2"][2]) == (dt.date(2026, 11, 17), dt.date(2026, 11, 24))
+    store.snooze(touch_id(store, app_id, "R8:1"), 7, today=dt.date(2026, 11, 12))
+    plan = pending(store, app_id)
+    checkins = sorted((v[2], v[1]) for v in plan.values() if v[0] == "check-in")
+    assert checkins == [(dt.date(2026, 11, 24), "phone"), (dt.date(2026, 12, 1), "email"),
+                        (dt.date(2026, 12, 8), "letter")]
+    assert next_touch(store, app_id) == min(v[2] for v in plan.values())
+    # Doing the second one late moves the third a week after it.
+    store.touch_done(touch_id(store, app_id, "R10:2"), on=dt.date(2026, 12, 5))
+    assert pending(store, app_id)["R10:3"][2] == dt.date(2026, 12, 12)
 
 
 def test_agenda_actions_update_the_pipeline_column(store):
