@@ -24,12 +24,38 @@ def read_due(values: dict[str, Any]) -> dt.date:
         raise FieldError("due", error.message) from error
 
 
+def before_decision(day: dt.date, decision: dt.date | None) -> str | None:
+    """R1/R8: the warning for a check-in put before the decision date, or None."""
+    if decision is None or day >= decision:
+        return None
+    return (f"That is before the decision date ({decision.isoformat()}): the playbook "
+            "waits until then (R1, R8). Save again to keep it.")
+
+
 def describe(touch: AgendaRow) -> str:
     person = f" to {touch.contact}" if touch.contact else ""
     return f"{touch.kind}{person} — {touch.company} [{touch.rule}]"
 
 
-class RedateForm(FormScreen[dt.date]):
+class _DueForm(FormScreen[dt.date]):
+    """A touch's new due date, with R1/R8's warning for a check-in before the decision
+    date: the first ctrl+s warns, a second one with the same day keeps it (the user
+    stays in charge)."""
+
+    touch: AgendaRow
+    _warned: dt.date | None = None
+
+    def read_due(self, values: dict[str, Any]) -> dt.date:
+        day = read_due(values)
+        if self.touch.kind == "check-in" and day != self._warned:
+            warning = before_decision(day, self.app.store.decision_date(self.touch.application_id))
+            if warning:
+                self._warned = day
+                raise FieldError("due", warning)
+        return day
+
+
+class RedateForm(_DueForm):
     """`D`: returns the new due date when saved."""
 
     FIELDS = (Field("due", "New due date", placeholder="friday, in 3 days, 2026-11-20"),)
@@ -40,12 +66,12 @@ class RedateForm(FormScreen[dt.date]):
         self.TITLE = f"Re-date: {describe(touch)}"
 
     def save(self, values: dict[str, Any]) -> dt.date:
-        day = read_due(values)
+        day = self.read_due(values)
         self.app.store.redate(self.touch.id, day)
         return day
 
 
-class TouchForm(FormScreen[dt.date]):
+class TouchForm(_DueForm):
     """`e`: due date and channel of the highlighted touch (R10 alternates channels, but
     the user knows best how this person answers)."""
 
@@ -61,6 +87,6 @@ class TouchForm(FormScreen[dt.date]):
         self.TITLE = f"Edit: {describe(touch)}"
 
     def save(self, values: dict[str, Any]) -> dt.date:
-        day = read_due(values)
+        day = self.read_due(values)
         self.app.store.edit_touch(self.touch.id, day, values["channel"])
         return day

@@ -361,6 +361,12 @@ class PlanMixin:
             raise StoreError(f"Touch {touch_id} no longer exists.")
         return AgendaRow.from_row(rows[0])
 
+    def decision_date(self, application_id: int) -> dt.date | None:
+        """The application's decision-expected-by date (R1), for the re-date warning."""
+        rows = self.query("SELECT decision_expected_by FROM application WHERE id = ?",
+                          (application_id,))
+        return _day(rows[0][0]) if rows else None
+
     def touch_status(self, touch_id: int) -> tuple[str, dt.date, bool, dt.date | None]:
         """(status, due, user_changed, done_on) of a touch, for tests and the detail view."""
         rows = self.query("SELECT status, due, user_changed, done_on FROM touch WHERE id = ?",

@@ -10,7 +10,7 @@ import pytest
 from followup_tui.screens.agenda import AgendaScreen, group_of
 from followup_tui.screens.offer_form import OfferForm
 from followup_tui.screens.pipeline import PipelineScreen
-from followup_tui.screens.redate_form import RedateForm
+from followup_tui.screens.redate_form import RedateForm, TouchForm
 from followup_tui.screens.touch_detail import TimelineScreen, TouchDetailScreen
 from followup_tui.store import Store
 from followup_tui.widgets.virtual_table import VirtualTable
@@ -217,3 +217,77 @@ async def test_e_edits_due_date_and_channel_and_the_plan_keeps_them(make_app, pl
         app.store.update_application(acme, location="Remote")  # the plan is recomputed
         row = next(r for r in app.store.agenda(TODAY) if r.id == touch.id)
         assert row.due == TODAY + dt.timedelta(days=9) and row.channel == "linkedin"
+
+
+def to_checkin(app, company: str):
+    """Highlight the company's first check-in in the Agenda; returns the touch."""
+    table = touches(app)
+    for i in range(table.row_count):
+        row = table.row_at(i)
+        if row.touch.company == company and row.touch.kind == "check-in":
+            table.move_to(i)
+            return row.touch
+    raise AssertionError("no check-in")
+
+
+async def test_r1_r8_a_checkin_before_the_decision_date_warns_then_keeps(make_app, planned):
+    """D or e putting a check-in before the decision date warns inline; a second
+    ctrl+s keeps the user's day (R1, R8); a day after it saves at once."""
+    acme, _ = planned
+    decision = TODAY + dt.timedelta(days=10)
+    app = make_app()
+    app.store.update_application(acme, decision_expected_by=decision)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        checkin = to_checkin(app, "Acme")
+        assert checkin.due == decision
+        await pilot.press("D")
+        await pilot.pause()
+        assert isinstance(app.screen, RedateForm)
+        app.screen.query_one("#field-due").value = "tomorrow"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, RedateForm)  # warned, not saved
+        warning = str(app.screen.query_one("#due-error").render())
+        assert (f"That is before the decision date ({decision.isoformat()}): the playbook "
+                "waits until then (R1, R8). Save again to keep it.") in warning.replace("\n", " ")
+        assert app.store.touch_status(checkin.id)[1] == decision
+        await pilot.press("ctrl+s")  # the user stays in charge
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+        assert app.store.touch_status(checkin.id)[:3] == (
+            "pending", TODAY + dt.timedelta(days=1), True)
+
+        to_checkin(app, "Acme")
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, TouchForm)
+        app.screen.query_one("#field-due").value = "in 2 days"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TouchForm)
+        assert "before the decision date" in str(app.screen.query_one("#due-error").render())
+        app.screen.query_one("#field-due").value = "in 12 days"  # after it: no warning
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+        assert app.store.touch_status(checkin.id)[1] == TODAY + dt.timedelta(days=12)
+
+
+async def test_r1_a_thank_you_before_the_decision_date_is_no_warning(make_app, planned):
+    acme, _ = planned
+    app = make_app()
+    app.store.update_application(acme, decision_expected_by=TODAY + dt.timedelta(days=10))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        touch = touches(app).current.touch
+        assert touch.kind == "thank-you"
+        await pilot.press("D")
+        await pilot.pause()
+        app.screen.query_one("#field-due").value = "tomorrow"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+        assert app.store.touch_status(touch.id)[1] == TODAY + dt.timedelta(days=1)
