@@ -40,11 +40,14 @@ def interview_line(row: InterviewRow, at: arrow.Arrow) -> str:
     return f"R{row.round}  {when}  {row.format}\n    {who}"
 
 
+# What a missing card field is needed for (R2, R6).
+NEEDED = "An emailed note needs the email, a letter the postal address (e edits a card)."
+
+
 def person_line(person: PanelPerson) -> str:
     title = f" — {escape(person.title)}" if person.title else ""
     met = " (met)" if person.role == "met" else ""
-    short = [gap.replace("postal ", "") for gap in person.missing]
-    gaps = f"  [$warning]no {'/'.join(short)}[/]" if person.missing else ""
+    gaps = f"  [$warning]no {' or '.join(person.missing)}[/]" if person.missing else ""
     return f"{escape(person.full_name)}{title}{met}{gaps}"  # names are text, not markup
 
 
@@ -176,10 +179,10 @@ class NotesScreen(PaneScreen):
                           or [Option("nobody yet: p adds the interviewer (R2)", disabled=True)])
         if self.people:
             panel.highlighted = min(highlighted or 0, len(self.people) - 1)
-        lacking = [f"{escape(p.full_name)} ({' / '.join(p.missing)})" for p in self.people
-                   if p.missing and p.role == "panel"]
+        lacking = [f"{escape(p.full_name)} ({' / '.join(p.missing)})"
+                   for p in self.people if p.missing and p.role == "panel"]
         self.query_one("#missing", Static).update(
-            ("Still needed for thank-you notes: " + "; ".join(lacking)) if lacking else "")
+            f"Missing on the cards: {'; '.join(lacking)}. {NEEDED}" if lacking else "")
 
     @on(OptionList.OptionHighlighted, "#interviews")
     def interview_highlighted(self, event: OptionList.OptionHighlighted) -> None:

@@ -8,7 +8,6 @@ and what is still owed.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 import arrow
@@ -18,6 +17,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Markdown, Static
 
+from followup_tui.exports import exports_folder, slug, write_private
 from followup_tui.playbook import clock
 from followup_tui.playbook.sections import BY_KEY
 
@@ -50,40 +50,6 @@ def prep_markdown(company: str, role: str, interviews: list, today: dt.date) -> 
     return "\n".join(lines)
 
 
-def export_folder(db_path: Path) -> Path:
-    """The user's documents folder when it exists, else the database's folder."""
-    try:
-        from platformdirs import user_documents_path
-
-        folder = user_documents_path()
-        if folder.is_dir():
-            return folder
-    except Exception:  # no documents folder on this system: beside the database
-        pass
-    return db_path.parent
-
-
-def safe_name(text: str) -> str:
-    keep = "".join(ch if ch.isalnum() else "-" for ch in text.casefold())
-    return "-".join(part for part in keep.split("-") if part)[:60] or "application"
-
-
-def write_private(path: Path, text: str) -> Path:
-    """Write a new file 0600 (never overwrite: a number is added to the name)."""
-    stem, suffix, n = path.stem, path.suffix, 1
-    while True:
-        try:
-            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-            break
-        except FileExistsError:
-            n += 1
-            path = path.with_name(f"{stem}-{n}{suffix}")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    os.chmod(path, 0o600)
-    return path
-
-
 def export_prep(store, application_id: int, folder: Path | None = None,
                 today: dt.date | None = None) -> Path:
     """Write the sheet to a Markdown file and return its path."""
@@ -91,9 +57,9 @@ def export_prep(store, application_id: int, folder: Path | None = None,
     today = today or clock.today()
     text = prep_markdown(application.company, application.role,
                          store.application_notes(application_id), today)
-    folder = folder or export_folder(store.path)
-    name = f"prep-{safe_name(application.company)}-{today.isoformat()}.md"
-    return write_private(folder / name, text)
+    folder = folder or exports_folder(store.path)
+    name = f"prep-{slug(application.company) or 'application'}-{today.isoformat()}.md"
+    return write_private(folder, name, text.encode("utf-8"))
 
 
 class PrepSheet(ModalScreen[None]):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import stat
 
-from followup_tui.screens import prep_sheet
 from followup_tui.screens.prep_sheet import PrepSheet, export_prep
 from tests.screens.test_notes import SIZE
 
@@ -40,7 +39,6 @@ def test_export_writes_a_private_markdown_file_with_every_item(store, tmp_path):
 async def test_r_shows_the_sheet_and_E_exports_showing_the_path(store, make_app, tmp_path,
                                                                 monkeypatch):
     acme = two_rounds(store)
-    monkeypatch.setattr(prep_sheet, "export_folder", lambda _db: tmp_path)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         app.open_application(acme)
@@ -50,7 +48,7 @@ async def test_r_shows_the_sheet_and_E_exports_showing_the_path(store, make_app,
         assert isinstance(app.screen, PrepSheet)
         await pilot.press("E")
         await pilot.pause()
-        written = list(tmp_path.glob("prep-*.md"))
+        written = list((tmp_path / "exports").glob("prep-*.md"))  # where every export goes
         assert len(written) == 1
         assert str(written[0]) in str(app.screen.query_one("#written").render())
         await pilot.press("escape")
