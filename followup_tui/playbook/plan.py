@@ -398,19 +398,20 @@ def _space_checkins(proposed: list[ProposedTouch], placed: dict[str, dt.date]) -
     anchors = sorted(placed.values())
     gap = dt.timedelta(days=CHECKIN_GAP_DAYS)
     spaced: dict[str, ProposedTouch] = {}
-    previous: dt.date | None = None
+    previous: dt.date | None = None  # the check-in before, the user's or the plan's
+    own: dt.date | None = None  # the plan's latest, so its own stay in order
     checkins = sorted((t for t in proposed if _is_checkin_key(t.key)),
                       key=lambda t: _checkin_number(t.key))
     for touch in checkins:
         if touch.key in placed:
             previous = placed[touch.key]
             continue
-        due = touch.due if previous is None else max(touch.due, previous + gap)
+        due = max(d for d in (touch.due, previous and previous + gap, own and own + gap) if d)
         for anchor in anchors:  # ascending: each push only moves further from earlier ones
             if abs((due - anchor).days) < CHECKIN_GAP_DAYS:
                 due = anchor + gap
         spaced[touch.key] = replace(touch, due=due) if due != touch.due else touch
-        previous = due
+        previous = own = due
     return [spaced.get(t.key, t) for t in proposed]
 
 
