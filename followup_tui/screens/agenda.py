@@ -22,6 +22,7 @@ from followup_tui.playbook.dates import humanize_due
 from followup_tui.screens.pane import PaneScreen
 from followup_tui.store.plan import WEEK, AgendaRow
 from followup_tui.widgets.filter_box import FilterBox
+from followup_tui.widgets.plain import escape
 from followup_tui.widgets.virtual_table import Column, VirtualTable
 
 COLUMNS = (
@@ -145,6 +146,8 @@ class AgendaScreen(PaneScreen):
         overdue, due_today, week, later = store.agenda_groups(today)
         counts = (f"{overdue} overdue · {due_today} today · {week} this week · "
                   f"{later} later")
+        if self.source.filter_text.strip():
+            counts += escape(f"   [filter: {self.source.filter_text.strip()}]")
         quiet = store.gone_quiet(today, limit=3)
         if quiet:
             names = ", ".join(f"{q.company} ({(today - q.last_activity).days} days)"
@@ -233,6 +236,7 @@ class AgendaScreen(PaneScreen):
     @on(Input.Changed, "#filter")
     def filter_changed(self, event: Input.Changed) -> None:
         self.source.filter_text = event.value
+        self.update_hints()
         self.table.empty_text = (
             f"No touch matches “{event.value}”: escape clears the filter."
             if event.value.strip() else EMPTY)

@@ -17,12 +17,13 @@ from followup_tui.playbook.dates import days_since, humanize_due
 from followup_tui.screens.pane import PaneScreen
 from followup_tui.store.applications import PipelineRow
 from followup_tui.widgets.filter_box import FilterBox
+from followup_tui.widgets.plain import escape
 from followup_tui.widgets.virtual_table import Column, VirtualTable
 
 COLUMNS = (
     Column("Company", 0, 10),
     Column("Role", 0, 8),
-    Column("Stage", 17),
+    Column("Stage", 18),
     Column("Interview", 15),
     Column("Next touch", 17),
     Column("Last exchange", 13),
@@ -61,6 +62,12 @@ def interview_cell(row: PipelineRow, now: dt.datetime) -> str:
     return "—"
 
 
+def last_exchange(day: dt.date | None, today: dt.date) -> str:
+    """ "3 days ago", like the Interview column; "today"; "—" when nothing yet."""
+    text = days_since(day, today)
+    return text if text in {"today", "—"} else f"{text} ago"
+
+
 def cells(row: PipelineRow) -> list[str | Text]:
     """Humanize only what is on screen: this runs for visible rows alone."""
     now = clock.now()
@@ -72,9 +79,9 @@ def cells(row: PipelineRow) -> list[str | Text]:
         touch: str | Text = Text(due, style=style)
     else:
         touch = "—"
-    stage = row.stage + (" (archived)" if row.archived else "")
+    stage: str | Text = Text(f"{row.stage}, archived", style="dim") if row.archived else row.stage
     return [row.company, row.role, stage, interview_cell(row, now), touch,
-            days_since(row.last_exchange_on, today)]
+            last_exchange(row.last_exchange_on, today)]
 
 
 class PipelineScreen(PaneScreen):
@@ -82,6 +89,7 @@ class PipelineScreen(PaneScreen):
 
     PANE_TITLE = "Pipeline"
     _on_offer = False  # whether the footer currently offers `o`
+    _before_filter: int | None = None  # the application highlighted when `/` was pressed
     _footer_timer: Timer | None = None
     CSS_PATH = "pipeline.tcss"
     MAIN = "#applications"
@@ -136,16 +144,18 @@ class PipelineScreen(PaneScreen):
         """R12: how many applications are in play against the playbook's three or four."""
         from followup_tui.playbook.plan import pipeline_health
 
+        from followup_tui.screens.offer_form import accepted_line, offer_line
+
         active = self.app.store.active_count()
-        nudge = pipeline_health(active, self.app.store.settings.active_target)
+        accepted = accepted_line(self.app.store, active)  # R14 replaces R12's nudge
+        nudge = accepted or pipeline_health(active, self.app.store.settings.active_target)
         shown = "archived shown" if self.source.show_archived else ""
         filtered = f"filter: {self.source.filter_text}" if self.source.filter_text else ""
         extra = " · ".join(x for x in (filtered, shown) if x)
         text = nudge or f"{active} active applications: the search is well spread (R12)."
-        from followup_tui.screens.offer_form import offer_line
-
-        text = offer_line(self.app.store) or text  # R14: the others beside a pending offer
-        self.query_one("#health", Static).update(text + (f"   [{extra}]" if extra else ""))
+        if not accepted:
+            text = offer_line(self.app.store) or text  # R14: the others beside a pending offer
+        self.query_one("#health", Static).update(text + (escape(f"   [{extra}]") if extra else ""))
 
     @on(VirtualTable.Highlighted, "#applications")
     def remember(self, event: VirtualTable.Highlighted) -> None:
@@ -260,6 +270,7 @@ class PipelineScreen(PaneScreen):
 
     # -- the / filter ------------------------------------------------------------
     def action_filter(self) -> None:
+        self._before_filter = self.app.application_id  # escape comes back to it
         self.query_one(FilterBox).open()
 
     @on(Input.Changed, "#filter")
@@ -270,6 +281,8 @@ class PipelineScreen(PaneScreen):
             if event.value.strip() else EMPTY
         )
         self.table.reload(cursor=0)
+        if not event.value.strip():  # cleared: back on the application you had
+            self.show_application(self._before_filter)
         self.update_health()
 
     @on(FilterBox.Done)

@@ -201,3 +201,18 @@ async def test_every_bad_field_is_marked_at_once_and_enter_moves_on(make_app):
         await pilot.press(*"yesterday")  # the bad text was selected: typing replaces it
         assert form.query_one("#field-applied_on").value == "yesterday"
         assert app.store.pipeline_count() == 0
+
+
+async def test_clearing_the_filter_keeps_the_highlighted_application(make_app, store):
+    for name in ("Alpha", "Beta", "Gamma"):
+        store.add_application(company=name, role="Dev")
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("end")
+        assert table(app).current.company == "Gamma"
+        await pilot.press("slash", *"alp")
+        await pilot.pause()
+        assert table(app).row_count == 1
+        await pilot.press("escape")
+        await pilot.pause()
+        assert table(app).row_count == 3 and table(app).current.company == "Gamma"
