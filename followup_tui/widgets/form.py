@@ -74,7 +74,9 @@ class FormScreen(ModalScreen[Result], Generic[Result]):
             with VerticalScroll():
                 for field in self.FIELDS:
                     with Horizontal(classes="form-row"):
-                        yield Label(field.label, classes="form-label")
+                        # A checkbox carries its own label: the sentence fits beside it.
+                        label = "" if field.kind == "checkbox" else field.label
+                        yield Label(label, classes="form-label")
                         yield self._widget(field, values.get(field.name))
                     yield Static("", id=f"{field.name}-error", classes="field-error -empty")
             yield Static("ctrl+s save · escape close (what you typed is kept) · tab next field",
@@ -89,7 +91,7 @@ class FormScreen(ModalScreen[Result], Generic[Result]):
             chosen = value if value in field.options else field.options[0]
             return Select(options, value=chosen, allow_blank=False, id=wid)
         if field.kind == "checkbox":
-            return Checkbox("", bool(value), id=wid)
+            return Checkbox(field.label, bool(value), id=wid)
         return Input("" if value is None else str(value), placeholder=field.placeholder, id=wid)
 
     def on_mount(self) -> None:
