@@ -158,25 +158,6 @@ def _lower_first(text: str) -> str:
     return text
 
 
-_TOPIC_LEADS = re.compile(
-    r"^(?:(?:was|is|seemed|very|really|mostly|most|mainly)\s+)*"
-    r"(?:cared about|cares about|focused on|focuses on|focussed on|asked (?:me )?(?:(?:mostly|mainly|a lot|most) )?about|"
-    r"interested in|keen on|talked about|wanted to know about|wants|wanted|asked|on)\s+",
-    re.IGNORECASE,
-)
-
-
-def _topic(line: str, names: list[str]) -> str:
-    """"Priya Shah: cared about testing strategy" -> "testing strategy"."""
-    text = line
-    for n in sorted(names, key=len, reverse=True):
-        text = re.sub(rf"\b{re.escape(n)}\b(?:'s|’s)?", "", text, flags=re.IGNORECASE)
-    text = re.sub(r"\([^)]*\)", "", text)  # "(hiring manager)"
-    text = re.sub(r"^[\s:,;\-–—]+", "", text).strip()
-    text = _TOPIC_LEADS.sub("", text).strip(" :-–—")
-    return _lower_first(text) if text else ""
-
-
 def _when(d: date) -> str:
     return f"{_WEEKDAYS[d.weekday()]}, {_MONTHS[d.month - 1]} {d.day}"
 
@@ -192,35 +173,270 @@ def _pick(ctx: DraftContext, slot: str, options: tuple[str, ...]) -> str:
     return options[_seed(ctx.recipient, slot) % len(options)]
 
 
-# --- the personal touch (R5) -------------------------------------------------------------
+# --- turning a notes line into words that read right (R5's personal touch) ---------------
 
-def personal_touch(ctx: DraftContext) -> tuple[str, str]:
-    """A concrete topic from the notes for this recipient, or "" when the notes have none.
+# Words that are never the topic itself: pronouns, verbs that make a line a clause, and
+# words that judge how it went rather than say what it was about.
+_PRONOUNS = frozenset({"i", "we", "they", "he", "she", "you", "it", "me", "us", "them",
+                       "i'd", "i'm", "i've", "i’d", "i’m", "i’ve", "we'd", "we’d",
+                       "him", "this", "that", "everything", "everyone", "nothing"})
+_VERBS = frozenset({
+    "is", "are", "was", "were", "be", "been", "am", "went", "go", "goes", "did", "do", "does",
+    "had", "has", "have", "got", "get", "gets", "felt", "feel", "seemed", "seems", "liked",
+    "likes", "loved", "loves", "love", "asked", "said", "says", "told", "answered",
+    "explained", "gave", "showed", "wanted", "wants", "want", "thinks", "think", "thought",
+    "mentioned", "talked", "discussed", "agreed", "laughed", "clicked", "landed", "worked",
+    "uses", "needs", "builds", "ships", "hires", "plans", "takes", "wanted", "came", "looked", "nailed", "handled", "impressed", "enjoyed", "can", "could", "will",
+    "would", "should", "runs", "ran", "plays", "played", "knew", "knows", "made", "makes",
+})
+_JUDGEMENTS = frozenset({"great", "good", "well", "nice", "fine", "ok", "okay", "really",
+                         "very", "also", "too", "strong", "solid", "excellent", "smooth",
+                         "smoothly", "positive", "lots", "much", "more", "most", "mostly"})
+# Lines about the mood of the meeting, not a subject the two of you talked about.
+_NOT_TOPICS = frozenset({"rapport", "chemistry", "connection", "vibe", "vibes", "energy",
+                         "atmosphere", "mood", "tone", "overall", "timing", "everything",
+                         "interview", "day", "feeling", "feel", "fit"})
+# Capitalised at the start of a line but names, not common words (the dictionary has them).
+_PROPER = frozenset({
+    "python", "java", "go", "rust", "swift", "ruby", "excel", "linux", "windows", "android",
+    "kafka", "spark", "docker", "react", "angular", "django", "flask", "tableau", "figma",
+    "jira", "slack", "azure", "terraform", "postgres", "oracle", "scala", "kotlin", "perl",
+    "javascript", "typescript", "apple", "google", "amazon", "microsoft", "agile", "scrum",
+    "english", "french", "german", "spanish", "london", "berlin", "paris", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+})
+_ADJECTIVES = r"(?:(?:good|great|nice|long|deep|fun|lively|interesting|real|solid|strong|" \
+              r"detailed|in-depth|useful|quick|short|brief|big|lots of|a|an|the|our|my)\s+)*"
+_ASK_LEAD = re.compile(
+    r"^(?:(?:they|he|she|was|were|very|really|mostly|mainly)\s+)*"
+    r"(?:asked(?:\s+me)?|questions?|quizzed me|grilled me|probed|tell me|talk me through|"
+    r"walk me through|describe|explain|give me an example of)"
+    r"(?:\s+(?:mostly|mainly|a lot|most|lots|several things|a few things))?"
+    r"(?:\s*:\s*|\s+(?:about|on|regarding|around|for|into)\s+|\s+(?=[\w\"“]))",
+    re.IGNORECASE)
+_TALK_LEAD = re.compile(
+    r"^(?:(?:we|both|was|were|is|very|really|mostly|mainly|most|also)\s+)*"
+    r"(?:" + _ADJECTIVES + r"(?:discussion|conversation|chat|talk|exchange|back-and-forth|"
+    r"debate|deep dive|dive|answers?|story|example)\s+(?:about|on|of|around|into|regarding|"
+    r"re|to|for)|cared about|cares about|care about|focused on|focuses on|focussed on|"
+    r"interested in|keen on|passionate about|big on|into|wanted to know about|"
+    r"wants to know about|talked about|talked|chatted about|spoke about|discussed|covered|"
+    r"went over|dug into|got into|about|re|shared love of|shared interest in|"
+    r"love of|interest in|passion for|shared|common|mutual)\s+",
+    re.IGNORECASE)
+_CLAUSE_CUT = re.compile(
+    r"\s+[—–-]{1,2}\s+|\s*[;:]\s+|,\s+|\s*\(|\?|!|"
+    r"\s+(?:because|but|which|so that|so|since|while|whereas|although|though|"
+    r"and (?:I|we|they|he|she|how|why|what|whether|when))\s+",
+    re.IGNORECASE)
+_TRAILING_VERDICT = re.compile(
+    r"\s+(?:went|was|were|is|are|felt|seemed|got|landed|came across|looked|clicked|worked|"
+    r"played out|impressed|resonated)\b.*$|\s+(?:well|great|nicely|fine|ok|okay)$",
+    re.IGNORECASE)
+_QUESTION_START = re.compile(
+    r"^(?:why|what|how|when|where|who|which|whether|do|does|did|are|is|can|could|would|"
+    r"will|have|has|should)\b", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\w.]*")
+MAX_TOPIC_WORDS = 8
+_STOPWORDS = _FUNCTION_WORDS | _PRONOUNS | _VERBS | _JUDGEMENTS | frozenset({
+    "and", "or", "with", "for", "about", "from", "into", "that", "then", "than", "but", "not",
+    "its", "any", "the", "was", "conversation", "chat", "talk", "talking", "discussion",
+    "interview", "meeting", "role", "position", "job", "team", "company", "time", "today",
+    "yesterday", "enjoyed", "enjoy", "question", "questions", "answer", "answers", "thank",
+    "thanks", "especially", "particularly", "stayed", "finding", "find", "out", "interest",
+    "common", "great", "there", "here", "what", "which",
+})
 
-    R5: panelists compare notes, so prefer what is about *this* person: a "panel" line or a
-    "common" line naming them. Otherwise, for an interviewer or panelist, pick one of the
-    "common", "went_well" or "asked" lines, chosen per recipient so that different people
-    tend to get different lines. Helpers and people met that day (R4) were not in the
-    interview, so only lines naming them are used.
 
-    Returns (section key, topic).
+@dataclass(frozen=True)
+class PersonalTouch:
+    """A personal touch made from one notes line (R5).
+
+    kind: "topic" (a noun phrase: "our conversation about <text>"), "questions" (what they
+    asked about: "your questions about <text>"), "interest" (a shared interest: "an interest
+    in <text>"), "shared" (a clause: "find out that <text>"), or "talk" (the key phrase of a
+    line that is no topic by itself: "talking about <text>").
     """
-    names = name_parts(ctx.recipient.full_name)
-    if ctx.recipient.full_name.strip():
-        names = [ctx.recipient.full_name.strip(), *names]
+
+    section: str
+    kind: str
+    text: str
+
+
+def _strip_names(line: str, names: list[str]) -> tuple[str, bool]:
+    """The line without the person's name (and a following "'s"); whether it had it."""
+    text, found = line, False
+    for n in sorted(names, key=len, reverse=True):
+        text, count = re.subn(rf"\b{re.escape(n)}\b(?:'s|’s)?", "", text, flags=re.IGNORECASE)
+        found = found or bool(count)
+    text = re.sub(r"\([^)]*\)", "", text)  # "(hiring manager)"
+    return re.sub(r"^[\s:,;\-–—]+", "", re.sub(r"\s{2,}", " ", text)).strip(), found
+
+
+def _is_common(word: str, proper: frozenset[str]) -> bool:
+    """A capitalised word that is an ordinary English word where it stands ("Whiteboard"),
+    not a name, a product or an acronym ("Kubernetes", "SQL", "GraphQL", "Maria")."""
+    low = word.lower()
+    if low in _FUNCTION_WORDS or low in _JUDGEMENTS:
+        return True
+    if (low in proper or low in _PROPER or any(c.isdigit() for c in word)
+            or not (word[:1].isupper() and (len(word) == 1 or word[1:].islower()))):
+        return False
+    from followup_tui.playbook.proofread import _spell  # the dictionary, loaded once
+
+    return bool(_spell().known([low.replace("’", "'")]))
+
+
+def sentence_case(text: str, proper: frozenset[str] = frozenset()) -> str:
+    """A phrase's first letter as it reads mid-sentence: "Whiteboard design" -> "whiteboard
+    design"; "Kubernetes operators", "SQL tuning" and names stay as written."""
+    match = _WORD.match(text)
+    if not match or not _is_common(match.group(), proper):
+        return text
+    return text[0].lower() + text[1:]
+
+
+def _proper_words(ctx: DraftContext) -> frozenset[str]:
+    """Lower-cased words that are names here: the people, the company, and any word the
+    notes capitalise mid-sentence ("the Atlas project")."""
+    texts = [ctx.recipient.full_name, ctx.company, ctx.sender.name]
+    words = {w.lower() for t in texts for w in _WORD.findall(t or "")}
+    for body in ctx.notes.values():
+        for match in re.finditer(r"(?<![.!?:\n•*-])\s+([A-Z][\w'’-]*)", body or ""):
+            words.add(match.group(1).lower())
+    return frozenset(words)
+
+
+def _key_phrase(text: str) -> tuple[str, str]:
+    """The noun phrase of a line and where it came from: "whole" (no verb, no pronoun),
+    else the words "before" the first verb or pronoun, or "after" it:
+    "They loved my portfolio" -> ("my portfolio", "after")."""
+    words = list(_WORD.finditer(text))
+    stop = next((i for i, w in enumerate(words)
+                 if w.group().lower() in _VERBS or w.group().lower() in _PRONOUNS), None)
+    if stop is None:
+        return text, "whole"
+    before = text[:words[stop].start()].strip(" ,;:-–—") if stop else ""
+    if _content(before):
+        return before, "before"
+    rest = words[stop + 1:]
+    while rest and (rest[0].group().lower() in _VERBS | _PRONOUNS
+                    or rest[0].group().lower() in {"to", "about", "on", "of", "that"}):
+        rest = rest[1:]
+    return (text[rest[0].start():].strip(" ,;:-–—") if rest else ""), "after"
+
+
+def _content(text: str) -> set[str]:
+    """The words of a text that carry meaning (not function words, verbs or verdicts)."""
+    return {w.lower() for w in _WORD.findall(text)
+            if len(w) > 2 and w.lower() not in _STOPWORDS}
+
+
+def _second_person(clause: str) -> str:
+    """A line about them in the third person, for "find out that you …": "also runs trail
+    marathons" -> "you also run trail marathons"."""
+    words = clause.split(" ")
+    i = 0
+    while i < len(words) and words[i].lower() in {"also", "too", "really", "regularly", "often",
+                                                    "both", "still", "even"}:
+        i += 1
+    if i < len(words):
+        verb = words[i].lower()
+        irregular = {"has": "have", "is": "are", "was": "were", "does": "do", "goes": "go"}
+        if verb in irregular:
+            words[i] = irregular[verb]
+        elif re.search(r"[^aeiou]ies$", verb):
+            words[i] = words[i][:-3] + "y"
+        elif re.search(r"(?:ch|sh|ss|x|z)es$", verb):
+            words[i] = words[i][:-2]
+        elif verb.endswith("s") and not verb.endswith("ss"):
+            words[i] = words[i][:-1]
+    return "you " + " ".join(words)
+
+
+def line_touch(section: str, line: str, names: list[str],
+               proper: frozenset[str] = frozenset()) -> PersonalTouch | None:
+    """One notes line as a personal touch that reads right mid-sentence, or None when the
+    line has no subject to mention (the mood of the meeting, a bare verdict, a question).
+
+    Deterministic rules: the person's name and asides go; a lead ("asked about", "cared
+    about", "great chat about") says what kind of touch it is and goes; the line is cut at
+    its first clause break and a trailing verdict ("went great", "was good") goes; the
+    first letter is lower-cased unless it is a name, a product or an acronym.
+    """
+    text, about_them = _strip_names(line, names)
+    kind = "questions" if section == "asked" else "topic"
+    asked = _ASK_LEAD.match(text)
+    if asked:
+        text, kind = text[asked.end():], "questions"
+    elif section == "asked" and (_QUESTION_START.match(text) or text.rstrip().endswith("?")):
+        return None  # a question as asked ("Why do you want to leave?") is no topic
+    text = _TALK_LEAD.sub("", text, count=1).strip(" \"“”'")
+    text = _CLAUSE_CUT.split(text, maxsplit=1)[0].strip()
+    text = _TRAILING_VERDICT.sub("", text).strip(" .,:;-–—\"“”'")
+    text = re.sub(r"^(?:about|of|on)\s+", "", text, flags=re.IGNORECASE)  # never "about about"
+    text = re.sub(r"\s+(?:discussion|conversation|chat|talk|overall)$", "", text,
+                  flags=re.IGNORECASE)
+    lead = [w.lower() for w in _WORD.findall(text) if w.lower() not in _JUDGEMENTS
+            and w.lower() not in {"instant", "real", "genuine", "the", "a", "an", "good"}]
+    if not _content(text) or (lead and lead[0] in _NOT_TOPICS):
+        return None
+    if section == "common":
+        lowered = text[0].lower() + text[1:]
+        if re.match(r"both of us\b", lowered):
+            return PersonalTouch(section, "shared", "we both" + lowered[len("both of us"):])
+        if re.match(r"(?:we|both)\b", lowered):
+            clause = lowered if lowered.startswith("we") else "we " + lowered
+            return PersonalTouch(section, "shared", clause)
+        if about_them and _key_phrase(text)[1] != "whole" or re.match(
+                r"(?:also|too|really|still|even)\b", lowered):
+            return PersonalTouch(section, "shared", _second_person(sentence_case(text, proper)))
+    phrase, source = _key_phrase(text)
+    if not _content(phrase) or len(phrase.split()) > MAX_TOPIC_WORDS:
+        return None
+    phrase = sentence_case(phrase, proper)
+    if source == "after" and kind == "questions":
+        return None  # "Asked me to describe X": not what their questions were about
+    if source != "whole" and kind != "questions":
+        return PersonalTouch(section, "talk", phrase)
+    if section == "common":
+        return PersonalTouch(section, "interest", phrase)
+    return PersonalTouch(section, kind, phrase)
+
+
+def _someone_else(line: str) -> bool:
+    """A line that starts with somebody's full name ("Maria Rivera runs …")."""
+    return bool(re.match(r"^[A-Z][\w'’-]+ [A-Z][\w'’-]+\b", line)) and \
+        not _is_common(line.split(" ", 1)[0], frozenset())
+
+
+def personal_touch(ctx: DraftContext) -> PersonalTouch | None:
+    """A concrete touch from the notes for this recipient (R5), or None when none reads right.
+
+    Panelists compare notes, so prefer what is about *this* person: a "panel" or "common"
+    line naming them. Otherwise, for an interviewer or panelist, a "common" line (a shared
+    interest), else one of the "went_well" and "asked" lines, chosen per recipient so that
+    different people tend to get different ones; lines naming someone else are left alone.
+    Helpers and people met that day (R4) were not in the interview: only lines naming them.
+    """
+    full = ctx.recipient.full_name.strip()
+    names = [full, *name_parts(full)] if full else []
+    proper = _proper_words(ctx)
     for key in ("panel", "common"):
         for line in note_lines(ctx.notes, key):
             if names and _mentions(line, names):
-                topic = _topic(line, names)
-                if topic:
-                    return key, topic
+                touch = line_touch(key, line, names, proper)
+                if touch:
+                    return touch
     if ctx.recipient.role in ("helper", "met"):
-        return "", ""
-    for key in ("common", "went_well", "asked"):
-        lines = note_lines(ctx.notes, key)
-        if lines:
-            return key, _topic(lines[_seed(ctx.recipient, key) % len(lines)], names)
-    return "", ""
+        return None
+    for keys in (("common",), ("went_well", "asked")):
+        touches = [t for key in keys for line in note_lines(ctx.notes, key)
+                   if not _someone_else(line)
+                   and (t := line_touch(key, line, names, proper)) is not None]
+        if touches:
+            return touches[_seed(ctx.recipient, "+".join(keys)) % len(touches)]
+    return None
 
 
 # --- the draft (R5, R6) ------------------------------------------------------------------
@@ -257,15 +473,26 @@ def _thanks(ctx: DraftContext, short: bool) -> str:
 
 
 def _touch(ctx: DraftContext) -> str:
-    key, topic = personal_touch(ctx)
-    if not topic:
+    """The personal-touch sentence (R5), worded for the kind of line it comes from."""
+    touch = personal_touch(ctx)
+    if touch is None:
         return ""
-    if key == "common":
-        return f"I also enjoyed finding out what we have in common — {topic}."
+    t = touch.text
+    if touch.kind == "shared":
+        return f"It was great to find out that {t}."
+    if touch.kind == "interest":
+        return f"I also enjoyed finding out that we share an interest in {t}."
+    if touch.kind == "questions":
+        return _pick(ctx, "touch", (
+            f"I especially enjoyed your questions about {t}.",
+            f"I enjoyed your questions about {t}.",
+        ))
+    if touch.kind == "talk":
+        return f"I especially enjoyed talking about {t}."
     return _pick(ctx, "touch", (
-        f"I especially enjoyed our conversation about {topic}.",
-        f"I particularly enjoyed talking with you about {topic}.",
-        f"Our discussion of {topic} stayed with me.",
+        f"I especially enjoyed our conversation about {t}.",
+        f"I particularly enjoyed talking with you about {t}.",
+        f"Our discussion of {t} stayed with me.",
     ))
 
 
@@ -396,7 +623,8 @@ def subject_line(ctx: DraftContext) -> str:
 _THANKS_RE = re.compile(r"\bthank|\bgrateful\b|\bappreciat", re.IGNORECASE)
 _TOUCH_RE = re.compile(
     r"\benjoy|\bconversation\b|\bdiscuss|\btalking\b|\bin common\b|\bshare[ds]?\b|"
-    r"\bmentioned\b|\binteresting\b|\bstayed with me\b|\bloved\b", re.IGNORECASE)
+    r"\bmentioned\b|\binteresting\b|\bstayed with me\b|\bloved\b|\bfind out\b|"
+    r"\bfound out\b|\bquestions about\b", re.IGNORECASE)
 _INTEREST_RE = re.compile(r"\binterest|\bexcit|\benthusias|\bkeen\b|\beager|\bthrilled\b|"
                           r"\bpassionate\b|\blove to\b|\bwould love\b", re.IGNORECASE)
 _JOB_RE = re.compile(r"\b(?:role|position|job|opportunity|team)\b", re.IGNORECASE)
@@ -420,13 +648,21 @@ def _has_contact(body: str, sender: Sender) -> bool:
 
 
 def _has_touch(body: str, ctx: DraftContext) -> bool:
-    if _TOUCH_RE.search(body):
-        return True
-    low = body.lower()
-    names = name_parts(ctx.recipient.full_name)
-    topics = [_topic(line, names) for key in ("panel", "common", "went_well", "asked")
-              for line in note_lines(ctx.notes, key)]
-    return any(t and len(t) >= 4 and t.lower() in low for t in topics)
+    """A sentence that recalls the conversation *and* names something specific from it.
+
+    "I enjoyed our conversation." alone is not a personal touch (R5): a touch sentence
+    must share a meaningful word with the notes' panel, common, went-well or asked lines
+    (or, where the notes have none, name anything beyond the job and the meeting)."""
+    job = _content(" ".join((ctx.company, ctx.role, ctx.recipient.full_name)))
+    noted = set().union(*(_content(line) for key in ("panel", "common", "went_well", "asked")
+                          for line in note_lines(ctx.notes, key))) - job
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", body):
+        if not _TOUCH_RE.search(sentence):
+            continue
+        words = _content(_TOUCH_RE.sub(" ", sentence)) - job
+        if (words & noted) if noted else words:
+            return True
+    return False
 
 
 def checklist(body: str, ctx: DraftContext) -> list[ChecklistItem]:

@@ -212,3 +212,107 @@ def test_r5_context_is_frozen():
     with pytest.raises(AttributeError):
         ctx.company = "Other"  # type: ignore[misc]
     assert replace(ctx, medium="letter").medium == "letter"
+
+
+# --- the personal touch reads right (R5) ----------------------------------------------
+
+from followup_tui.playbook.thankyou import line_touch, personal_touch, sentence_case  # noqa: E402
+
+
+def touch_sentence(section: str, line: str, name="Maria Rivera") -> str:
+    """The draft's personal-touch sentence for notes holding just this line."""
+    body = build_draft(make_ctx(name, notes={section: line}))
+    found = [s for s in re.split(r"(?<=\.)\s+", body)
+             if re.search(r"enjoy|stayed with me|find out", s)]
+    return found[0] if found else ""
+
+
+@pytest.mark.parametrize("section, line, wanted", [
+    # A trailing verdict goes; the topic is lower-cased mid-sentence.
+    ("went_well", "Whiteboard design went great", "whiteboard design."),
+    ("went_well", "My answer on caching was good", "about caching."),
+    # A doubled preposition and a lead ("great chat about") go.
+    ("went_well", "Great chat about about event sourcing", "about event sourcing."),
+    # Names, products and acronyms keep their capitals.
+    ("went_well", "The SQL exercise", "about the SQL exercise."),
+    ("went_well", "GraphQL schema design discussion", "about GraphQL schema design."),
+    ("went_well", "Discussed the Atlas project roadmap", "the Atlas project roadmap."),
+    # The "asked" section: what their questions were about.
+    ("asked", "Asked about Kubernetes operators and how I'd scale them",
+     "your questions about Kubernetes operators."),
+    ("asked", "System design: design a URL shortener", "your questions about system design."),
+    ("asked", "Questions on incident response, went fine",
+     "your questions about incident response."),
+    # A clause is framed, not pasted after "about".
+    ("went_well", "They loved my portfolio", "talking about my portfolio."),
+    ("common", "both cycle to work", "find out that we both cycle to work."),
+    ("common", "Both of us love jazz", "find out that we both love jazz."),
+    ("common", "Trail running", "share an interest in trail running."),
+    ("common", "Maria Rivera also runs trail marathons",
+     "find out that you also run trail marathons."),
+    ("panel", "- Maria Rivera: cared about data quality and testing",
+     "about data quality and testing."),
+])
+def test_r5_personal_touch_reads_right(section, line, wanted):
+    sentence = touch_sentence(section, line)
+    assert sentence.endswith(wanted), sentence
+    assert "about about" not in sentence and " went " not in sentence
+    assert " was good" not in sentence and "discussion." not in sentence
+    # No capital mid-sentence for a common word.
+    for word in re.findall(r"(?<=\s)[A-Z][A-Za-z]+", sentence):
+        assert word in {"Kubernetes", "Atlas", "GraphQL", "SQL", "Maria"}, sentence
+
+
+@pytest.mark.parametrize("section, line", [
+    ("went_well", "Rapport with the hiring manager"),  # the mood, not a subject
+    ("went_well", "Good energy overall"),
+    ("asked", "Why do you want to leave your current job?"),  # a question as asked
+    ("asked", "Tell me about a time you failed — answered with the migration story"),
+])
+def test_r5_lines_with_no_topic_give_no_touch_sentence(section, line):
+    """Better no sentence (the checklist then asks for one) than one that reads wrong."""
+    assert touch_sentence(section, line) == ""
+    ctx = make_ctx(notes={section: line})
+    assert personal_touch(ctx) is None
+    assert not by_element(checklist(build_draft(ctx), ctx))[PERSONAL_TOUCH]
+
+
+def test_r5_the_issues_examples_no_longer_read_wrong():
+    for section, line in (("went_well", "Whiteboard design went great"),
+                          ("went_well", "Rapport with the hiring manager")):
+        for n, name in enumerate(("Maria Rivera", "John Okafor", "Kim Park", "Lee Chan")):
+            body = build_draft(make_ctx(name, n + 1, notes={section: line}))
+            assert "Whiteboard design went great" not in body
+            assert "design went great" not in body
+            assert "about Rapport" not in body and "about rapport" not in body
+
+
+def test_r5_line_touch_kinds_and_sentence_case():
+    assert line_touch("asked", "Asked about Kubernetes operators", []).kind == "questions"
+    assert line_touch("common", "Trail running", []).kind == "interest"
+    assert line_touch("went_well", "They loved my portfolio", []).kind == "talk"
+    assert sentence_case("Whiteboard design") == "whiteboard design"
+    assert sentence_case("Kubernetes operators") == "Kubernetes operators"
+    assert sentence_case("SQL tuning") == "SQL tuning"
+    assert sentence_case("Python testing") == "Python testing"
+    assert sentence_case("Atlas roadmap", frozenset({"atlas"})) == "Atlas roadmap"
+
+
+@pytest.mark.parametrize("body", [
+    "Dear Maria,\n\nThank you. I enjoyed our conversation.\n",
+    "Dear Maria,\n\nThank you. I really enjoyed our conversation about the role at Acme "
+    "Analytics.\n",
+    "Dear Maria,\n\nThank you for the interview; it was interesting.\n",
+])
+def test_r5_generic_enjoyment_is_not_a_personal_touch(body):
+    assert by_element(checklist(body, make_ctx()))[PERSONAL_TOUCH] is False
+
+
+def test_r5_a_touch_in_the_users_own_words_counts():
+    ctx = make_ctx()
+    body = "Dear Maria,\n\nThanks! I loved hearing how your team tests data quality.\n"
+    assert by_element(checklist(body, ctx))[PERSONAL_TOUCH] is True
+    bare = make_ctx(notes={})  # no notes: anything specific beyond the job counts
+    assert by_element(checklist("I enjoyed our chat about trail marathons.", bare))[
+        PERSONAL_TOUCH] is True
+    assert by_element(checklist("I enjoyed our chat.", bare))[PERSONAL_TOUCH] is False
