@@ -32,6 +32,21 @@ def offer_line(store) -> str | None:
     return f"Offer from {company} pending{by}{more}{others} (R14)."
 
 
+def accepted_line(store, active: int) -> str | None:
+    """After accepting an offer, R14's next step instead of R12's "add another":
+    withdraw politely from the `active` applications still open (markup-escaped)."""
+    accepted = store.accepted_offer()
+    if accepted is None:
+        return None
+    _id, company, role = accepted
+    name = escape(f"{company} — {role}" if role else company)
+    if not active:
+        return f"You accepted {name}. Nothing else is active: congratulations (R14)."
+    noun = "application" if active == 1 else "applications"
+    return (f"You accepted {name}. R14: withdraw politely from the other {active} active "
+            f"{noun} (s → withdrawn).")
+
+
 class OfferForm(FormScreen[str]):
     """Returns the new stage (accepted or declined)."""
 

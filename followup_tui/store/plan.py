@@ -459,6 +459,13 @@ class PlanMixin:
             " WHERE archived = 0 AND stage = 'offer' ORDER BY offer_deadline, id LIMIT 20")
         return [(r[0], r[1], r[2], _day(r[3])) for r in rows]
 
+    def accepted_offer(self) -> tuple[int, str, str] | None:
+        """The latest accepted offer still shown (R14): (id, company, role), or None.
+        Uses the (archived, stage) index."""
+        rows = self.query("SELECT id, company, role FROM application"
+                          " WHERE archived = 0 AND stage = 'accepted' ORDER BY id DESC LIMIT 1")
+        return (rows[0][0], rows[0][1], rows[0][2]) if rows else None
+
     def other_active(self, exclude: Iterable[int], limit: int = 5) -> tuple[int, list[str]]:
         """How many other active applications there are, and a few companies (R14)."""
         skip = tuple(exclude)

@@ -172,7 +172,12 @@ async def test_offer_line_timeline_and_accept(make_app, planned):
         await pilot.pause()
         assert app.store.get_application(acme).stage == "accepted"
         assert next_touch(app, "Acme") is None  # R14: accepting closes its plan
-        assert "Offer from" not in str(app.screen.query_one("#health").render())
+        health = str(app.screen.query_one("#health").render())
+        assert "Offer from" not in health
+        # R14 instead of R12's "Add another?": withdraw from the others.
+        assert health.startswith("You accepted Acme — Engineer. R14: withdraw politely from "
+                                 "the other 1 active application (s → withdrawn).")
+        assert "R12" not in health and "Add another" not in health
 
 
 def test_groups():

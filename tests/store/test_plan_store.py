@@ -273,3 +273,16 @@ def test_plan_properties_through_the_store(tmp_path_factory, offsets, decision, 
         assert next_touch(store, app_id) == (min(v[2] for v in plan.values()) if plan else None)
     finally:
         store.close()
+
+
+def test_R14_accepted_offer_is_the_latest_shown_one(store):
+    assert store.accepted_offer() is None
+    old = store.add_application(company="Old Co", role="Dev", stage="accepted")
+    new = store.add_application(company="Nimbus GmbH", role="Platform Engineer")
+    store.set_stage(new, "offer")
+    assert store.accepted_offer() == (old, "Old Co", "Dev")
+    store.set_stage(new, "accepted")
+    assert store.accepted_offer() == (new, "Nimbus GmbH", "Platform Engineer")
+    store.set_archived(new, True)
+    store.set_archived(old, True)
+    assert store.accepted_offer() is None
