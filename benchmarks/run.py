@@ -134,8 +134,10 @@ def session(db: Path, store: Store, downs: int, rounds: int) -> dict[str, list[f
             found = store.pipeline_page(0, 1, filter_text=typed)
             expect = found[0].company[:COMPANY_WIDTH] if found else "No application matches"
             out["filter"].append(term.key_latency(FILTER[n - 1], expect))
-        term.key_latency("escape", rows[0].company[:COMPANY_WIDTH])  # clears the filter
-        term.settle(0.2)
+        term.press("escape")  # clears the filter (the cursor returns to where it was)
+        term.settle(0.3)
+        term.press("home")
+        term.settle(0.3)
 
         for words in SEARCHES:
             term.key_latency("ctrl+f", "search all notes")
@@ -147,23 +149,25 @@ def session(db: Path, store: Store, downs: int, rounds: int) -> dict[str, list[f
                     term.settle(0.2)
                     continue
                 out["search"].append(term.key_latency(words[n - 1], hits[0].company[:20]))
-            term.key_latency("escape", rows[0].company[:COMPANY_WIDTH])
-            term.settle(0.2)
+            term.press("escape")
+            term.settle(0.3)
 
         # Open an application's notes (enter), back to the Pipeline (1), next one…
         for i in range(rounds):
             company = rows[i].company
             out["open_notes"].append(term.key_latency("enter", f"Notes — {company}"))
             term.settle(0.2)
+            term.press("escape")  # back to the pane's list, out of any text field
+            term.settle(0.2)
             out["switch"].append(term.key_latency("1", company[:COMPANY_WIDTH]))
             term.key_latency("down", rows[i + 1].company[:COMPANY_WIDTH])
             term.settle(0.1)
         agenda = store.agenda(dt.date.today(), limit=1)
         agenda_text = agenda[0].company[:15] if agenda else "Nothing planned"
-        current = rows[rounds].company
+        # Texts only that pane paints (the Agenda moves the selection, so no company).
         for _ in range(rounds):
-            for key, expect in (("2", f"Notes — {current}"), ("3", "To thank (R4)"),
-                                ("4", agenda_text), ("1", current[:COMPANY_WIDTH])):
+            for key, expect in (("2", "Notes — "), ("3", "To thank (R4)"),
+                                ("4", agenda_text), ("1", "Next touch")):
                 term.press("escape")  # out of any text field: digits switch panes from lists
                 term.settle(0.2)
                 out["switch"].append(term.key_latency(key, expect))

@@ -91,7 +91,9 @@ class Terminal:
             scanned = max(since, len(self.buffer) - 4096)
             left = deadline - time.perf_counter()
             if left <= 0:
-                raise Timeout(f"{text!r} was not painted within {timeout:.0f} s")
+                seen = " ".join(plain(bytes(self.buffer[since:])).split())[-400:]
+                raise Timeout(f"{text!r} was not painted within {timeout:.0f} s; "
+                              f"the screen got: {seen!r}")
             self._read(min(left, 0.5))
 
     def settle(self, quiet: float = 0.3, timeout: float = 10.0) -> None:
@@ -114,7 +116,10 @@ class Terminal:
         """Seconds from sending `key` to `expect` appearing on screen."""
         mark = self.press(key)
         sent = time.perf_counter()
-        seconds = self.wait_for(expect, since=mark, timeout=timeout) - sent
+        try:
+            seconds = self.wait_for(expect, since=mark, timeout=timeout) - sent
+        except Timeout as error:
+            raise Timeout(f"after the key {key!r}: {error}") from None
         self.settle(0.05)  # the rest of this key's frames, so the next key starts clean
         return seconds
 
