@@ -598,6 +598,32 @@ class ThanksScreen(PaneScreen):
 
         self.app.push_screen(MediumScreen(person.full_name, old), chosen)
 
+    def problems(self, person: Recipient) -> list[str]:
+        """R5 "proofread": what the note in the editor still lacks or gets wrong, computed
+        now (the checking thread may not have caught up with the last keys)."""
+        body = self.editor.text
+        ctx = self.context(person)
+        others = [n.body for c, n in self.stored.items()
+                  if c != person.contact_id and n.body.strip()]
+        findings = proofread(body, ctx, other_notes=others, known_names=self.known)
+        missing = [f"missing: {item.element}" for item in checklist(body, ctx)
+                   if not item.present]
+        return [f.message for f in findings] + missing
+
+    def after_proofreading(self, person: Recipient, doing: str, then) -> None:
+        """R5: a note with findings or missing elements goes out only once confirmed."""
+        problems = self.problems(person)
+        if not problems:
+            then()
+            return
+        from followup_tui.screens.confirm import ConfirmScreen
+
+        listed = "\n".join(f"• {escape(p)}" for p in problems[:8])
+        more = f"\n… and {len(problems) - 8} more" if len(problems) > 8 else ""
+        question = (f"The note to {escape(person.full_name)} is not proofread yet (R5):\n"
+                    f"{listed}{more}\n\n{doing} anyway?")
+        self.app.push_screen(ConfirmScreen(question), lambda yes: yes and then())
+
     def action_export(self) -> None:
         person = self.recipient(self.contact_id)
         if person is None:
@@ -627,7 +653,7 @@ class ThanksScreen(PaneScreen):
                 self.notify(f"No email on file for {person.full_name}: your mail client will "
                             "ask for it.", severity="warning", timeout=10)
 
-        self.with_profile(export)
+        self.with_profile(lambda: self.after_proofreading(person, "Export it", export))
 
     def action_copy(self) -> None:
         if self.contact_id is None or not self.editor.text.strip():
@@ -656,8 +682,8 @@ class ThanksScreen(PaneScreen):
             self.notify(f"Sent to {person.full_name}: the plan's thank-you is done (R4).",
                         timeout=4)
 
-        self.app.push_screen(SentForm(person.full_name, f"{self.interview.id}-{person.contact_id}"),
-                             sent)
+        self.after_proofreading(person, "Mark it sent", lambda: self.app.push_screen(
+            SentForm(person.full_name, f"{self.interview.id}-{person.contact_id}"), sent))
 
     def action_edit_card(self) -> None:
         """The recipient's card: the note must spell their name as it is (R2, R5)."""

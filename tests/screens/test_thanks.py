@@ -265,3 +265,64 @@ async def test_the_agendas_done_skip_and_redate_show_in_the_pane(tmp_path, froze
         await settle(app, pilot)
         assert "sent today 19:00" in line(0) and "not sent from here" not in line(0)
     store.close()
+
+
+async def test_export_and_mark_sent_ask_first_when_not_proofread(tmp_path, frozen):
+    """R5 "proofread": a leftover placeholder or a typo is listed and needs a y."""
+    from followup_tui.screens.confirm import ConfirmScreen
+
+    store = Store.open(tmp_path / "x.db")
+    built = build_interview(store)
+    store.save_profile("Ana Lopez", "ana@example.org")
+    store.save_thank_you(built.interview_id, built.maria,
+                         "Dear Maria,\n\nThank you for teh interview. Here is [PORTFOLIO LINK].\n")
+    app = FollowupApp(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_pane(app, pilot, built.application_id)
+        await pilot.press("E")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        question = app.screen.question
+        assert "PORTFOLIO LINK" in question and "teh" in question
+        assert "missing: looking forward" in question
+        await pilot.press("n")
+        await pilot.pause()
+        assert not (tmp_path / "exports").exists()  # no: nothing written
+        await pilot.press("E")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert len(list((tmp_path / "exports").glob("*.eml"))) == 1  # yes: written
+
+        await pilot.press("S")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert store.thank_you(built.interview_id, built.maria).sent_at is None
+        await pilot.press("S")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "SentForm"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert store.thank_you(built.interview_id, built.maria).sent_at is not None
+    store.close()
+
+
+async def test_a_proofread_note_exports_without_asking(tmp_path, frozen):
+    store = Store.open(tmp_path / "x.db")
+    built = build_interview(store)
+    store.save_profile("Ana Lopez", "ana@example.org", "07700 900123")
+    app = FollowupApp(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        pane = await open_pane(app, pilot, built.application_id)
+        await pilot.press("g")
+        await settle(app, pilot)
+        assert pane.problems(pane.recipient(built.maria)) == []
+        await pilot.press("E")
+        await pilot.pause()
+        assert app.screen is pane
+        assert len(list((tmp_path / "exports").glob("*.eml"))) == 1
+    store.close()
