@@ -230,7 +230,10 @@ class ThanksScreen(PaneScreen):
 
     # -- which interview (CONTRACT.md "Thank-you pane") ------------------------------------
     def chosen_interview(self) -> int | None:
-        """The interview highlighted in Notes; else the application's latest."""
+        """The interview highlighted in Notes; else the application's latest one that has
+        already started (CONTRACT.md "the selected application's latest interview", read as
+        the latest that happened: after an interview that is the one to thank for, not a
+        future round nobody is on yet); else its latest."""
         application_id = self.app.application_id
         if application_id is None:
             first = self.store.pipeline_page(0, 1)
@@ -240,7 +243,9 @@ class ThanksScreen(PaneScreen):
             interview = self.store.thanks_interview(wanted)
             if interview and interview.application_id == (application_id or interview.application_id):
                 return wanted
-        return self.store.newest_interview_id(application_id) if application_id else None
+        if application_id is None:
+            return None
+        return self.store.newest_interview_id(application_id, clock.now())
 
     def refresh_pane(self) -> None:
         self.flush()

@@ -130,11 +130,24 @@ class ThanksMixin:
                                round=r[4], starts_at=_moment(r[5]), ends_at=_moment(r[6]),
                                tz=r[7] or "UTC")
 
-    def newest_interview_id(self, application_id: int) -> int | None:
-        """The application's latest interview (by start), or None when it has none."""
-        rows = self.query(
-            "SELECT id FROM interview WHERE application_id = ?"
-            " ORDER BY starts_at DESC, id DESC LIMIT 1", (application_id,))
+    def newest_interview_id(self, application_id: int,
+                            now: dt.datetime | None = None) -> int | None:
+        """The application's latest interview (by start), or None when it has none.
+
+        With `now`, the latest one that has already started, else the latest: after an
+        interview, "the latest interview" means the one that happened, not next week's
+        (where nobody may be on the panel yet), so that is the one to thank for (R4).
+        """
+        rows = []
+        if now is not None:
+            moment = now.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f")
+            rows = self.query(
+                "SELECT id FROM interview WHERE application_id = ? AND starts_at <= ?"
+                " ORDER BY starts_at DESC, id DESC LIMIT 1", (application_id, moment))
+        if not rows:
+            rows = self.query(
+                "SELECT id FROM interview WHERE application_id = ?"
+                " ORDER BY starts_at DESC, id DESC LIMIT 1", (application_id,))
         return rows[0][0] if rows else None
 
     def recipients(self, interview_id: int) -> list[Recipient]:

@@ -326,3 +326,21 @@ async def test_a_proofread_note_exports_without_asking(tmp_path, frozen):
         assert app.screen is pane
         assert len(list((tmp_path / "exports").glob("*.eml"))) == 1
     store.close()
+
+
+async def test_pane_defaults_to_the_interview_that_happened(tmp_path, frozen, monkeypatch):
+    """CONTRACT.md: with none highlighted in Notes, the latest interview — the latest that
+    has started, not a future round with nobody on its panel yet."""
+    from followup_tui.playbook import clock
+
+    monkeypatch.setattr(clock, "_frozen", FROZEN.datetime)
+    store = Store.open(tmp_path / "x.db")
+    built = build_interview(store)
+    store.add_interview(built.application_id, STARTS + dt.timedelta(days=7))  # round 2, empty
+    app = FollowupApp(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        pane = await open_pane(app, pilot, built.application_id)
+        assert pane.interview.id == built.interview_id
+        assert "round 1" in str(pane.query_one("#title").render())
+        assert [p.full_name for p in pane.people][:2] == ["Maria Rivera", "John Okafor"]
+    store.close()

@@ -215,3 +215,16 @@ def test_a_note_sent_after_the_touch_was_skipped_completes_it(built):
     store.skip(touch)
     store.mark_sent(i, built.john, dt.datetime(2026, 3, 3, 9, 0, tzinfo=UTC))
     assert store.touch_status(touch)[0] == "done"
+
+
+def test_default_interview_is_the_latest_that_has_started(built):
+    """After an interview, the one to thank for is the one that happened, not next week's."""
+    store = built.store
+    future = store.add_interview(built.application_id, STARTS + dt.timedelta(days=7))
+    day_after = STARTS + dt.timedelta(days=1)
+    assert store.newest_interview_id(built.application_id, day_after) == built.interview_id
+    assert store.newest_interview_id(built.application_id, STARTS) == built.interview_id
+    assert store.newest_interview_id(built.application_id, STARTS + dt.timedelta(days=8)) == future
+    # Before any has started: the latest one.
+    assert store.newest_interview_id(built.application_id, STARTS - dt.timedelta(days=1)) == future
+    assert store.newest_interview_id(built.application_id) == future
