@@ -26,14 +26,14 @@ from followup_tui.widgets.plain import escape
 from followup_tui.widgets.virtual_table import Column, VirtualTable
 
 COLUMNS = (
-    Column("When", 10),
-    Column("Due", 17),
-    Column("Company", 0, 10),
-    Column("Role", 0, 8),
-    Column("Person", 18),
-    Column("Kind", 16),
-    Column("Channel", 9),
-    Column("Rule", 5),
+    Column("When", 10, 9, keep=3),
+    Column("Due", 17, 14, keep=9),
+    Column("Company", 0, 10, keep=8),
+    Column("Role", 0, 8, keep=2),
+    Column("Person", 18, 10, keep=6),
+    Column("Kind", 16, 10, keep=7),
+    Column("Channel", 9, 7, keep=4),
+    Column("Rule", 5, 4, keep=1),
 )
 EMPTY = "Nothing planned: touches appear once an application has an interview (R4, R8)."
 GROUP_STYLES = {"Overdue": "bold red", "Today": "bold yellow", "This week": "bold",

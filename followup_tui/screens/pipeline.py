@@ -21,12 +21,12 @@ from followup_tui.widgets.plain import escape
 from followup_tui.widgets.virtual_table import Column, VirtualTable
 
 COLUMNS = (
-    Column("Company", 0, 10),
-    Column("Role", 0, 8),
-    Column("Stage", 18),
-    Column("Interview", 15),
-    Column("Next touch", 17),
-    Column("Last exchange", 13),
+    Column("Company", 0, 10, keep=9),
+    Column("Role", 0, 8, keep=6),
+    Column("Stage", 18, 12, keep=7),
+    Column("Interview", 15, 10, keep=4),
+    Column("Next touch", 17, 14, keep=8),
+    Column("Last exchange", 13, 10, keep=3),
 )
 
 EMPTY = "No applications yet: press a to add the first one."

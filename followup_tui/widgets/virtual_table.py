@@ -37,6 +37,47 @@ class Column:
     label: str
     width: int  # 0 means: take what is left
     min_width: int = 8
+    keep: int = 5  # on a narrow terminal, columns that matter least (low `keep`) go first
+
+
+COMFORTABLE = 16  # cells a flexible column (a company, a role) should get if it can
+
+
+def column_widths(columns: Sequence[Column], total: int) -> list[int]:
+    """Fixed columns keep their width, flexible ones share the rest. When even the
+    minimum widths do not fit, the columns that matter least are hidden whole, so a
+    narrow terminal shows a few readable columns instead of many "…"."""
+
+    def minimum(column: Column) -> int:
+        return min(column.width, column.min_width) if column.width else column.min_width
+
+    def room(indexes: list[int]) -> int:
+        return sum(minimum(columns[i]) for i in indexes) + len(indexes) - 1
+
+    shown = list(range(len(columns)))
+    while len(shown) > 1 and room(shown) > total:
+        shown.remove(min(shown, key=lambda i: (columns[i].keep, -i)))
+    widths = [0] * len(columns)
+    for i in shown:
+        widths[i] = columns[i].width
+    flexible = [i for i in shown if not columns[i].width]
+    # Fixed columns give up room (least important first) until the flexible ones,
+    # names mostly, get a comfortable share.
+    wanted = COMFORTABLE * len(flexible) - (total - sum(widths) - (len(shown) - 1))
+    for i in sorted((i for i in shown if columns[i].width), key=lambda i: columns[i].keep):
+        cut = min(max(wanted, 0), widths[i] - minimum(columns[i]))
+        widths[i] -= cut
+        wanted -= cut
+    spare = total - sum(widths) - (len(shown) - 1)
+    for n, i in enumerate(flexible):
+        widths[i] = max(columns[i].min_width, spare // len(flexible)
+                        + (1 if n < spare % len(flexible) else 0))
+    excess = sum(widths) + len(shown) - 1 - total
+    for i in sorted(shown, key=lambda i: columns[i].keep):  # shrink what matters least
+        cut = min(max(excess, 0), widths[i] - minimum(columns[i]))
+        widths[i] -= cut
+        excess -= cut
+    return widths
 
 
 class VirtualTable(ScrollView, Generic[Row], can_focus=True):
@@ -95,6 +136,7 @@ class VirtualTable(ScrollView, Generic[Row], can_focus=True):
         self.source: RowSource[Row] | None = None
         self.row_count = 0
         self._pages: dict[int, Sequence[Row]] = {}
+        self._width_cache: dict[int, list[int]] = {}
         # Painted lines by (row, width, cursor?, focused?): a scroll by one row repaints
         # every line, but only the new one is rendered again.
         self._strips: dict[tuple[int, int, bool, bool], Strip] = {}
@@ -199,20 +241,10 @@ class VirtualTable(ScrollView, Generic[Row], can_focus=True):
 
     # -- drawing --------------------------------------------------------------
     def _widths(self, total: int) -> list[int]:
-        fixed = sum(c.width for c in self.columns if c.width) + len(self.columns) - 1
-        flexible = [c for c in self.columns if not c.width]
-        spare = max(0, total - fixed)
-        share = spare // len(flexible) if flexible else 0
-        widths = [c.width or max(c.min_width, share) for c in self.columns]
-        # On a narrow terminal, shrink from the right so the first columns stay readable.
-        excess = sum(widths) + len(widths) - 1 - total
-        for i in range(len(widths) - 1, -1, -1):
-            if excess <= 0:
-                break
-            cut = min(excess, widths[i] - 1 if i else widths[i] - 4)
-            widths[i] -= max(0, cut)
-            excess -= max(0, cut)
-        return widths
+        """Column widths for a line `total` cells wide (0: the column is hidden)."""
+        if total not in self._width_cache:
+            self._width_cache = {total: column_widths(self.columns, total)}
+        return self._width_cache[total]
 
     def _line(self, values: Sequence[str | Text], style: Any, width: int) -> Strip:
         line = Text(no_wrap=True, overflow="ellipsis")
