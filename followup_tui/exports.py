@@ -17,7 +17,7 @@ from email.policy import default as default_policy
 from email.utils import format_datetime, formataddr
 from pathlib import Path
 
-from followup_tui.playbook.thankyou import EMAIL, LETTER, Recipient, Sender
+from followup_tui.playbook.thankyou import EMAIL, LETTER, Recipient, Sender, recipient_block
 from followup_tui.store.base import make_private_dirs
 
 EXPORTS = "exports"
@@ -35,7 +35,8 @@ def slug(text: str) -> str:
 
 def eml_bytes(sender: Sender, recipient: Recipient, subject: str, body: str,
               when: dt.datetime) -> bytes:
-    """An RFC 5322 message: To, From, Subject, Date and the body as UTF-8 text.
+    """An RFC 5322 message: To, From, Subject, Date and the body as UTF-8 text, marked
+    `X-Unsent: 1` so a mail client opens it as a draft with a Send button.
 
     To and From are left out where no email is on file (a bare name is not an address).
     """
@@ -46,23 +47,23 @@ def eml_bytes(sender: Sender, recipient: Recipient, subject: str, body: str,
         message["From"] = formataddr((sender.name, sender.email))
     message["Subject"] = subject
     message["Date"] = format_datetime(when)
+    message["X-Unsent"] = "1"  # Outlook, Thunderbird, Apple Mail: open it as a draft to send
     message.set_content(body if body.endswith("\n") else body + "\n")
     return message.as_bytes()
 
 
 def letter_text(sender: Sender, recipient: Recipient, company: str, body: str,
                 day: dt.date) -> str:
-    """A typed letter (R6): the sender's block, the date, the recipient's block, the note.
+    """A typed letter (R6): the sender's block, the date, the recipient's block (name,
+    title, their organisation or else `company`, address: `recipient_block`), the note.
 
     A body that already opens with the recipient's block (a letter draft) keeps it.
     """
     own = [sender.name, *sender.address.splitlines(), sender.email, sender.phone]
-    theirs = [recipient.full_name, recipient.title, company,
-              *recipient.postal_address.splitlines()]
     blocks = ["\n".join(x.strip() for x in own if x and x.strip()),
               f"{day.day} {day:%B %Y}"]
     if not body.lstrip().startswith(recipient.full_name):
-        blocks.append("\n".join(x.strip() for x in theirs if x and x.strip()))
+        blocks.append("\n".join(recipient_block(recipient, company)))
     blocks.append(body.strip())
     return "\n\n".join(b for b in blocks if b) + "\n"
 

@@ -74,3 +74,27 @@ def test_export_note_picks_the_form_by_medium(tmp_path):
     assert letter.suffix == card.suffix == ".txt"
     assert "1 Harbour Street" in letter.read_text()
     assert card.read_text() == "Dear Maria,\nThanks.\n"
+
+
+def test_eml_opens_as_a_draft_to_send():
+    """X-Unsent: 1 makes mail clients open the .eml as a draft (with To/From/Subject/Date)."""
+    data = eml_bytes(SENDER, MARIA, "Thank you", "Dear Maria,\n", WHEN)
+    message = message_from_bytes(data, policy=default)
+    assert message["X-Unsent"] == "1"
+    assert message["To"] and message["From"] and message["Subject"] == "Thank you"
+    assert message["Date"].datetime == WHEN
+    assert b"\nX-Unsent: 1\n" in data.replace(b"\r\n", b"\n")
+
+
+def test_letter_block_uses_the_contacts_organisation_once():
+    """R6: name, title, organisation (the contact's, not the application's company when
+    they differ), address; nothing stacked twice."""
+    recruiter = Recipient(9, "Lena Vogel", "Recruiter", "", "Kubrick Labs\nTorstr. 1\n10119 Berlin",
+                          "helper", organisation="Kubrick Labs")
+    text = letter_text(SENDER, recruiter, "Nimbus GmbH", "Dear Lena Vogel,\n\nThanks.", WHEN.date())
+    assert "Lena Vogel\nRecruiter\nKubrick Labs\nTorstr. 1\n10119 Berlin\n\n" in text
+    assert "Nimbus GmbH" not in text and text.count("Kubrick Labs") == 1
+    # No organisation on the card: the application's company stands in.
+    plain = Recipient(10, "Maria Rivera", "Head of Data", "", "1 Harbour Street", "panel")
+    text = letter_text(SENDER, plain, "Northwind", "Dear Maria Rivera,\n", WHEN.date())
+    assert "Maria Rivera\nHead of Data\nNorthwind\n1 Harbour Street" in text

@@ -580,11 +580,24 @@ def _sign_off(ctx: DraftContext) -> list[str]:
     return lines
 
 
+def recipient_block(recipient: Recipient, company: str) -> list[str]:
+    """A letter's recipient block (R6), as on their card (R2): name, title, organisation
+    (theirs; the application's company only when the card has none), then the address;
+    each line once (an address that repeats the organisation does not show it twice)."""
+    lines = [recipient.full_name, recipient.title, recipient.organisation or company,
+             *recipient.postal_address.splitlines()]
+    seen: set[str] = set()
+    block = []
+    for line in (x.strip() for x in lines if x):
+        if line and line.casefold() not in seen:
+            seen.add(line.casefold())
+            block.append(line)
+    return block
+
+
 def _letter_head(ctx: DraftContext) -> list[str]:
-    """A typed letter (R6) opens with the recipient's block, as on their card (R2)."""
-    r = ctx.recipient
-    block = [r.full_name, r.title, ctx.company, *r.postal_address.splitlines()]
-    return [line.strip() for line in block if line and line.strip()]
+    """A typed letter (R6) opens with the recipient's block."""
+    return recipient_block(ctx.recipient, ctx.company)
 
 
 def build_draft(ctx: DraftContext) -> str:

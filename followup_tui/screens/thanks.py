@@ -380,9 +380,16 @@ class ThanksScreen(PaneScreen):
         if person is None:
             return
         note = self.note(person.contact_id)
-        address = f" <{escape(person.email)}>" if person.email else ""
-        if note.medium == "email" and not person.email:
-            address = " [$warning](no email on file: add it in Notes)[/]"
+        # R6: where this medium goes — the email address, the postal address for a
+        # letter, nothing for a card handed over or posted by hand.
+        address = ""
+        if note.medium == "email":
+            address = (f" <{escape(person.email)}>" if person.email else
+                       " [$warning](no email on file: e edits the card)[/]")
+        elif note.medium == "letter":
+            lines = [x.strip() for x in person.postal_address.splitlines() if x.strip()]
+            address = (f" · {escape(', '.join(lines))}" if lines else
+                       " [$warning](no postal address on file: e edits the card)[/]")
         title = f", {escape(person.title)}" if person.title else ""
         second = f"{MEDIUM_WORDS[note.medium]} (m)"
         if note.medium == "email":

@@ -316,3 +316,11 @@ def test_r5_a_touch_in_the_users_own_words_counts():
     assert by_element(checklist("I enjoyed our chat about trail marathons.", bare))[
         PERSONAL_TOUCH] is True
     assert by_element(checklist("I enjoyed our chat.", bare))[PERSONAL_TOUCH] is False
+
+
+def test_r6_letter_draft_block_prefers_the_contacts_organisation():
+    ctx = make_ctx(medium="letter", company="Nimbus GmbH")
+    ctx = replace(ctx, recipient=replace(ctx.recipient, organisation="Kubrick Labs",
+                                         postal_address="Kubrick Labs\nTorstr. 1"))
+    body = build_draft(ctx)
+    assert body.startswith("Maria Rivera\nLead Engineer\nKubrick Labs\nTorstr. 1\n\nDear Maria Rivera,")

@@ -344,3 +344,24 @@ async def test_pane_defaults_to_the_interview_that_happened(tmp_path, frozen, mo
         assert "round 1" in str(pane.query_one("#title").render())
         assert [p.full_name for p in pane.people][:2] == ["Maria Rivera", "John Okafor"]
     store.close()
+
+
+async def test_header_shows_where_the_medium_goes(tmp_path, frozen):
+    """R6: email address for an email, postal address for a letter, none for a card."""
+    store = Store.open(tmp_path / "x.db")
+    built = build_interview(store)
+    store.set_medium(built.interview_id, built.maria, "letter")
+    store.set_medium(built.interview_id, built.john, "handwritten")
+    app = FollowupApp(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        pane = await open_pane(app, pilot, built.application_id)
+        head = str(pane.query_one("#note-head").render())
+        assert "1 Harbour Street, Leeds LS1 4AB" in head and "@" not in head
+        await pilot.press("j")
+        await settle(app, pilot)
+        head = str(pane.query_one("#note-head").render())
+        assert "John Okafor" in head and "@" not in head and "address" not in head
+        await pilot.press("j")
+        await settle(app, pilot)
+        assert "<sofia@example.org>" in str(pane.query_one("#note-head").render())
+    store.close()
