@@ -204,15 +204,25 @@ class NotesMixin:
         self, application_id: int, starts_at: Any, ends_at: Any = None, tz: str = "UTC",
         format: str = "on-site", place: str = "", round: int | None = None,
     ) -> int:
-        """Add an interview (moments aware; stored as UTC with the zone it happened in)."""
-        from followup_tui.store.models import Application, Interview
+        """Add an interview (moments aware; stored as UTC with the zone it happened in).
+        The first interview moves an application still at "applied" to "interviewing",
+        recorded in its stage history (DOMAIN.md stages)."""
+        from followup_tui.playbook.words import APPLIED, INTERVIEWING
+        from followup_tui.store.models import Application, Interview, StageChange, utcnow
 
         values = self._interview_values(
             {"starts_at": starts_at, "ends_at": ends_at, "tz": tz, "format": format,
              "place": place, "round": round})
         with self.write() as session:
-            if session.get(Application, application_id) is None:
+            application = session.get(Application, application_id)
+            if application is None:
                 raise StoreError(f"Application {application_id} no longer exists.")
+            if application.stage == APPLIED:
+                application.stage = INTERVIEWING
+                application.version += 1
+                application.updated_at = utcnow()
+                session.add(StageChange(application_id=application_id, from_stage=APPLIED,
+                                        to_stage=INTERVIEWING, note="first interview added"))
             if values.get("round") is None:
                 values["round"] = self.next_round(application_id)
             interview = Interview(application_id=application_id, **values)

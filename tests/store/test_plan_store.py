@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
+from followup_tui.playbook import clock
 from followup_tui.playbook.plan import Settings
 from followup_tui.store import Store
 
@@ -286,3 +287,22 @@ def test_R14_accepted_offer_is_the_latest_shown_one(store):
     store.set_archived(new, True)
     store.set_archived(old, True)
     assert store.accepted_offer() is None
+
+
+def test_first_interview_moves_applied_to_interviewing_in_the_history(store):
+    """DOMAIN.md stages: applied → interviewing once there is an interview; R7 follows."""
+    app_id = store.add_application(company="Acme", role="Engineer")
+    assert store.get_application(app_id).stage == "applied"
+    ref = store.add_contact(full_name="Rita Ref")
+    store.link_contact(app_id, ref, "reference")
+    assert pending(store, app_id) == {}  # applied, no interview: nothing planned yet
+    past = clock.today() - 3 * DAY  # a back-filled interview: R7 dates from it
+    store.add_interview(app_id, at(past, 12))
+    assert store.get_application(app_id).stage == "interviewing"
+    assert pending(store, app_id)[f"R7:c{ref}"][2] == past
+    history = [(c.from_stage, c.to_stage) for c in store.stage_history(app_id)]
+    assert history == [(None, "applied"), ("applied", "interviewing")]
+    store.set_stage(app_id, "awaiting decision")
+    store.add_interview(app_id, at(clock.today() + 4 * DAY))  # a later round: stage kept
+    assert store.get_application(app_id).stage == "awaiting decision"
+    assert len(store.stage_history(app_id)) == 3
