@@ -248,20 +248,20 @@ class VirtualTable(ScrollView, Generic[Row], can_focus=True):
 
     def _line(self, values: Sequence[str | Text], style: Any, width: int) -> Strip:
         line = Text(no_wrap=True, overflow="ellipsis")
-        for i, (value, cell_width) in enumerate(zip(values, self._widths(width))):
+        for value, cell_width in zip(values, self._widths(width)):
             if cell_width <= 0:
-                continue
+                continue  # a hidden column
+            if line:
+                line.append(" ")
             text = value.copy() if isinstance(value, Text) else Text(str(value))
             text.truncate(cell_width, overflow="ellipsis", pad=True)
             line.append_text(text)
-            if i < len(values) - 1:
-                line.append(" ")
         line.truncate(width, pad=True)
         segments = list(line.render(self.app.console))
         return Strip(Segment.apply_style(segments, style), width).simplify()
 
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        width = self.scrollable_content_region.width  # the scrollbar takes the rest
         base = self.rich_style
         if y == 0:
             style = base + self.get_component_rich_style("virtual-table--header")

@@ -35,3 +35,14 @@ def test_the_columns_fill_the_line_exactly_and_respect_minimums(total):
         assert used(widths) == total
         for width, column in zip(widths, columns):
             assert width == 0 or width >= min(column.min_width, column.width or column.min_width)
+
+
+async def test_a_narrow_pipeline_header_is_not_cut(make_app, store):
+    store.add_application(company="Meridian Bank", role="Engineer")
+    app = make_app()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#applications")
+        header = table.render_line(0).text
+        assert "Next touch" in header and "…" not in header
+        assert len(header) == table.scrollable_content_region.width
