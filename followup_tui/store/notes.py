@@ -497,7 +497,7 @@ class NotesMixin:
             return []
         rows = self.query(
             "SELECT a.id, a.company, a.role, i.id, i.round, n.section,"
-            f" snippet(note_fts, 0, '{MARK_START}', '{MARK_END}', '…', 40)"
+            f" snippet(note_fts, 0, '{MARK_START}', '{MARK_END}', '…', 64)"
             " FROM note_fts JOIN note n ON n.id = note_fts.rowid"
             " JOIN interview i ON i.id = n.interview_id"
             " JOIN application a ON a.id = i.application_id"
