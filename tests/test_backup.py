@@ -87,6 +87,11 @@ def test_import_refuses_a_database_with_data_and_changes_nothing(full, tmp_path,
 
 def test_merge_adds_beside_and_never_deletes(full, tmp_path):
     backup = write_json(Store.open(full), tmp_path / "b.json")
+    # The same search started again (other created_at): new applications, same people.
+    conn = __import__("sqlite3").connect(full)
+    conn.execute("UPDATE application SET created_at = '2020-01-01 00:00:00.000000'")
+    conn.commit()
+    conn.close()
     before = dump(full)
     store = Store.open(full)
     summary = read_json(store, backup, merge=True)
@@ -138,3 +143,68 @@ def test_export_of_a_missing_database_creates_nothing(tmp_path, capsys):
     assert main(["export", "--db", str(missing), "--json", str(tmp_path / "b.json")]) != 0
     assert not missing.exists() and not (tmp_path / "b.json").exists()
     assert "does not exist" in capsys.readouterr().err
+
+
+def counts(path) -> dict[str, int]:
+    return {table: len(rows) for table, rows in dump(path).items()}
+
+
+def test_merging_the_same_backup_again_changes_nothing(full, tmp_path):
+    """QA: two merges of one backup duplicated every application, touch and note."""
+    backup = write_json(Store.open(full), tmp_path / "b.json")
+    copy = tmp_path / "copy.db"
+    assert main(["import", "--db", str(copy), str(backup)]) == 0
+    restored = dump(copy)
+    # The user goes on working: a newer note body must survive the merges.
+    conn = __import__("sqlite3").connect(copy)
+    conn.execute("UPDATE note SET body = 'newer, mine' WHERE id = 1")
+    conn.commit()
+    conn.close()
+    for _ in range(2):
+        store = Store.open(copy)
+        summary = read_json(store, backup, merge=True)
+        store.close()
+        assert "already there" in summary and "application" in summary
+        assert counts(copy) == {t: len(rows) for t, rows in restored.items()}
+    after = dump(copy)
+    assert next(n for n in after["note"] if n["id"] == 1)["body"] == "newer, mine"
+    assert after["application"] == restored["application"]
+    assert after["touch"] == restored["touch"]
+    assert fts_ids(copy, "Kubernetes") == []  # the newer body is what search finds
+
+
+def _other_backup(tmp_path):
+    """A second search in another file: one new application with an interview, a
+    note, an exchange and its plan, and a person already known (Zoë)."""
+    path = tmp_path / "other.db"
+    store = Store.open(path)
+    app_id = store.add_application(company="Nimbus GmbH", role="Platform Engineer")
+    zoe = store.add_contact(full_name="Zoë Müller", email="zoe@acme.example")
+    import datetime as dt
+
+    interview = store.add_interview(app_id, dt.datetime(2026, 11, 25, 10, tzinfo=dt.timezone.utc))
+    store.add_to_panel(interview, zoe)
+    store.log_exchange(app_id, happened_on=dt.date(2026, 11, 26), kind="reply",
+                       summary="Thanks, we will be in touch")
+    store.close()
+    backup = write_json(Store.open(path), tmp_path / "other.json")
+    return path, backup
+
+
+def test_merging_a_different_backup_adds_its_rows_once(full, tmp_path):
+    ours = write_json(Store.open(full), tmp_path / "b.json")
+    other_db, other = _other_backup(tmp_path)
+    store = Store.open(full)
+    read_json(store, ours, merge=True)  # our own backup: nothing new
+    before = counts(full)
+    read_json(store, other, merge=True)
+    added = counts(full)
+    theirs = counts(other_db)
+    for table in ORDER:
+        expected = theirs[table] if table not in ("contact", "profile") else 0
+        assert added[table] - before[table] == expected, table  # Zoë is reused
+    read_json(store, other, merge=True)
+    read_json(store, ours, merge=True)
+    store.close()
+    assert counts(full) == added
+    assert {r["company"] for r in dump(full)["application"]} >= {"Acme Corp", "Nimbus GmbH"}

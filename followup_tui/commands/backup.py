@@ -94,6 +94,9 @@ def summary(path: Path, done: tables.Restored, *, merged: bool) -> str:
     added = ", ".join(f"{n} {name}" for name, n in done.added.items() if n) or "nothing"
     verb = "Merged" if merged else "Restored"
     extra = []
+    if done.already:
+        there = ", ".join(f"{n} {name}" for name, n in done.already.items())
+        extra.append(f"already there and kept as they were: {there}")
     if done.reused_contacts:
         extra.append(f"{done.reused_contacts} contacts were already there and were reused")
     if done.kept_profile:

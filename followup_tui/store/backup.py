@@ -4,6 +4,9 @@ A backup is the person's whole search: it is read in one snapshot, and restored 
 one transaction, so a restore either brings everything back or changes nothing.
 Restoring never deletes: into an empty database it keeps the ids exactly; into one
 that holds data (merge) it adds rows under new ids and points references at them.
+A merge is idempotent: a row already there (same natural key, NATURAL_KEYS) is matched,
+kept as it is, and its children are matched under it, so merging a backup twice
+changes nothing the second time.
 """
 
 from __future__ import annotations
@@ -21,6 +24,21 @@ if TYPE_CHECKING:
 
 FORMAT = "followup-tui-backup"
 FORMAT_VERSION = 1
+
+
+# What makes two rows the same thing when merging, after references point at this
+# database's ids (a touch's key names its interview and contact: remapped first).
+NATURAL_KEYS: dict[str, tuple[str, ...]] = {
+    "application": ("company", "role", "created_at"),
+    "stagechange": ("application_id", "to_stage", "changed_at"),
+    "interview": ("application_id", "round", "starts_at"),
+    "applicationcontact": ("application_id", "contact_id", "role"),
+    "panelmember": ("interview_id", "contact_id"),
+    "note": ("interview_id", "section"),
+    "thankyou": ("interview_id", "contact_id"),
+    "exchange": ("application_id", "happened_on", "summary"),
+    "touch": ("application_id", "key"),
+}
 
 
 @dataclass(frozen=True)
@@ -70,6 +88,7 @@ class Restored:
     """What a restore did, for the one-line summary."""
 
     added: dict[str, int] = field(default_factory=dict)
+    already: dict[str, int] = field(default_factory=dict)  # merge: matched, kept as it was
     reused_contacts: int = 0
     kept_profile: bool = False
 
@@ -136,12 +155,14 @@ def _exact(conn: sqlite3.Connection, tables: dict[str, list[dict]]) -> Restored:
 
 
 def _merge(conn: sqlite3.Connection, tables: dict[str, list[dict]]) -> Restored:
-    """New ids for every row; references follow them; the same person is one contact."""
+    """New ids for every new row; references follow them; the same person is one
+    contact; a row already there (NATURAL_KEYS) is matched and left as it is."""
     done = Restored()
     new_ids: dict[str, dict[int, int]] = {}
     for shape in shapes():
         mapping = new_ids.setdefault(shape.name, {})
-        added = 0
+        added = already = 0
+        existing = _existing(conn, shape.name) if tables.get(shape.name) else {}
         for row in tables.get(shape.name, []):
             row = dict(row)
             old_id = row.pop("id")
@@ -164,10 +185,36 @@ def _merge(conn: sqlite3.Connection, tables: dict[str, list[dict]]) -> Restored:
                 continue
             if shape.name == "touch":
                 row["key"] = _remap_key(row.get("key", ""), new_ids)
+            natural = _natural(shape.name, row)
+            if natural is not None and natural in existing:
+                mapping[old_id] = existing[natural]  # ours is kept, never overwritten
+                already += 1
+                continue
             mapping[old_id] = _insert(conn, shape.name, row)
             added += 1
         done.added[shape.name] = added
+        if already:
+            done.already[shape.name] = already
     return done
+
+
+def _natural(table: str, row: dict) -> tuple | None:
+    columns = NATURAL_KEYS.get(table)
+    return tuple(row.get(c) for c in columns) if columns else None
+
+
+def _existing(conn: sqlite3.Connection, table: str) -> dict[tuple, int]:
+    """The rows already in this database by natural key, read once per table (a backup
+    of 100,000 rows must not scan the table 100,000 times). Rows the merge adds are not
+    looked up: two equal rows inside one backup both come in."""
+    columns = NATURAL_KEYS.get(table)
+    if not columns:
+        return {}
+    names = ", ".join(f'"{c}"' for c in columns)
+    found: dict[tuple, int] = {}
+    for row in conn.execute(f'SELECT id, {names} FROM "{table}" ORDER BY id'):
+        found.setdefault(tuple(row[1:]), row[0])
+    return found
 
 
 def _same_contact(conn: sqlite3.Connection, row: dict) -> int | None:
