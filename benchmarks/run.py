@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/run.py            # about 4 minutes
     .venv/bin/python benchmarks/run.py --quick    # about 1 minute, fewer repeats
+    .venv/bin/python benchmarks/run.py --quick --only panes   # some rows, while working
 
 Makes demo databases of 100, 10,000 and 100,000 applications (cached in
 $FOLLOWUP_TUI_BENCH_CACHE or <tmp>/followup-tui-bench, rebuilt when the demo or plan
@@ -107,9 +108,14 @@ def launch(argv_or_db: list[str] | Path, expect: str) -> float:
         term.close()
 
 
-def session(db: Path, store: Store, downs: int, rounds: int) -> dict[str, list[float]]:
+PARTS = ("launch", "scroll", "filter", "search", "panes")
+
+
+def session(db: Path, store: Store, downs: int, rounds: int,
+            parts: frozenset[str] = frozenset(PARTS)) -> dict[str, list[float]]:
     """One sitting at the keyboard: scroll, jump to the end, filter, search notes,
-    open applications, switch panes; every key timed until its answer is painted."""
+    open applications, switch panes; every key timed until its answer is painted.
+    `parts` leaves out what is not being worked on (the peak memory is then lower)."""
     out: dict[str, list[float]] = {k: [] for k in (
         "down", "end", "filter", "search", "open_notes", "switch", "vmhwm")}
     rows = store.pipeline_page(0, downs + 1)
@@ -120,63 +126,77 @@ def session(db: Path, store: Store, downs: int, rounds: int) -> dict[str, list[f
     try:
         term.wait_for(rows[0].company[:COMPANY_WIDTH])
         term.settle(0.5)
-        for row in rows[1:]:
+        for row in rows[1:] if "scroll" in parts else ():
             out["down"].append(term.key_latency("down", row.company[:COMPANY_WIDTH]))
-        last = store.pipeline_page(count - 1, 1)[0].company[:COMPANY_WIDTH]
-        out["end"].append(term.key_latency("end", last))
-        term.key_latency("home", rows[0].company[:COMPANY_WIDTH])
-        term.settle(0.2)
-
-        term.press("/")
-        term.settle(0.2)
-        for n in range(1, len(FILTER) + 1):
-            typed = FILTER[:n]
-            found = store.pipeline_page(0, 1, filter_text=typed)
-            expect = found[0].company[:COMPANY_WIDTH] if found else "No application matches"
-            out["filter"].append(term.key_latency(FILTER[n - 1], expect))
-        term.press("escape")  # clears the filter (the cursor returns to where it was)
-        term.settle(0.3)
-        term.press("home")
-        term.settle(0.3)
-
-        for words in SEARCHES:
-            term.key_latency("ctrl+f", "search all notes")
+        if "scroll" in parts:
+            last = store.pipeline_page(count - 1, 1)[0].company[:COMPANY_WIDTH]
+            out["end"].append(term.key_latency("end", last))
+            term.key_latency("home", rows[0].company[:COMPANY_WIDTH])
             term.settle(0.2)
-            for n in range(1, len(words) + 1):
-                hits = store.search_notes(words[:n])
-                if n < 3 or not hits:
-                    term.press(words[n - 1])
-                    term.settle(0.2)
-                    continue
-                out["search"].append(term.key_latency(words[n - 1], hits[0].company[:20]))
-            term.press("escape")
-            term.settle(0.3)
-
-        # Open an application's notes (enter), back to the Pipeline (1), next one…
-        for i in range(rounds):
-            company = rows[i].company
-            out["open_notes"].append(term.key_latency("enter", f"Notes — {company}"))
-            term.settle(0.2)
-            term.press("escape")  # back to the pane's list, out of any text field
-            term.settle(0.2)
-            out["switch"].append(term.key_latency("1", company[:COMPANY_WIDTH]))
-            term.key_latency("down", rows[i + 1].company[:COMPANY_WIDTH])
-            term.settle(0.1)
-        agenda = store.agenda(dt.date.today(), limit=1)
-        agenda_text = agenda[0].company[:15] if agenda else "Nothing planned"
-        # Texts only that pane paints (the Agenda moves the selection, so no company).
-        for _ in range(rounds):
-            for key, expect in (("2", "Notes — "), ("3", "To thank (R4)"),
-                                ("4", agenda_text), ("1", "Next touch")):
-                term.press("escape")  # out of any text field: digits switch panes from lists
-                term.settle(0.2)
-                out["switch"].append(term.key_latency(key, expect))
-                term.settle(0.1)
+        if "filter" in parts:
+            filter_rows(term, store, out)
+        if "search" in parts:
+            search_rows(term, store, out)
+        if "panes" in parts:
+            pane_rows(term, store, rows, rounds, out)
         out["vmhwm"].append(term.peak_memory_kib() / 1024)
     finally:
         term.close()
         shutil.rmtree(scratch.parent, ignore_errors=True)
     return out
+
+
+def filter_rows(term: Terminal, store: Store, out: dict[str, list[float]]) -> None:
+    term.press("/")
+    term.settle(0.2)
+    for n in range(1, len(FILTER) + 1):
+        typed = FILTER[:n]
+        found = store.pipeline_page(0, 1, filter_text=typed)
+        expect = found[0].company[:COMPANY_WIDTH] if found else "No application matches"
+        out["filter"].append(term.key_latency(FILTER[n - 1], expect))
+    term.press("escape")  # clears the filter (the cursor returns to where it was)
+    term.settle(0.3)
+    term.press("home")
+    term.settle(0.3)
+
+
+def search_rows(term: Terminal, store: Store, out: dict[str, list[float]]) -> None:
+    for words in SEARCHES:
+        term.key_latency("ctrl+f", "search all notes")
+        term.settle(0.2)
+        for n in range(1, len(words) + 1):
+            hits = store.search_notes(words[:n])
+            if n < 3 or not hits:
+                term.press(words[n - 1])
+                term.settle(0.2)
+                continue
+            out["search"].append(term.key_latency(words[n - 1], hits[0].company[:20]))
+        term.press("escape")
+        term.settle(0.3)
+
+
+def pane_rows(term: Terminal, store: Store, rows: list, rounds: int,
+          out: dict[str, list[float]]) -> None:
+    # Open an application's notes (enter), back to the Pipeline (1), next one…
+    for i in range(rounds):
+        company = rows[i].company
+        out["open_notes"].append(term.key_latency("enter", f"Notes — {company}"))
+        term.settle(0.2)
+        term.press("escape")  # back to the pane's list, out of any text field
+        term.settle(0.2)
+        out["switch"].append(term.key_latency("1", company[:COMPANY_WIDTH]))
+        term.key_latency("down", rows[i + 1].company[:COMPANY_WIDTH])
+        term.settle(0.1)
+    agenda = store.agenda(dt.date.today(), limit=1)
+    agenda_text = agenda[0].company[:15] if agenda else "Nothing planned"
+    # Texts only that pane paints (the Agenda moves the selection, so no company).
+    for _ in range(rounds):
+        for key, expect in (("2", "Notes — "), ("3", "To thank (R4)"),
+                            ("4", agenda_text), ("1", "Next touch")):
+            term.press("escape")  # out of any text field: digits switch panes from lists
+            term.settle(0.2)
+            out["switch"].append(term.key_latency(key, expect))
+            term.settle(0.1)
 
 
 def store_search(store: Store, repeats: int) -> list[float]:
@@ -231,7 +251,10 @@ def report(results: list[tuple], bare: float) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats (about 1 minute)")
+    parser.add_argument("--only", nargs="+", choices=PARTS, default=list(PARTS),
+                        help="measure only these parts (the peak memory then covers less)")
     args = parser.parse_args()
+    parts = frozenset(args.only)
     launches = 3 if args.quick else 10
     downs, rounds = (60, 3) if args.quick else (250, 8)
 
@@ -243,8 +266,9 @@ def main() -> int:
     print(f"launching {launches}× each…", file=sys.stderr, flush=True)
     times: dict[str, list[float]] = {"bare": [], **{str(s): [] for s in SIZES}}
     bare_argv = [PYTHON, str(HERE / "bare_app.py")]
-    launch(bare_argv, "bare app ready")  # warm the file cache once, untimed
-    for _ in range(launches):  # interleaved, so a busy moment hits all alike
+    if "launch" in parts:
+        launch(bare_argv, "bare app ready")  # warm the file cache once, untimed
+    for _ in range(launches if "launch" in parts else 0):  # interleaved, so a busy moment hits all alike
         times["bare"].append(launch(bare_argv, "bare app ready"))
         for size in SIZES:
             times[str(size)].append(launch(dbs[size][0], expect[size]))
@@ -252,11 +276,11 @@ def main() -> int:
     print("keys at 100,000…", file=sys.stderr, flush=True)
     keys: dict[str, list[float]] = {}
     for _ in range(1 if args.quick else 2):
-        for name, values in session(dbs[BIG][0], stores[BIG], downs, rounds).items():
+        for name, values in session(dbs[BIG][0], stores[BIG], downs, rounds, parts).items():
             keys.setdefault(name, []).extend(values)
-    searched = store_search(stores[BIG], 3 if args.quick else 10)
+    searched = store_search(stores[BIG], 3 if args.quick else 10) if "search" in parts else []
 
-    bare = statistics.median(times["bare"])
+    bare = statistics.median(times["bare"]) if times["bare"] else 1.0
     demo_seconds, timed_now = dbs[BIG][1], dbs[BIG][2]
     results = [
         ("launch → first paint, bare Textual app", times["bare"], "s", 0, "bare"),
