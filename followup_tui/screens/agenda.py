@@ -15,7 +15,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from followup_tui.playbook import clock
 from followup_tui.playbook.dates import humanize_due
@@ -24,6 +24,7 @@ from followup_tui.store.plan import WEEK, AgendaRow
 from followup_tui.widgets.filter_box import FilterBox
 from followup_tui.widgets.plain import escape
 from followup_tui.widgets.virtual_table import Column, VirtualTable
+from followup_tui.widgets.footer import KeysFooter
 
 COLUMNS = (
     Column("When", 10, 9, keep=3),
@@ -123,7 +124,7 @@ class AgendaScreen(PaneScreen):
         yield FilterBox("filter by company, role, person or kind — enter keeps, escape clears")
         yield VirtualTable(COLUMNS, make_cells(lambda: self.source.today), id="touches",
                            empty_text=EMPTY)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.source = AgendaSource(self.app.store, clock.today())

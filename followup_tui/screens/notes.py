@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
-from textual.widgets import Footer, OptionList, Static, TextArea
+from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 from followup_tui.widgets.plain import escape
 
@@ -24,6 +24,7 @@ from followup_tui.screens.pane import PaneScreen
 from followup_tui.store import ConflictError, StoreError
 from followup_tui.store.notes import InterviewRow, PanelPerson
 from followup_tui.widgets.notes_editor import MAX_NOTE, NotesEditor, PickList
+from followup_tui.widgets.footer import KeysFooter
 
 DEBOUNCE = 0.3  # seconds of quiet before a section is written (CONTRACT.md: within 0.5 s)
 
@@ -90,7 +91,7 @@ class NotesScreen(PaneScreen):
         with Horizontal(id="status"):
             yield Static("", id="hint", classes="hint")
             yield Static("", id="save-state")
-        yield Footer()
+        yield KeysFooter()
 
     @property
     def store(self):

@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from followup_tui.playbook import clock
 from followup_tui.playbook.dates import days_since, humanize_due
@@ -19,6 +19,7 @@ from followup_tui.store.applications import PipelineRow
 from followup_tui.widgets.filter_box import FilterBox
 from followup_tui.widgets.plain import escape
 from followup_tui.widgets.virtual_table import Column, VirtualTable
+from followup_tui.widgets.footer import KeysFooter
 
 COLUMNS = (
     Column("Company", 0, 10, keep=9),
@@ -111,7 +112,7 @@ class PipelineScreen(PaneScreen):
         yield Static("", id="health", classes="hint")
         yield FilterBox("filter by company or role — enter keeps, escape clears")
         yield VirtualTable(COLUMNS, cells, id="applications", empty_text=EMPTY)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.source = PipelineSource(self.app.store)

@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.timer import Timer
-from textual.widgets import Footer, OptionList, Static, TextArea
+from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 from followup_tui.widgets.plain import escape
@@ -47,6 +47,7 @@ from followup_tui.store import ConflictError, StoreError
 from followup_tui.store.thanks import ThanksInterview, ThankYouRow
 from followup_tui.widgets.notes_editor import PickList
 from followup_tui.widgets.saved_text import SavedTextArea
+from followup_tui.widgets.footer import KeysFooter
 
 DEBOUNCE = 0.3  # seconds of quiet before the draft is written (CONTRACT.md: within 0.5 s)
 CHECK_DELAY = 0.25  # seconds of quiet before the checklist is recomputed
@@ -213,7 +214,7 @@ class ThanksScreen(PaneScreen):
         with Horizontal(id="status"):
             yield Static("", id="hint", classes="hint")
             yield Static("", id="save-state")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         from followup_tui.playbook.proofread import _spell
