@@ -16,6 +16,7 @@ from followup_tui.playbook import clock
 
 TODAY = dt.date(2026, 11, 24)
 NOON = dt.datetime(2026, 11, 24, 12, 0, tzinfo=dt.timezone.utc)
+FEATURED = "Brightwater Energy"
 OUT = Path(__file__).resolve().parent.parent / "screenshots"
 # (file name, keys pressed from the Pipeline to get there)
 PANES = (
@@ -37,14 +38,16 @@ async def shoot(db: Path) -> list[Path]:
         app = FollowupApp(store)
         async with app.run_test(size=(120, 36)) as pilot:
             await pilot.pause()
-            # Start from an application with interviews (the demo's second row).
-            await pilot.press("down", "down")
+            # An application two rounds in, awaiting the decision: every pane has content.
+            app.application_id = store.find_applications(FEATURED, 1)[0].id
             for key in keys:
                 await pilot.press(key)
                 await pilot.pause(0.3)
             mode = {"notes": "notes", "thank-you": "thanks", "agenda": "agenda"}.get(name)
             if mode and app.current_mode != mode:
                 continue  # that pane is not built yet
+            app.clear_notifications()  # start-up counts depend on the day it is made
+            await pilot.pause()
             path = OUT / f"{name}.svg"
             app.save_screenshot(str(path))
             written.append(path)
