@@ -72,3 +72,22 @@ def test_batch_upgrade_keeps_every_row_and_the_search_triggers(tmp_path):
     assert store.backup is not None and store.backup.exists()
     assert stat.S_IMODE(os.stat(store.backup).st_mode) == 0o600
     store.close()
+
+
+def test_a_current_database_opens_without_importing_alembic(tmp_path):
+    """Start-up speed: a database already at head pays for one read, not for Alembic."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "x.db"
+    Store.open(path).close()
+    code = (
+        "import sys\n"
+        "from followup_tui.store import Store\n"
+        f"store = Store.open({str(path)!r})\n"
+        "store.pipeline_page(0, 50)\n"
+        "assert 'alembic' not in sys.modules, 'alembic was imported'\n"
+        "assert 'sqlalchemy' not in sys.modules, 'sqlalchemy was imported before first paint'\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
