@@ -9,6 +9,7 @@ and proofreading findings, recomputed in a thread a moment after typing stops.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from dataclasses import dataclass, replace
 
 import arrow
@@ -74,10 +75,29 @@ class Check:
     findings: tuple[Finding, ...]
 
 
+# One check thread at a time: the first ones would each build the 160,000-word spelling
+# dictionary (lru_cache does not wait for another thread's call), twice its ~35 MiB (issue 7).
+CHECKING = threading.Lock()
+
+
+def load_dictionary() -> None:
+    """The spelling dictionary, loaded ahead of the first check (~0.3 s, in a thread)."""
+    from followup_tui.playbook.proofread import _spell
+
+    with CHECKING:
+        _spell()
+
+
 def check_notes(contexts: dict[int, DraftContext], bodies: dict[int, str],
                 sent: dict[int, bool], known: tuple[str, ...]) -> dict[int, Check]:
     """R5 for every note of an interview; each one compared with the others (R5: panelists
     compare notes). Pure: runs in a worker thread."""
+    with CHECKING:
+        return _check_notes(contexts, bodies, sent, known)
+
+
+def _check_notes(contexts: dict[int, DraftContext], bodies: dict[int, str],
+                 sent: dict[int, bool], known: tuple[str, ...]) -> dict[int, Check]:
     result = {}
     for contact_id, ctx in contexts.items():
         body = bodies.get(contact_id, "")
@@ -217,9 +237,7 @@ class ThanksScreen(PaneScreen):
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        from followup_tui.playbook.proofread import _spell
-
-        self.run_worker(_spell, thread=True, name="dictionary")  # warm it: ~0.3 s once
+        self.run_worker(load_dictionary, thread=True, name="dictionary")  # warm it: ~0.3 s once
 
     @property
     def store(self):
