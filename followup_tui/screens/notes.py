@@ -105,8 +105,7 @@ class NotesScreen(PaneScreen):
         return self._editors
 
     # -- showing the selected application -------------------------------------------------
-    def on_screen_resume(self) -> None:
-        self.refresh_pane()
+    def focus_on_resume(self) -> None:
         if not self.jump():
             self.main_widget().focus()
 

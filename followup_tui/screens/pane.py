@@ -21,8 +21,13 @@ class PaneScreen(Screen):
         self.main_widget().focus()
 
     def on_screen_resume(self) -> None:
-        """Re-read the Store (another pane may have changed it) and focus the list."""
+        """Re-read the Store (another pane may have changed it) and focus the list.
+        Subclasses change `focus_on_resume`, not this: Textual calls this handler after
+        a subclass's own `on_screen_resume`, which would read everything twice."""
         self.refresh_pane()
+        self.focus_on_resume()
+
+    def focus_on_resume(self) -> None:
         self.main_widget().focus()
 
     def refresh_pane(self) -> None:
