@@ -253,10 +253,12 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="fewer repeats (about 1 minute)")
     parser.add_argument("--only", nargs="+", choices=PARTS, default=list(PARTS),
                         help="measure only these parts (the peak memory then covers less)")
+    parser.add_argument("--rounds", type=int, help="times each pane is opened per session")
     args = parser.parse_args()
     parts = frozenset(args.only)
     launches = 3 if args.quick else 10
     downs, rounds = (60, 3) if args.quick else (250, 8)
+    rounds = args.rounds or rounds
 
     print("databases:", file=sys.stderr)
     dbs = {size: demo_db(size, fresh=(size == BIG and not args.quick)) for size in SIZES}
