@@ -76,6 +76,8 @@ def fill_demo(store, *, size: int | None = None, seed: int = 1,
     store.replan_all(refresh=False)
     with store._lock, transaction(conn):
         _catch_up(conn, today)
+    if size is None:
+        _write_sent_notes(store)
     store.refresh_all_summaries()
     return count
 
@@ -220,6 +222,30 @@ def _catch_up(conn, today: dt.date) -> None:
         "AND t.status = 'done' AND t.interview_id IS NOT NULL AND t.contact_id IS NOT NULL "
         "ON CONFLICT (interview_id, contact_id) DO UPDATE SET "
         "body = excluded.body, sent_at = excluded.sent_at", (SENT_NOTE,))
+
+
+def _write_sent_notes(store) -> None:
+    """The sample's sent notes read like real ones: each written by the playbook's own
+    draft builder from that interview's notes (R5), so each panelist's is personal."""
+    from followup_tui.playbook.thankyou import DraftContext, build_draft
+
+    sender = store.profile()
+    sent = {(r[0], r[1]) for r in store.query(
+        "SELECT interview_id, contact_id FROM thankyou WHERE sent_at IS NOT NULL")}
+    bodies = []
+    for interview_id in sorted({interview for interview, _ in sent}):
+        info = store.thanks_interview(interview_id)
+        notes = store.note_texts(interview_id)
+        day = info.starts_at.astimezone().date()
+        for person in store.recipients(interview_id):
+            if (interview_id, person.contact_id) in sent:
+                context = DraftContext(recipient=person, company=info.company, role=info.role,
+                                       interview_round=info.round, interview_date=day,
+                                       notes=notes, sender=sender, medium="email")
+                bodies.append((build_draft(context), interview_id, person.contact_id))
+    with store._lock, transaction(store.reader):
+        store.reader.executemany(
+            "UPDATE thankyou SET body = ? WHERE interview_id = ? AND contact_id = ?", bodies)
 
 
 SENT_NOTE = (
