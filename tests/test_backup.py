@@ -208,3 +208,16 @@ def test_merging_a_different_backup_adds_its_rows_once(full, tmp_path):
     store.close()
     assert counts(full) == added
     assert {r["company"] for r in dump(full)["application"]} >= {"Acme Corp", "Nimbus GmbH"}
+
+
+@pytest.mark.parametrize("content", [b"{bad", None], ids=["not-json", "missing"])
+def test_a_bad_backup_creates_no_database(tmp_path, content):
+    """CONTRACT.md: bad input on the command line creates no file."""
+    from followup_tui.__main__ import main
+
+    source = tmp_path / "backup.json"
+    if content is not None:
+        source.write_bytes(content)
+    target = tmp_path / "new" / "followup.db"
+    assert main(["import", str(source), "--db", str(target)]) != 0
+    assert not target.exists() and not target.parent.exists()

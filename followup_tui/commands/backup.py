@@ -58,9 +58,8 @@ def _write(store: Store, out) -> None:
     out.write("\n}}\n")
 
 
-def read_json(store: Store, path: Path, *, merge: bool) -> str:
-    """Restore a backup; a database that holds data is refused unless `merge`."""
-    path = Path(path).expanduser()
+def load_backup(path: Path) -> dict:
+    """The rows of a backup file, checked; StoreError (and no file touched) otherwise."""
     try:
         with open(path, encoding="utf-8") as handle:
             data = json.load(handle)
@@ -73,9 +72,15 @@ def read_json(store: Store, path: Path, *, merge: bool) -> str:
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise StoreError(f"{path} is not a followup-tui backup (not JSON: {error}).")
     try:
-        rows = tables.check_backup(data)
+        return tables.check_backup(data)
     except StoreError as error:
         raise StoreError(f"{path} cannot be restored: {error}; nothing was changed.")
+
+
+def read_json(store: Store, path: Path, *, merge: bool, rows: dict | None = None) -> str:
+    """Restore a backup; a database that holds data is refused unless `merge`."""
+    path = Path(path).expanduser()
+    rows = rows if rows is not None else load_backup(path)
     counts = tables.row_counts(store)
     if any(counts.values()) and not merge:
         held = ", ".join(f"{n} {name}" for name, n in counts.items() if n)

@@ -27,11 +27,13 @@ def run(path: Path, *, json_file: str | None, ics_file: str | None) -> int:
 
 def run_import(path: Path, source: Path, *, merge: bool) -> int:
     """Restore a --json export; refuses a database with data unless --merge; never deletes."""
-    from followup_tui.commands.backup import read_json
+    from followup_tui.commands.backup import load_backup, read_json
 
+    source = source.expanduser()
+    rows = load_backup(source)  # a bad backup is refused before any database is created
     store = Store.open(path)
     try:
-        summary = read_json(store, source, merge=merge)
+        summary = read_json(store, source, merge=merge, rows=rows)
     finally:
         store.close()
     print(summary)
