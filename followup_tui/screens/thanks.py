@@ -613,7 +613,13 @@ class ThanksScreen(PaneScreen):
         person = self.recipient(self.contact_id)
         if person is None:
             return
-        old = self.note(person.contact_id).medium
+        note = self.note(person.contact_id)
+        old = note.medium
+        if note.sent_at is not None:  # the text that went out is kept as it was sent (R6)
+            day = arrow.get(note.sent_at).to("local").format("ddd D MMM YYYY")
+            self.notify(f"Already sent by {MEDIUM_WORDS.get(old, old)} on {day}: the medium "
+                        "of a sent note stays as it was.", timeout=5)
+            return
 
         def chosen(medium: str | None) -> None:
             if not medium or medium == old:

@@ -365,3 +365,33 @@ async def test_header_shows_where_the_medium_goes(tmp_path, frozen):
         await settle(app, pilot)
         assert "<sofia@example.org>" in str(pane.query_one("#note-head").render())
     store.close()
+
+
+async def test_m_on_a_sent_note_keeps_its_medium_and_text(tmp_path, frozen):
+    """R6: the medium shapes the text that went out; once sent, m changes nothing."""
+    store = Store.open(tmp_path / "x.db")
+    built = build_interview(store)
+    store.save_profile("Ana Lopez", "ana@example.org")
+    app = FollowupApp(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        pane = await open_pane(app, pilot, built.application_id)
+        await pilot.press("g")
+        await settle(app, pilot)
+        body = pane.editor.text
+        assert body.startswith("Dear Maria,")
+        store.mark_sent(built.interview_id, built.maria,
+                        dt.datetime(2026, 3, 2, 19, 0, tzinfo=dt.timezone.utc))
+        pane.refresh_pane()
+        await settle(app, pilot)
+        app.clear_notifications()
+        await pilot.press("m")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ != "MediumScreen"
+        messages = [str(n.message) for n in app._notifications]
+        assert any(m.startswith("Already sent by email on ")
+                   and m.endswith(": the medium of a sent note stays as it was.")
+                   for m in messages), messages
+        assert pane.editor.text == body
+    row = store.thank_you(built.interview_id, built.maria)
+    assert row.medium == "email" and row.body == body and row.sent_at is not None
+    store.close()
