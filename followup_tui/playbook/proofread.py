@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from followup_tui.playbook.thankyou import HANDWRITTEN, DraftContext, name_parts
+from followup_tui.playbook.thankyou import HANDWRITTEN, DraftContext, name_parts, other_names
 
 if TYPE_CHECKING:
     from spellchecker import SpellChecker
@@ -30,7 +30,7 @@ COMMON_WORD_FREQUENCY = 100_000
 
 @dataclass(frozen=True)
 class Finding:
-    code: str  # placeholder, name, spelling, repeated, length, similar
+    code: str  # placeholder, name, other panelist, spelling, repeated, length, similar
     message: str
 
 
@@ -154,6 +154,26 @@ _REPEATED_RE = re.compile(r"\b([A-Za-z']+)\s+\1\b", re.IGNORECASE)
 _REPEAT_OK = frozenset({"that", "had"})
 
 
+def check_other_panelists(body: str, ctx: DraftContext) -> list[Finding]:
+    """R5: each panelist's note is theirs. Another panelist's name written as a topic
+    ("our discussion of Maria Lopez") or not as on the card ("maria") reads like a line of
+    notes about someone else left in this note."""
+    others = other_names(ctx)
+    if not others:
+        return []
+    alt = "|".join(re.escape(n) for n in others)
+    topic = re.compile(rf"\b(?:about|of|on|regarding|around|in)\s+(?:(?:the|your)\s+)?(?:{alt})\b",
+                       re.IGNORECASE)
+    named = re.compile(rf"\b(?:{alt})\b", re.IGNORECASE)
+    found = [m.group(0) for m in topic.finditer(body)]
+    found += [m.group(0) for m in named.finditer(body) if m.group(0)[0].islower()]
+    if not found:
+        return []
+    shown = ", ".join(f"“{f}”" for f in dict.fromkeys(found))
+    return [Finding("other panelist", f"{shown}: another panelist's name, like a leftover from "
+                    f"your notes: make it about {ctx.recipient.full_name or 'them'}.")]
+
+
 def check_repeated(body: str) -> list[Finding]:
     """R5 proofreading: a word written twice in a row ("the the")."""
     found = [m.group(0) for m in _REPEATED_RE.finditer(body) if m.group(1).lower() not in _REPEAT_OK]
@@ -195,6 +215,7 @@ def proofread(body: str, ctx: DraftContext, *, other_notes: Iterable[str] = (),
         *check_placeholders(body),
         *check_names(body, ctx, known_names),
         *check_spelling(body, ctx, known_names),
+        *check_other_panelists(body, ctx),
         *check_repeated(body),
         *check_length(body, ctx.medium),
         *check_similar(body, other_notes),

@@ -91,6 +91,9 @@ class DraftContext:
     notes: dict[str, str] = field(hash=False)  # R3 section key -> text; may be empty
     sender: Sender
     medium: str = EMAIL  # one of MEDIA (R6)
+    # Full names of everyone thanked for this interview (R4), so that a notes line naming
+    # two of them is read per person; () when not known.
+    panel: tuple[str, ...] = field(default=(), hash=False)
 
 
 @dataclass(frozen=True)
@@ -404,6 +407,33 @@ def line_touch(section: str, line: str, names: list[str],
     return PersonalTouch(section, kind, phrase)
 
 
+def other_names(ctx: DraftContext) -> list[str]:
+    """The other panelists' full names and name words (not the recipient's), longest first:
+    a touch for this recipient never says them (R5: each panelist's note is theirs)."""
+    mine = ctx.recipient.full_name.strip().casefold()
+    mine_parts = {w.casefold() for w in name_parts(mine)}
+    names: set[str] = set()
+    for full in (f.strip() for f in ctx.panel):
+        if full and full.casefold() != mine:
+            names.add(full)
+            names.update(w for w in name_parts(full) if len(w) > 1 and w.casefold() not in mine_parts)
+    return sorted(names, key=len, reverse=True)
+
+
+def person_fragments(line: str, panel: tuple[str, ...] | list[str] = ()) -> list[str]:
+    """A notes line cut into one fragment per person: on ";", and on ",", " - " or "—"
+    just before a panelist's name: "Maria Lopez - reliability; Tom Chen - cost" ->
+    ["Maria Lopez - reliability", "Tom Chen - cost"]."""
+    pieces = [p.strip() for p in re.split(r"\s*;\s*", line) if p.strip()]
+    names = sorted({n for full in panel for n in (full.strip(), *name_parts(full))
+                    if len(n) > 1}, key=len, reverse=True)
+    if not names:
+        return pieces
+    before_name = re.compile(r"(?:,\s+|\s+[-–]{1,2}\s+|\s*—\s*)(?=(?:"
+                             + "|".join(re.escape(n) for n in names) + r")\b)")
+    return [f.strip() for p in pieces for f in before_name.split(p) if f.strip()]
+
+
 def _someone_else(line: str) -> bool:
     """A line that starts with somebody's full name ("Maria Rivera runs …")."""
     return bool(re.match(r"^[A-Z][\w'’-]+ [A-Z][\w'’-]+\b", line)) and \
@@ -422,18 +452,25 @@ def personal_touch(ctx: DraftContext) -> PersonalTouch | None:
     full = ctx.recipient.full_name.strip()
     names = [full, *name_parts(full)] if full else []
     proper = _proper_words(ctx)
+    others = other_names(ctx)
+    everyone = (*ctx.panel, full)
+
+    def theirs(touch: PersonalTouch | None) -> bool:  # never another panelist's name
+        return touch is not None and not (others and _mentions(touch.text, others))
+
     for key in ("panel", "common"):
         for line in note_lines(ctx.notes, key):
-            if names and _mentions(line, names):
-                touch = line_touch(key, line, names, proper)
-                if touch:
-                    return touch
+            for part in person_fragments(line, everyone):
+                if names and _mentions(part, names):
+                    touch = line_touch(key, part, names, proper)
+                    if theirs(touch):
+                        return touch
     if ctx.recipient.role in ("helper", "met"):
         return None
     for keys in (("common",), ("went_well", "asked")):
         touches = [t for key in keys for line in note_lines(ctx.notes, key)
                    if not _someone_else(line)
-                   and (t := line_touch(key, line, names, proper)) is not None]
+                   and theirs(t := line_touch(key, line, names, proper))]
         if touches:
             return touches[_seed(ctx.recipient, "+".join(keys)) % len(touches)]
     return None
@@ -667,6 +704,7 @@ def _has_touch(body: str, ctx: DraftContext) -> bool:
     must share a meaningful word with the notes' panel, common, went-well or asked lines
     (or, where the notes have none, name anything beyond the job and the meeting)."""
     job = _content(" ".join((ctx.company, ctx.role, ctx.recipient.full_name)))
+    job |= {w.casefold() for w in other_names(ctx)}  # another panelist's name is no touch
     noted = set().union(*(_content(line) for key in ("panel", "common", "went_well", "asked")
                           for line in note_lines(ctx.notes, key))) - job
     for sentence in re.split(r"(?<=[.!?])\s+|\n+", body):

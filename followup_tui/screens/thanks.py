@@ -370,7 +370,8 @@ class ThanksScreen(PaneScreen):
             recipient=person, company=i.company, role=i.role, interview_round=i.round,
             interview_date=local_day(i.starts_at, i.tz), notes=self.notes_text,
             sender=self.sender or NOBODY,
-            medium=medium or self.note(person.contact_id).medium)
+            medium=medium or self.note(person.contact_id).medium,
+            panel=tuple(p.full_name for p in self.people))
 
     def show_recipient(self, contact_id: int | None) -> None:
         """Load a person's note into the editor (saving the previous one first)."""

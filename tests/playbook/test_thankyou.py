@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from followup_tui.playbook.proofread import check_placeholders
+from followup_tui.playbook.proofread import check_placeholders, proofread
 from followup_tui.playbook.thankyou import (
     CONTACT,
     DRAFT,
@@ -28,6 +28,8 @@ from followup_tui.playbook.thankyou import (
     build_draft,
     checklist,
     note_state,
+    person_fragments,
+    personal_touch,
     subject_line,
 )
 
@@ -324,3 +326,58 @@ def test_r6_letter_draft_block_prefers_the_contacts_organisation():
                                          postal_address="Kubrick Labs\nTorstr. 1"))
     body = build_draft(ctx)
     assert body.startswith("Maria Rivera\nLead Engineer\nKubrick Labs\nTorstr. 1\n\nDear Maria Rivera,")
+
+
+# --- one notes line naming two panelists (R5: each panelist's note is theirs) -------------
+
+TWO_ON_A_LINE = {"panel": "Maria Lopez (eng manager) - reliability; Tom Chen - cost"}
+PANEL = ("Maria Lopez", "Tom Chen")
+
+
+@pytest.mark.parametrize("panel", [PANEL, ()])
+def test_r5_a_line_naming_two_panelists_gives_each_their_own_topic(panel):
+    for contact_id, name, mine, theirs in ((1, "Maria Lopez", "reliability", "cost"),
+                                           (2, "Tom Chen", "cost", "reliability")):
+        ctx = replace(make_ctx(name, contact_id, notes=TWO_ON_A_LINE), panel=panel)
+        touch = personal_touch(ctx)
+        assert touch is not None and touch.text == mine
+        body = build_draft(ctx)
+        other = PANEL[contact_id % 2]
+        assert mine in body and theirs not in body
+        assert not re.search(r"maria|lopez" if contact_id == 2 else r"\btom\b|chen", body, re.I), body
+        assert other not in body
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Maria Lopez - reliability; Tom Chen - cost", ["Maria Lopez - reliability", "Tom Chen - cost"]),
+    ("Maria - reliability, Tom Chen — cost and scale",
+     ["Maria - reliability", "Tom Chen — cost and scale"]),
+    ("Maria Lopez - reliability - Tom Chen - cost", ["Maria Lopez - reliability", "Tom Chen - cost"]),
+    ("Maria Lopez: reliability, testing, on-call", ["Maria Lopez: reliability, testing, on-call"]),
+])
+def test_r5_person_fragments_cut_a_line_per_panelist(line, expected):
+    assert person_fragments(line, PANEL) == expected
+
+
+def test_r5_a_touch_never_names_another_panelist():
+    """A line only about Maria gives Tom no touch made of her name."""
+    notes = {"panel": "Tom Chen and Maria Lopez", "went_well": "Maria Lopez"}
+    ctx = replace(make_ctx("Tom Chen", 2, notes=notes), panel=PANEL)
+    touch = personal_touch(ctx)
+    assert touch is None or not re.search(r"maria|lopez", touch.text, re.I)
+
+
+def test_r5_leftover_panelist_name_is_no_touch_and_a_proofreading_finding():
+    ctx = replace(make_ctx("Tom Chen", 2, notes=TWO_ON_A_LINE), panel=PANEL)
+    body = ("Dear Tom,\n\nThank you for the interview. Our discussion of maria Lopez stayed "
+            "with me.\n\nSam Lee\nsam@example.com")
+    assert by_element(checklist(body, ctx))[PERSONAL_TOUCH] is False
+    found = [f for f in proofread(body, ctx) if f.code == "other panelist"]
+    assert found and "discussion of maria Lopez" not in found[0].message  # quotes the phrase
+    assert "“of maria Lopez”" in found[0].message and "Tom Chen" in found[0].message
+    fine = body.replace("maria Lopez", "cost")
+    assert by_element(checklist(fine, ctx))[PERSONAL_TOUCH] is True
+    assert not [f for f in proofread(fine, ctx) if f.code == "other panelist"]
+    met = body.replace("Our discussion of maria Lopez stayed with me.",
+                       "It was good to meet you and Maria Lopez.")
+    assert not [f for f in proofread(met, ctx) if f.code == "other panelist"]
