@@ -53,7 +53,7 @@ class FollowupApp(App[int]):
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
         Binding("ctrl+f", "search", "Search notes", priority=True, id="app.search"),
         Binding("q", "quit", "Quit", id="app.quit"),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit_anywhere"),
+        Binding("ctrl+q", "quit", "Quit, even from a text field", show=False, priority=True, id="app.quit_anywhere"),
     ]
 
     # Attributes down: panes read these when they are shown.

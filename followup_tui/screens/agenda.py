@@ -239,7 +239,7 @@ class AgendaScreen(PaneScreen):
         self.source.filter_text = event.value
         self.update_hints()
         self.table.empty_text = (
-            f"No touch matches “{event.value}”: escape clears the filter."
+            f"No touch matches “{event.value}”: / then escape clears the filter."
             if event.value.strip() else EMPTY)
         self.table.reload(cursor=0)
 

@@ -14,10 +14,19 @@ from followup_tui.widgets.plain import escape
 LIST_KEYS = (
     ("up/down, k/j", "move the highlight"),
     ("home/end", "first / last"),
-    ("escape", "in a text field: back to the list"),
+    ("tab/shift+tab", "next / previous field or section"),
     ("ctrl+p", "command palette (jump to application)"),
-    ("ctrl+q", "quit from anywhere"),
 )
+
+
+def own_bindings(node) -> list:
+    """The Bindings a pane or the app declares (our own carry an id), base classes last."""
+    found = []
+    for cls in type(node).__mro__:
+        for binding in cls.__dict__.get("BINDINGS", ()):
+            if getattr(binding, "id", None) and binding.description:
+                found.append(binding)
+    return found
 
 
 class HelpScreen(ModalScreen[None]):
@@ -36,12 +45,12 @@ class HelpScreen(ModalScreen[None]):
         self.pane = pane
 
     def compose(self) -> ComposeResult:
-        lines = []
-        for key, active in self.pane.active_bindings.items():
-            binding = active.binding
-            # Our own keys carry an id (for keymaps); Textual's generic ones are noise here.
-            if not binding.description or not binding.id:
+        lines, seen = [], set()
+        # The pane's keys, then the app's; Textual's generic widget keys are noise here.
+        for binding in own_bindings(self.pane) + own_bindings(self.app):
+            if binding.key in seen:
                 continue
+            seen.add(binding.key)
             shown = binding.key_display or self.app.get_key_display(binding)
             lines.append(f"[b]{escape(shown):>14}[/b]  {escape(binding.description)}")
         lines += [f"[b]{key:>14}[/b]  {what}" for key, what in LIST_KEYS]

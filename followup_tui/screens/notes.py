@@ -345,8 +345,5 @@ class NotesScreen(PaneScreen):
         self.app.push_screen(PrepSheet(self.application_id))
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        if action in {"add_person", "edit"}:
-            return self.interview_id is not None or None
-        if action in {"add_interview", "log", "prep"}:
-            return self.application_id is not None or None
+        """Every key stays live: pressed too early, it says what to do first."""
         return True

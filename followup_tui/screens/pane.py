@@ -11,7 +11,7 @@ class PaneScreen(Screen):
     """A pane: subclasses name their main list in MAIN and refresh in `refresh_pane`."""
 
     MAIN = "#main"
-    BINDINGS = [Binding("escape", "focus_main", "Back to the list", show=False,
+    BINDINGS = [Binding("escape", "focus_main", "From a text field: back to the list", show=False,
                         id="pane.focus_main")]
 
     def main_widget(self) -> Widget:

@@ -278,7 +278,7 @@ class PipelineScreen(PaneScreen):
     def filter_changed(self, event: Input.Changed) -> None:
         self.source.filter_text = event.value
         self.table.empty_text = (
-            f"No application matches “{event.value}”: escape clears the filter."
+            f"No application matches “{event.value}”: / then escape clears the filter."
             if event.value.strip() else EMPTY
         )
         self.table.reload(cursor=0)

@@ -49,7 +49,7 @@ class FormScreen(ModalScreen[Result], Generic[Result]):
     FormScreen .form-label { width: 22; padding: 1 1 0 0; }
     FormScreen .form-row > Input, FormScreen .form-row > Select { width: 1fr; }
     FormScreen .form-row > TextArea { width: 1fr; height: 6; }
-    FormScreen .field-error { padding: 0 0 0 22; color: $error; height: auto; }
+    FormScreen .field-error { padding: 0 0 0 2; color: $error; height: auto; }
     FormScreen .field-error.-empty { display: none; }
     FormScreen .form-keys { color: $text-muted; padding: 1 0 0 0; }
     """

@@ -216,3 +216,12 @@ async def test_clearing_the_filter_keeps_the_highlighted_application(make_app, s
         await pilot.press("escape")
         await pilot.pause()
         assert table(app).row_count == 3 and table(app).current.company == "Gamma"
+
+
+async def test_help_lists_enter_and_tab_which_live_on_widgets(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = " ".join(str(s.render()) for s in app.screen.query("Static"))
+        assert "Open notes" in text and "tab/shift+tab" in text
