@@ -32,6 +32,15 @@ def before_decision(day: dt.date, decision: dt.date | None) -> str | None:
             "waits until then (R1, R8). Save again to keep it.")
 
 
+def too_close(day: dt.date, others: list[dt.date]) -> str | None:
+    """R10: the warning for a check-in within a week of another one, or None."""
+    near = [other for other in others if abs((other - day).days) < 7]
+    if not near:
+        return None
+    return (f"Another check-in of this application is due {near[0].isoformat()}: the "
+            "playbook keeps a week between them (R10). Save again to keep it.")
+
+
 def describe(touch: AgendaRow) -> str:
     person = f" to {touch.contact}" if touch.contact else ""
     return f"{touch.kind}{person} — {touch.company} [{touch.rule}]"
@@ -39,8 +48,8 @@ def describe(touch: AgendaRow) -> str:
 
 class _DueForm(FormScreen[dt.date]):
     """A touch's new due date, with R1/R8's warning for a check-in before the decision
-    date: the first ctrl+s warns, a second one with the same day keeps it (the user
-    stays in charge)."""
+    date and R10's for one within a week of another: the first ctrl+s warns, a second
+    one with the same day keeps it (the user stays in charge)."""
 
     touch: AgendaRow
     _warned: dt.date | None = None
@@ -48,7 +57,9 @@ class _DueForm(FormScreen[dt.date]):
     def read_due(self, values: dict[str, Any]) -> dt.date:
         day = read_due(values)
         if self.touch.kind == "check-in" and day != self._warned:
-            warning = before_decision(day, self.app.store.decision_date(self.touch.application_id))
+            store = self.app.store
+            warning = (before_decision(day, store.decision_date(self.touch.application_id))
+                       or too_close(day, store.other_checkins(self.touch.id)))
             if warning:
                 self._warned = day
                 raise FieldError("due", warning)

@@ -367,6 +367,14 @@ class PlanMixin:
                           (application_id,))
         return _day(rows[0][0]) if rows else None
 
+    def other_checkins(self, touch_id: int) -> list[dt.date]:
+        """Due days of the application's other pending check-ins (R10's weekly cadence)."""
+        rows = self.query(
+            "SELECT o.due FROM touch t JOIN touch o ON o.application_id = t.application_id"
+            " WHERE t.id = ? AND o.id != t.id AND o.kind = 'check-in'"
+            " AND o.status = 'pending' ORDER BY o.due", (touch_id,))
+        return [_day(row[0]) for row in rows]
+
     def touch_status(self, touch_id: int) -> tuple[str, dt.date, bool, dt.date | None]:
         """(status, due, user_changed, done_on) of a touch, for tests and the detail view."""
         rows = self.query("SELECT status, due, user_changed, done_on FROM touch WHERE id = ?",

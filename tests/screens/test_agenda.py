@@ -273,11 +273,13 @@ async def test_r1_r8_a_checkin_before_the_decision_date_warns_then_keeps(make_ap
         await pilot.pause()
         assert isinstance(app.screen, TouchForm)
         assert "before the decision date" in str(app.screen.query_one("#due-error").render())
-        app.screen.query_one("#field-due").value = "in 12 days"  # after it: no warning
+        # After the decision date and a week clear of the other check-ins: no warning.
+        later = max(app.store.other_checkins(checkin.id)) + dt.timedelta(days=7)
+        app.screen.query_one("#field-due").value = later.isoformat()
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, AgendaScreen)
-        assert app.store.touch_status(checkin.id)[1] == TODAY + dt.timedelta(days=12)
+        assert app.store.touch_status(checkin.id)[1] == later
 
 
 async def test_r1_a_thank_you_before_the_decision_date_is_no_warning(make_app, planned):
@@ -296,3 +298,27 @@ async def test_r1_a_thank_you_before_the_decision_date_is_no_warning(make_app, p
         await pilot.pause()
         assert isinstance(app.screen, AgendaScreen)
         assert app.store.touch_status(touch.id)[1] == TODAY + dt.timedelta(days=1)
+
+
+async def test_r10_a_checkin_within_a_week_of_another_warns_then_keeps(make_app, planned):
+    """D putting a check-in on the day of the application's next one warns (R10)."""
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        checkin = to_checkin(app, "Acme")
+        others = app.store.other_checkins(checkin.id)
+        assert others and all((o - checkin.due).days >= 7 for o in others)
+        await pilot.press("D")
+        await pilot.pause()
+        app.screen.query_one("#field-due").value = others[0].isoformat()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, RedateForm)  # warned, not saved
+        assert "a week between them (R10)" in str(
+            app.screen.query_one("#due-error").render()).replace("\n", " ")
+        assert app.store.touch_status(checkin.id)[1] == checkin.due
+        await pilot.press("ctrl+s")  # the user stays in charge
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+        assert app.store.touch_status(checkin.id)[1] == others[0]
