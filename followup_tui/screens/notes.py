@@ -64,6 +64,7 @@ class NotesScreen(PaneScreen):
         Binding("e", "edit", "Edit", id="notes.edit"),
         Binding("l", "log", "Log exchange", id="notes.log"),
         Binding("r", "prep", "Next-round prep", id="notes.prep"),
+        Binding("delete", "delete", "Delete", id="notes.delete"),
     ]
 
     def __init__(self) -> None:
@@ -320,6 +321,45 @@ class NotesScreen(PaneScreen):
             self.app.push_screen(InterviewForm.edit(interview), self.after_person)
         else:
             self.notify("Nothing to edit here: i adds an interview.", severity="warning")
+
+    def action_delete(self) -> None:
+        """On the panel list: take the person off this panel (their card stays). On the
+        interviews list: delete the interview with its notes, after a clear question."""
+        from followup_tui.screens.confirm import ConfirmScreen
+
+        panel = self.query_one("#panel", PickList)
+        if panel.has_focus and self.people and panel.highlighted is not None:
+            person = self.people[panel.highlighted]
+            interview_id = self.interview_id
+
+            def remove(yes: bool | None) -> None:
+                if yes:
+                    self.store.remove_from_panel(interview_id, person.contact_id)
+                    self.notify(f"{person.full_name} is off this panel.", timeout=3,
+                                markup=False)
+
+            self.app.push_screen(ConfirmScreen(
+                f"Take {escape(person.full_name)} off this interview's panel? "
+                "Their card stays."), remove)
+        elif self.interview_id is not None and not panel.has_focus:
+            self.flush()
+            interview_id = self.interview_id
+            row = next((r for r in self.rows if r.id == interview_id), None)
+            written = sum(1 for body, _ in self.store.notes(interview_id).values() if body.strip())
+
+            def delete(yes: bool | None) -> None:
+                if yes:
+                    self.store.delete_interview(interview_id)
+                    self.app.interview_id = None
+                    self.interview_id = None
+                    self.notify("Interview deleted.", timeout=3)
+
+            round_no = f"round {row.round}" if row else "this interview"
+            self.app.push_screen(ConfirmScreen(
+                f"Delete {round_no} with its panel, thank-you notes and {written} written "
+                "notes sections? This cannot be undone."), delete)
+        else:
+            self.notify("Nothing to delete here.", severity="warning")
 
     def action_log(self) -> None:
         from followup_tui.screens.exchange_form import ExchangeForm

@@ -306,6 +306,20 @@ class NotesMixin:
                        ApplicationContact)
             self.changed(session, interview.application_id)
 
+    def delete_interview(self, interview_id: int) -> None:
+        """Remove an interview entered by mistake, with its notes, panel and thank-yous
+        (the database cascades them); the plan follows (its R4 touches are cancelled)."""
+        from followup_tui.store.models import Interview
+
+        with self.write() as session:
+            interview = session.get(Interview, interview_id)
+            if interview is None:
+                return
+            application_id = interview.application_id
+            session.delete(interview)
+            session.flush()
+            self.changed(session, application_id)
+
     def remove_from_panel(self, interview_id: int, contact_id: int) -> None:
         from followup_tui.store.models import Interview
 

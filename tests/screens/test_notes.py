@@ -197,3 +197,31 @@ def test_snapshot_of_the_pane(store, make_app, snap_compare, frozen_clock):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=open_it)
+
+
+async def test_delete_takes_a_person_off_the_panel_then_deletes_the_interview(
+        store, make_app, db_path):
+    """An interview entered by mistake can go, after a clear question; n keeps it."""
+    application = store.add_application(company="Acme")
+    interview = store.add_interview(application, dt.datetime.now(dt.timezone.utc))
+    ada = store.add_contact(full_name="Ada Lovelace", email="ada@acme.example")
+    store.add_to_panel(interview, ada)
+    store.save_note(interview, "asked", "Kubernetes autoscaling")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_notes(app, pilot, application)
+        app.screen.query_one("#panel", PickList).focus()
+        await pilot.press("delete", "y")
+        await pilot.pause()
+        assert store.panel(interview) == []
+        assert store.get_contact(ada).full_name == "Ada Lovelace"  # the card stays
+
+        app.screen.query_one("#interviews", PickList).focus()
+        await pilot.press("delete", "n")
+        await pilot.pause()
+        assert [r.id for r in store.interviews(application)] == [interview]
+        await pilot.press("delete", "y")
+        await pilot.pause()
+        assert store.interviews(application) == []
+        assert stored(db_path, interview) == {}
+        assert store.search_notes("kube") == []  # the search index followed
