@@ -230,10 +230,7 @@ class AgendaScreen(PaneScreen):
 
             self.app.push_screen(TouchForm(touch), done)
 
-    # -- the / filter ----------------------------------------------------------------
-    def action_filter(self) -> None:
-        self.query_one(FilterBox).open()
-
+    # -- the / filter (PaneScreen opens and closes it) -----------------------------------
     @on(Input.Changed, "#filter")
     def filter_changed(self, event: Input.Changed) -> None:
         self.source.filter_text = event.value
@@ -242,10 +239,6 @@ class AgendaScreen(PaneScreen):
             f"No touch matches “{event.value}”: / then escape clears the filter."
             if event.value.strip() else EMPTY)
         self.table.reload(cursor=0)
-
-    @on(FilterBox.Done)
-    def filter_done(self) -> None:
-        self.table.focus()
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         """Keys that need a touch are shown only when there is one."""

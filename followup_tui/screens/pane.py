@@ -32,3 +32,13 @@ class PaneScreen(Screen):
 
     def refresh_pane(self) -> None:
         """Re-read what the pane shows; the default shows nothing new."""
+
+    # -- the `/` filter, for panes that compose a FilterBox ----------------------------
+    def action_filter(self) -> None:
+        from followup_tui.widgets.filter_box import FilterBox
+
+        self.query_one(FilterBox).open()
+
+    def on_filter_box_done(self) -> None:
+        """Enter keeps the filter, escape clears it: either way the list takes focus."""
+        self.main_widget().focus()

@@ -272,7 +272,7 @@ class PipelineScreen(PaneScreen):
     # -- the / filter ------------------------------------------------------------
     def action_filter(self) -> None:
         self._before_filter = self.app.application_id  # escape comes back to it
-        self.query_one(FilterBox).open()
+        super().action_filter()
 
     @on(Input.Changed, "#filter")
     def filter_changed(self, event: Input.Changed) -> None:
@@ -285,10 +285,6 @@ class PipelineScreen(PaneScreen):
         if not event.value.strip():  # cleared: back on the application you had
             self.show_application(self._before_filter)
         self.update_health()
-
-    @on(FilterBox.Done)
-    def filter_done(self) -> None:
-        self.table.focus()
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         """Keys that need an application are shown only when there is one."""
