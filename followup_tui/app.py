@@ -135,14 +135,11 @@ class FollowupApp(App[int]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
-    def open_application(self, application_id: int, *, pane: str = "notes") -> None:
-        """Select an application and show it (its Notes pane when that exists)."""
+    def open_application(self, application_id: int) -> None:
+        """Select an application and show its Notes pane (enter, or a palette jump)."""
         self.application_id = application_id
         self.interview_id = None
-        if pane in self.MODES:
-            self.action_pane(pane)
-        else:
-            self.action_pane("pipeline")
+        self.action_pane("notes")
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
