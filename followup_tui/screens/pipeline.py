@@ -91,6 +91,7 @@ class PipelineScreen(PaneScreen):
     PANE_TITLE = "Pipeline"
     _on_offer = False  # whether the footer currently offers `o`
     _before_filter: int | None = None  # the application highlighted when `/` was pressed
+    _health = ""  # the R12/R14 line, read from the Store by update_health
     _footer_timer: Timer | None = None
     CSS_PATH = "pipeline.tcss"
     MAIN = "#applications"
@@ -150,13 +151,19 @@ class PipelineScreen(PaneScreen):
         active = self.app.store.active_count()
         accepted = accepted_line(self.app.store, active)  # R14 replaces R12's nudge
         nudge = accepted or pipeline_health(active, self.app.store.settings.active_target)
-        shown = "archived shown" if self.source.show_archived else ""
-        filtered = f"filter: {self.source.filter_text}" if self.source.filter_text else ""
-        extra = " · ".join(x for x in (filtered, shown) if x)
         text = nudge or f"{active} active applications: the search is well spread (R12)."
         if not accepted:
             text = offer_line(self.app.store) or text  # R14: the others beside a pending offer
-        self.query_one("#health", Static).update(text + (escape(f"   [{extra}]") if extra else ""))
+        self._health = text
+        self.show_health()
+
+    def show_health(self) -> None:
+        """The health line with the view's state: no queries, so a filter key stays cheap."""
+        shown = "archived shown" if self.source.show_archived else ""
+        filtered = f"filter: {self.source.filter_text}" if self.source.filter_text else ""
+        extra = " · ".join(x for x in (filtered, shown) if x)
+        self.query_one("#health", Static).update(
+            self._health + (escape(f"   [{extra}]") if extra else ""))
 
     @on(VirtualTable.Highlighted, "#applications")
     def remember(self, event: VirtualTable.Highlighted) -> None:
@@ -284,7 +291,7 @@ class PipelineScreen(PaneScreen):
         self.table.reload(cursor=0)
         if not event.value.strip():  # cleared: back on the application you had
             self.show_application(self._before_filter)
-        self.update_health()
+        self.show_health()
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         """Keys that need an application are shown only when there is one."""
