@@ -92,6 +92,7 @@ class PipelineScreen(PaneScreen):
     _on_offer = False  # whether the footer currently offers `o`
     _before_filter: int | None = None  # the application highlighted when `/` was pressed
     _health = ""  # the R12/R14 line, read from the Store by update_health
+    _fresh = False  # mounted, and the resume that follows need not read the rows again
     _footer_timer: Timer | None = None
     CSS_PATH = "pipeline.tcss"
     MAIN = "#applications"
@@ -126,7 +127,7 @@ class PipelineScreen(PaneScreen):
 
     # -- keeping the view current -------------------------------------------------
     def refresh_pane(self) -> None:
-        if getattr(self, "_fresh", False):  # just mounted: rows first, the rest after
+        if self._fresh:  # just mounted: rows first, the rest after
             self._fresh = False
             self.call_after_refresh(self.update_health)
         else:
