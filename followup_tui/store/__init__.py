@@ -1,6 +1,6 @@
 """The only code that opens sessions or writes SQL. No Textual here."""
 
-from followup_tui.store.base import ConflictError, StoreError
+from followup_tui.store.base import BusyError, ConflictError, StoreError
 from followup_tui.store.store import Store
 
-__all__ = ["ConflictError", "Store", "StoreError"]
+__all__ = ["BusyError", "ConflictError", "Store", "StoreError"]

@@ -21,6 +21,13 @@ class StoreError(Exception):
     """A problem with the database file, worded for the person who owns it."""
 
 
+class BusyError(StoreError):
+    """Another program holds the write lock: the write can be tried again later.
+
+    Callers keep what was typed and try again; nothing is lost (issue 11).
+    """
+
+
 class ConflictError(StoreError):
     """Another window saved a newer version of the record being written."""
 
@@ -145,7 +152,7 @@ def friendly(error: sqlite3.Error, path: Path) -> StoreError:
     """Turn SQLite's error into a sentence that names the file and what to do."""
     text = str(error).lower()
     if "locked" in text or "busy" in text:
-        return StoreError(f"{path} is busy in another window; retrying keeps what you typed.")
+        return BusyError(f"{path} is busy in another window; retrying keeps what you typed.")
     if "readonly" in text or "read-only" in text:
         return StoreError(f"{path} is read-only: changes cannot be saved (check its permissions).")
     if "full" in text:
