@@ -17,7 +17,7 @@ APP_NAME = "followup-tui"
 
 
 def default_db_path() -> Path:
-    """followup.db in the platform's user data folder (CONTRACT.md)."""
+    """followup.db in the platform's user data folder (docs/cli.md)."""
     from platformdirs import user_data_path
 
     return user_data_path(APP_NAME, appauthor=False) / "followup.db"
@@ -30,7 +30,7 @@ def resolve_db(args: argparse.Namespace) -> Path:
 
 
 class Parser(argparse.ArgumentParser):
-    """Bad input on the command line is one clear line on stderr (CONTRACT.md)."""
+    """Bad input on the command line is one clear line on stderr (docs/cli.md)."""
 
     def error(self, message: str):  # type: ignore[override]
         self.exit(2, f"{self.prog}: {message} (see {self.prog.split()[0]} --help)\n")

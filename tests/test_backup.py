@@ -212,7 +212,7 @@ def test_merging_a_different_backup_adds_its_rows_once(full, tmp_path):
 
 @pytest.mark.parametrize("content", [b"{bad", None], ids=["not-json", "missing"])
 def test_a_bad_backup_creates_no_database(tmp_path, content):
-    """CONTRACT.md: bad input on the command line creates no file."""
+    """docs/cli.md: bad input on the command line creates no file."""
     from followup_tui.__main__ import main
 
     source = tmp_path / "backup.json"

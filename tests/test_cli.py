@@ -1,4 +1,4 @@
-"""The command line as CONTRACT.md names it: --db, the variable, --help, --version, bad files."""
+"""The command line as docs/cli.md names it: --db, the variable, --help, --version, bad files."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""`followup-tui agenda [--json]`: what is overdue or due within a week (CONTRACT.md).
+"""`followup-tui agenda [--json]`: what is overdue or due within a week (docs/cli.md).
 
 For a shell prompt, cron or a status bar: it reads the database without creating it,
 prints one touch a line (or a JSON array) soonest first, and exits 0.

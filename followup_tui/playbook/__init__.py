@@ -1,1 +1,1 @@
-"""The follow-up playbook (DOMAIN.md R1–R14) as pure functions: no I/O, no Textual."""
+"""The follow-up playbook (docs/playbook.md, R1–R14) as pure functions: no I/O, no Textual."""

@@ -1,4 +1,4 @@
-"""Reading and showing dates the way CONTRACT.md "Forms and dates" promises.
+"""Reading and showing dates the way docs/keys.md "Forms and dates" says.
 
 Users type dates in a few friendly forms (`tomorrow 2pm`, `friday`, `in 3 days`);
 everything else is refused with a one-line message that a form can show beside the

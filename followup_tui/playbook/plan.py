@@ -1,7 +1,7 @@
 """The follow-up plan: which touches the playbook proposes for an application, and when.
 
 `propose` reads plain facts about one application (stage, dates, interviews, people,
-exchanges) and returns the touches DOMAIN.md asks for, each with a stable `key`.
+exchanges) and returns the touches docs/playbook.md asks for, each with a stable `key`.
 `reconcile` compares that proposal with the touches already stored, so the plan can be
 recomputed after every change without ever undoing what the user did.
 No I/O here: the Store turns its rows into these dataclasses and applies the result.
@@ -96,7 +96,7 @@ class ProposedTouch:
     kind: str  # words.TOUCH_KINDS
     channel: str  # words.CHANNELS
     due: dt.date
-    rule: str  # the DOMAIN.md id, e.g. "R8"
+    rule: str  # the docs/playbook.md id, e.g. "R8"
     contact_id: int | None
     interview_id: int | None
     script: str  # what to say, in a sentence or three

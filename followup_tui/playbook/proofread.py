@@ -1,4 +1,4 @@
-"""Proofreading a thank-you note (DOMAIN.md R5: "proofread: right names, no leftover
+"""Proofreading a thank-you note (docs/playbook.md, R5: "proofread: right names, no leftover
 placeholders, no typos"; short; each panelist's note personal, not a copy).
 
 Each check is its own small function returning findings; `proofread` runs them all.

@@ -1,4 +1,4 @@
-"""The sections of post-interview notes (DOMAIN.md R3), in the order they are shown."""
+"""The sections of post-interview notes (docs/playbook.md, R3), in the order they are shown."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Thank-you notes (DOMAIN.md R4, R5, R6) as pure functions.
+"""Thank-you notes (docs/playbook.md, R4, R5, R6) as pure functions.
 
 R4: every interviewer, panelist, helper and person met gets their own note.
 R5: a good note thanks them, has a personal touch, shows interest in the role, says why

@@ -1,4 +1,4 @@
-"""The product's vocabulary (DOMAIN.md, "Words the product uses") in one place.
+"""The product's vocabulary (docs/playbook.md, "Words the app uses") in one place.
 
 Store, playbook and screens all spell stages, kinds and channels the same way
 because they all import them from here.
@@ -38,13 +38,13 @@ PANEL_ROLES: tuple[str, ...] = ("panel", "met")
 
 INTERVIEW_FORMATS: tuple[str, ...] = ("on-site", "video", "phone")
 
-# Channels of touches and exchanges (CONTRACT.md, "Agenda output").
+# Channels of touches and exchanges (docs/cli.md, "agenda --json").
 CHANNELS: tuple[str, ...] = ("email", "phone", "letter", "handwritten", "linkedin", "in-person")
 
 # Thank-you media (R6).
 MEDIA: tuple[str, ...] = ("email", "handwritten", "letter")
 
-# Kinds of touches (CONTRACT.md, "Agenda output"); offer-response is R14's deadline.
+# Kinds of touches (docs/cli.md, "agenda --json"); offer-response is R14's deadline.
 TOUCH_KINDS: tuple[str, ...] = (
     "thank-you",
     "check-in",

@@ -24,7 +24,7 @@ def read_url(text: str) -> str:
 
 
 def read_day(name: str, text: str, today: dt.date) -> dt.date | None:
-    """A date field: blank is allowed, anything else must parse (CONTRACT.md forms)."""
+    """A date field: blank is allowed, anything else must parse (docs/keys.md, Forms and dates)."""
     if not text.strip():
         return None
     try:

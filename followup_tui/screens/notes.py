@@ -26,7 +26,7 @@ from followup_tui.store.notes import InterviewRow, PanelPerson
 from followup_tui.widgets.notes_editor import MAX_NOTE, NotesEditor, PickList
 from followup_tui.widgets.footer import KeysFooter
 
-DEBOUNCE = 0.3  # seconds of quiet before a section is written (CONTRACT.md: within 0.5 s)
+DEBOUNCE = 0.3  # seconds of quiet before a section is written (docs/keys.md: within 0.5 s)
 
 
 def now() -> arrow.Arrow:
@@ -290,7 +290,7 @@ class NotesScreen(PaneScreen):
         if interview_id is None:
             return
         # The form's callback runs before the pane resumes; on resume the pane shows the
-        # new interview with the cursor in its first section, ready to type (CONTRACT.md).
+        # new interview with the cursor in its first section, ready to type (docs/keys.md).
         self.app.interview_id = interview_id
         self.app.notes_section = SECTIONS[0].key
         self.notify("Interview added: write it down before you forget (R3).", timeout=3)

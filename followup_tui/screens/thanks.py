@@ -50,7 +50,7 @@ from followup_tui.widgets.notes_editor import PickList
 from followup_tui.widgets.saved_text import SavedTextArea
 from followup_tui.widgets.footer import KeysFooter
 
-DEBOUNCE = 0.3  # seconds of quiet before the draft is written (CONTRACT.md: within 0.5 s)
+DEBOUNCE = 0.3  # seconds of quiet before the draft is written (docs/keys.md: within 0.5 s)
 CHECK_DELAY = 0.25  # seconds of quiet before the checklist is recomputed
 MAX_DRAFT = 50_000  # characters; a longer paste is not saved, with a message
 NOBODY = Sender("", "", "")
@@ -247,10 +247,10 @@ class ThanksScreen(PaneScreen):
     def editor(self) -> DraftEditor:
         return self._editor
 
-    # -- which interview (CONTRACT.md "Thank-you pane") ------------------------------------
+    # -- which interview (docs/keys.md "Thank-you") --------------------------------------------
     def chosen_interview(self) -> int | None:
         """The interview highlighted in Notes; else the application's latest one that has
-        already started (CONTRACT.md "the selected application's latest interview", read as
+        already started (docs/keys.md "the selected application's latest interview", read as
         the latest that happened: after an interview that is the one to thank for, not a
         future round nobody is on yet); else its latest."""
         application_id = self.app.application_id
@@ -496,7 +496,7 @@ class ThanksScreen(PaneScreen):
         elif event.state == WorkerState.ERROR:
             self.notify(f"Checking the note failed: {worker.error}", severity="error")
 
-    # -- autosave (CONTRACT.md "Notes": within 0.5 s, also on leaving and quitting) --------
+    # -- autosave (docs/keys.md: within 0.5 s, also on leaving and quitting) ----------------
     @on(TextArea.Changed, "#draft")
     def typed(self) -> None:
         has_text = bool(self.editor.text.strip())

@@ -106,7 +106,7 @@ def _generate(rng: random.Random, count: int, today: dt.date, sample: bool) -> d
             f"https://www.linkedin.com/in/{handle.replace('.', '-')}", created))
         return contact_id
 
-    # Two references serve every application (one person across applications, DOMAIN.md).
+    # Two references serve every application (one person across applications, docs/playbook.md).
     references = [new_contact("Former employer", "Former manager") for _ in range(2)]
     interview_id = note_id = 0
     for app_id in range(1, count + 1):

@@ -1,4 +1,4 @@
-"""SQLModel tables in the words of DOMAIN.md.
+"""SQLModel tables in the words of docs/playbook.md.
 
 Every moment is an aware UTC datetime (SQLite holds it as UTC text) and every
 calendar day a date; screens turn them into local time with arrow. `version` columns let two windows on
@@ -25,7 +25,7 @@ def utcnow() -> datetime:
 
 
 class Application(SQLModel, table=True):
-    """One job at one company, moving through stages (DOMAIN.md)."""
+    """One job at one company, moving through stages (docs/playbook.md)."""
 
     __table_args__ = (
         # The Pipeline's order comes from here (urgency, then company): see Store.page.
@@ -190,7 +190,7 @@ class Touch(SQLModel, table=True):
     due: date
     done_on: Optional[date] = None
     status: str = "pending"  # pending, done, skipped, cancelled
-    rule: str = ""  # the DOMAIN.md id that proposed it
+    rule: str = ""  # the docs/playbook.md id that proposed it
     user_changed: bool = False  # snoozed or re-dated by the user: the plan keeps it
     script: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     version: int = 1

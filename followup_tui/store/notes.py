@@ -206,7 +206,7 @@ class NotesMixin:
     ) -> int:
         """Add an interview (moments aware; stored as UTC with the zone it happened in).
         The first interview moves an application still at "applied" to "interviewing",
-        recorded in its stage history (DOMAIN.md stages)."""
+        recorded in its stage history (docs/playbook.md, Words)."""
         from followup_tui.playbook.words import APPLIED, INTERVIEWING
         from followup_tui.store.models import Application, Interview, StageChange, utcnow
 

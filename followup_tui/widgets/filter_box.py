@@ -1,4 +1,4 @@
-"""The `/` filter every list shares (CONTRACT.md): filter as you type, `enter` keeps
+"""The `/` filter every list shares (docs/keys.md): filter as you type, `enter` keeps
 the filter, `escape` clears it; both give focus back to the list."""
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ class NotesEditor(SavedTextArea):
 
 
 class PickList(OptionList):
-    """An option list that also moves with `j`/`k` (CONTRACT.md keys)."""
+    """An option list that also moves with `j`/`k` (docs/keys.md)."""
 
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),

@@ -1,4 +1,4 @@
-"""`followup-tui agenda [--json]` as CONTRACT.md says, run as a real subprocess."""
+"""`followup-tui agenda [--json]` as docs/cli.md says, run as a real subprocess."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Date forms of CONTRACT.md "Forms and dates", and the short forms lists show."""
+"""Date forms of docs/keys.md "Forms and dates", and the short forms lists show."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Example tests of the plan engine, one or more per DOMAIN.md rule."""
+"""Example tests of the plan engine, one or more per docs/playbook.md rule."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Proofreading thank-you notes (DOMAIN.md R5: right names, no placeholders, no typos,
+"""Proofreading thank-you notes (docs/playbook.md, R5: right names, no placeholders, no typos,
 short, and each panelist's note personal, not a copy)."""
 
 from __future__ import annotations

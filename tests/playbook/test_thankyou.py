@@ -1,4 +1,4 @@
-"""Thank-you drafts, the R5 checklist and note states (DOMAIN.md R4, R5, R6)."""
+"""Thank-you drafts, the R5 checklist and note states (docs/playbook.md, R4, R5, R6)."""
 
 from __future__ import annotations
 

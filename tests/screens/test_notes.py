@@ -50,7 +50,7 @@ async def test_add_interview_panelist_and_notes_survive_a_restart(store, make_ap
         await pilot.press("ctrl+s")  # defaults: now, round 1
         await pilot.pause()
         await pilot.pause()
-        # CONTRACT.md: after an interview is added the cursor is in its first section.
+        # docs/keys.md: after an interview is added the cursor is in its first section.
         assert app.focused is editor(app, "asked")
         await pilot.press(*keys("Why SRE? said I like pagers."))
         await pilot.press("tab")
@@ -59,7 +59,7 @@ async def test_add_interview_panelist_and_notes_survive_a_restart(store, make_ap
         await pilot.press("tab", "tab")
         assert app.focused is editor(app, "went_well")
         await pilot.press(*keys("The design round"))
-        await pilot.press("escape")  # back to the interviews list (CONTRACT.md)
+        await pilot.press("escape")  # back to the interviews list (docs/keys.md)
         assert app.focused.id == "interviews"
         await pilot.press("p")
         await pilot.pause()

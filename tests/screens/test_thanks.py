@@ -1,4 +1,4 @@
-"""The Thank-you pane, driven like a person would (R4, R5, R6; CONTRACT.md "Thank-you pane")."""
+"""The Thank-you pane, driven like a person would (R4, R5, R6; docs/keys.md "Thank-you")."""
 
 from __future__ import annotations
 
@@ -329,7 +329,7 @@ async def test_a_proofread_note_exports_without_asking(tmp_path, frozen):
 
 
 async def test_pane_defaults_to_the_interview_that_happened(tmp_path, frozen, monkeypatch):
-    """CONTRACT.md: with none highlighted in Notes, the latest interview — the latest that
+    """docs/keys.md: with none highlighted in Notes, the latest interview — the latest that
     has started, not a future round with nobody on its panel yet."""
     from followup_tui.playbook import clock
 

@@ -1,5 +1,5 @@
 """The plan through the Store: each rule's touches appear, follow changes, and keep
-what the user did (DOMAIN.md R4, R7, R8, R10, R13, R14)."""
+what the user did (docs/playbook.md, R4, R7, R8, R10, R13, R14)."""
 
 from __future__ import annotations
 
@@ -290,7 +290,7 @@ def test_R14_accepted_offer_is_the_latest_shown_one(store):
 
 
 def test_first_interview_moves_applied_to_interviewing_in_the_history(store):
-    """DOMAIN.md stages: applied → interviewing once there is an interview; R7 follows."""
+    """docs/playbook.md stages: applied → interviewing once there is an interview; R7 follows."""
     app_id = store.add_application(company="Acme", role="Engineer")
     assert store.get_application(app_id).stage == "applied"
     ref = store.add_contact(full_name="Rita Ref")

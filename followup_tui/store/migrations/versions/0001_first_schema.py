@@ -1,4 +1,4 @@
-"""The first schema: every table of DOMAIN.md, and full-text search over the notes (R3).
+"""The first schema: every table of docs/playbook.md, and full-text search over the notes (R3).
 
 Revision ID: 0001
 Revises: 
