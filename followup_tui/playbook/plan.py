@@ -1,9 +1,8 @@
 """The follow-up plan: which touches the playbook proposes for an application, and when.
 
 `propose` reads plain facts about one application (stage, dates, interviews, people,
-exchanges) and returns the touches docs/playbook.md asks for, each with a stable `key`.
-`reconcile` compares that proposal with the touches already stored, so the plan can be
-recomputed after every change without ever undoing what the user did.
+exchanges) and returns the touches docs/playbook.md asks for, each with a stable `key`;
+`playbook.reconcile` compares that proposal with the touches already stored.
 No I/O here: the Store turns its rows into these dataclasses and applies the result.
 """
 
@@ -11,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 
 import arrow
 
@@ -20,7 +19,6 @@ from followup_tui.playbook import words
 # Check-in channels in turn (R10): phone, email, a letter, then phone again.
 CHECKIN_CHANNELS: tuple[str, ...] = ("phone", "email", "letter")
 CHECKIN_GAP_DAYS = 7  # R10: at most one status check-in a week
-_CHECKIN_KEY_PREFIXES = ("R8:", "R10:")
 _ONE_DAY = dt.timedelta(days=1)
 
 
@@ -331,120 +329,6 @@ def propose(app: ApplicationFacts, settings: Settings, tz: str = "local") -> lis
         elif (app.interviews or app.stage in (words.INTERVIEWING, words.AWAITING)) and not _answered(app, last):
             touches += _checkins(app, settings, last)
     return sorted(touches, key=lambda t: (t.due, t.key))
-
-
-# ---------------------------------------------------------------- reconcile
-
-
-@dataclass(frozen=True)
-class StoredTouch:
-    """What reconcile needs to know about a touch already in the database."""
-
-    key: str
-    status: str  # words.TOUCH_STATUSES
-    due: dt.date
-    user_changed: bool  # snoozed, re-dated or edited by the user
-    done_on: dt.date | None = None  # when a done touch was done
-
-
-@dataclass(frozen=True)
-class Reconciliation:
-    """What to write so the stored touches follow the plan.
-
-    add: new touches to insert as pending. update: stored touches to rewrite from the
-    proposal and set pending (a new due date, or a touch the plan had cancelled and
-    wants again). cancel: keys of pending touches to mark cancelled.
-    """
-
-    add: list[ProposedTouch] = field(default_factory=list)
-    update: list[ProposedTouch] = field(default_factory=list)
-    cancel: list[str] = field(default_factory=list)
-
-    @property
-    def empty(self) -> bool:
-        return not (self.add or self.update or self.cancel)
-
-
-def _is_checkin_key(key: str) -> bool:
-    return key.startswith(_CHECKIN_KEY_PREFIXES)
-
-
-def _checkin_number(key: str) -> int:
-    return int(key.split(":", 1)[1])
-
-
-def _placed_checkins(stored: list[StoredTouch]) -> dict[str, dt.date]:
-    """Check-ins whose day the user set: moved pending ones (their new day) and done
-    ones (the day they happened). The plan works around these (R10)."""
-    placed = {}
-    for old in stored:
-        if not _is_checkin_key(old.key):
-            continue
-        if old.status == "done":
-            placed[old.key] = old.done_on or old.due
-        elif old.status == "pending" and old.user_changed:
-            placed[old.key] = old.due
-    return placed
-
-
-def _space_checkins(proposed: list[ProposedTouch], placed: dict[str, dt.date]) -> list[ProposedTouch]:
-    """R10 around the user's check-ins: each check-in the plan still places comes at
-    least a week after the check-in before it (the user's day where the user moved or
-    did it) and at least a week away from every check-in the user placed. Only ever
-    later than proposed, so R1/R8 (never before the decision date) still hold; the
-    channels stay those of the key, in turn."""
-    if not placed:
-        return proposed
-    anchors = sorted(placed.values())
-    gap = dt.timedelta(days=CHECKIN_GAP_DAYS)
-    spaced: dict[str, ProposedTouch] = {}
-    previous: dt.date | None = None  # the check-in before, the user's or the plan's
-    own: dt.date | None = None  # the plan's latest, so its own stay in order
-    checkins = sorted((t for t in proposed if _is_checkin_key(t.key)),
-                      key=lambda t: _checkin_number(t.key))
-    for touch in checkins:
-        if touch.key in placed:
-            previous = placed[touch.key]
-            continue
-        due = max(d for d in (touch.due, previous and previous + gap, own and own + gap) if d)
-        for anchor in anchors:  # ascending: each push only moves further from earlier ones
-            if abs((due - anchor).days) < CHECKIN_GAP_DAYS:
-                due = anchor + gap
-        spaced[touch.key] = replace(touch, due=due) if due != touch.due else touch
-        previous = own = due
-    return [spaced.get(t.key, t) for t in proposed]
-
-
-def reconcile(stored: list[StoredTouch], proposed: list[ProposedTouch]) -> Reconciliation:
-    """Bring stored touches in line with a fresh proposal, keeping every user change.
-
-    Done and skipped touches are never touched; nor is a touch the user snoozed or
-    re-dated. One exception (R10, R14): when the plan has no check-in left at all (an
-    answer, an offer, a withdrawal), pending check-ins are cancelled even if snoozed,
-    since asking "has a decision been made?" after the answer makes no sense.
-    The check-ins the user did not move keep a week away from those the user moved or
-    did (R10, see _space_checkins).
-    Only the due date is compared; kind, channel and contact follow from the key.
-    """
-    proposed = _space_checkins(proposed, _placed_checkins(stored))
-    by_key = {touch.key: touch for touch in stored}
-    result = Reconciliation()
-    for touch in proposed:
-        old = by_key.get(touch.key)
-        if old is None:
-            result.add.append(touch)
-        elif old.user_changed:
-            continue
-        elif old.status == "cancelled" or (old.status == "pending" and old.due != touch.due):
-            result.update.append(touch)
-    wanted = {touch.key for touch in proposed}
-    checkins_stopped = not any(touch.kind == "check-in" for touch in proposed)
-    for old in stored:
-        if old.status != "pending" or old.key in wanted:
-            continue
-        if not old.user_changed or (checkins_stopped and _is_checkin_key(old.key)):
-            result.cancel.append(old.key)
-    return result
 
 
 # ---------------------------------------------------------------- pipeline (R12)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable
 
 from followup_tui.playbook import clock
-from followup_tui.playbook import plan
+from followup_tui.playbook import plan, reconcile
 from followup_tui.playbook.words import ACTIVE_STAGES, ACCEPTED, DECLINED, WITHDRAWN
 from followup_tui.store.applications import like_pattern
 from followup_tui.store.base import StoreError, transaction
@@ -192,8 +192,8 @@ class _Facts:
             stage_changed_on=stage_changed_on, interviewing_started_on=started,
         )
 
-    def stored(self, app_id: int) -> list[plan.StoredTouch]:
-        return [plan.StoredTouch(key, status, _day(due), bool(changed), _day(done))
+    def stored(self, app_id: int) -> list[reconcile.StoredTouch]:
+        return [reconcile.StoredTouch(key, status, _day(due), bool(changed), _day(done))
                 for key, status, due, changed, _contact, done in self.touches.get(app_id, ())]
 
 
@@ -243,7 +243,7 @@ class _Writes:
             self.close.append((app_id,))
             return
         proposed = plan.propose(facts.facts(row), settings)
-        result = plan.reconcile(facts.stored(app_id), proposed)
+        result = reconcile.reconcile(facts.stored(app_id), proposed)
         for t in result.add:
             self.insert.append((app_id, t.contact_id, t.interview_id, t.key, t.kind,
                                 t.channel, t.due.isoformat(), t.rule, t.script))

@@ -12,14 +12,13 @@ from followup_tui.playbook.plan import (
     Person,
     ProposedTouch,
     Settings,
-    StoredTouch,
     active_count,
     gone_quiet,
     pipeline_health,
     propose,
     quiet_suggestion,
-    reconcile,
 )
+from followup_tui.playbook.reconcile import StoredTouch, reconcile
 
 UTC = dt.timezone.utc
 SETTINGS = Settings()

@@ -16,10 +16,9 @@ from followup_tui.playbook.plan import (
     Person,
     ProposedTouch,
     Settings,
-    StoredTouch,
     propose,
-    reconcile,
 )
+from followup_tui.playbook.reconcile import StoredTouch, reconcile
 from tests.playbook.test_plan import apply
 
 UTC = dt.timezone.utc
