@@ -12,7 +12,9 @@ import random
 from followup_tui.store import Store
 from followup_tui.store.base import transaction
 from followup_tui.store.demo import INSERTS
-from followup_tui.widgets.virtual_table import PAGE, VirtualTable
+from textual.app import App
+
+from followup_tui.widgets.virtual_table import PAGE, Column, VirtualTable
 
 WORDS = ("Northwind", "Lumen", "Kestrel", "Quill", "Harbor", "Solstice")
 
@@ -69,44 +71,97 @@ async def test_end_reaches_the_last_of_100000_rows(make_app, db_path):
         assert expected[0][1] in painted(app, 0)
 
 
-async def test_every_row_once_in_order_across_page_boundaries(make_app, db_path):
-    store = Store.open(db_path)
-    expected = fill(store, 5 * PAGE + 17)
-    store.close()
-    app = make_app()
-    async with app.run_test(size=(120, 36)) as pilot:
-        t = table(app)
+class ListSource:
+    """A RowSource over a list that records which pages the table asked for."""
+
+    def __init__(self, rows: list) -> None:
+        self.rows = rows
+        self.reads: list[int] = []
+
+    def count(self) -> int:
+        return len(self.rows)
+
+    def page(self, offset: int, limit: int) -> list:
+        self.reads.append(offset)
+        return self.rows[offset:offset + limit]
+
+
+class TableApp(App):
+    """Just the table, over a ListSource: paging is the widget's job, not the Pipeline's."""
+
+    def __init__(self, rows: list) -> None:
+        super().__init__()
+        self.source = ListSource(rows)
+
+    def compose(self):
+        yield VirtualTable([Column("Name", 0)], lambda row: [row], id="applications")
+
+    def on_mount(self) -> None:
+        self.query_one(VirtualTable).set_source(self.source)
+
+
+async def test_walking_down_shows_every_row_once_in_order_and_stops_at_the_end():
+    rows = [f"row {n:05d}" for n in range(5 * PAGE + 17)]
+    app = TableApp(rows)
+    async with app.run_test(size=(60, 20)) as pilot:
+        t = app.query_one(VirtualTable)
         seen = []
-        for index in range(t.row_count):
-            seen.append(t.current.id)
-            await pilot.press("down")
-        assert seen == [row[0] for row in expected]
-        assert t.cursor == len(expected) - 1  # down at the end stays on the last row
-        assert expected[-1][1] in painted(app, t.cursor)
+        for _ in range(t.row_count):
+            seen.append(t.current)
+            t.action_cursor_down()
+        assert seen == rows
+        assert t.cursor == len(rows) - 1  # down at the end stays on the last row
+        assert app.source.reads == [n * PAGE for n in range(6)]  # each page read once
+        await pilot.pause()
+        assert rows[-1] in painted(app, t.cursor)
+        t.action_first()
+        await pilot.pause()
+        assert t.current == rows[0] and rows[0] in painted(app, 0)
+        t.action_cursor_up()
+        assert t.cursor == 0  # up at the top stays on the first row
 
 
-async def test_a_filter_shows_every_match_as_you_scroll(make_app, db_path):
-    store = Store.open(db_path)
+def test_the_pipeline_pages_every_row_once_in_order_across_page_boundaries(store):
+    expected = fill(store, 5 * PAGE + 17)
+    count = store.pipeline_count()
+    ids = [row.id for offset in range(0, count, PAGE)
+           for row in store.pipeline_page(offset, PAGE)]
+    assert count == len(expected)
+    assert ids == [row[0] for row in expected]
+
+
+def test_a_filter_pages_every_match_in_order(store):
     expected = fill(store, 8000)
-    store.close()
     matches = [row for row in expected  # every word in the company or the role
                if all(word in row[1].casefold() or word in row[2].casefold()
                       for word in ("kestrel", "1"))]
     assert len(matches) > 2 * PAGE  # the filter's rows span several pages
+    count = store.pipeline_count(filter_text="kestrel 1")
+    ids = [row.id for offset in range(0, count, PAGE)
+           for row in store.pipeline_page(offset, PAGE, filter_text="kestrel 1")]
+    assert count == len(matches)
+    assert ids == [row[0] for row in matches]
+
+
+async def test_a_typed_filter_shows_its_matches_as_you_scroll(make_app, db_path):
+    """End to end: `/` in the Pipeline, then scrolling past a page boundary."""
+    store = Store.open(db_path)
+    expected = fill(store, 6 * PAGE)
+    store.close()
+    matches = [row for row in expected if "kestrel" in row[1].casefold()
+               or "kestrel" in row[2].casefold()]
+    assert len(matches) > PAGE + 5
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("slash", *"kestrel 1", "enter")
+        await pilot.press("slash", *"kestrel", "enter")
         await pilot.pause()
         t = table(app)
         assert t.row_count == len(matches)
-        seen = []
-        while True:
-            seen.append(t.current.id)
-            assert t.current.company in painted(app, t.cursor)
-            if t.cursor == t.row_count - 1:
-                break
-            await pilot.press("down")
-        assert seen == [row[0] for row in matches]
+        t.move_to(PAGE + 3)  # onto the second page of matches
+        await pilot.press("down")
+        await pilot.pause()
+        assert t.current.id == matches[PAGE + 4][0]
+        assert t.current.company in painted(app, t.cursor)
         await pilot.press("home", "pagedown", "pagedown")
         assert t.current.id == matches[t.cursor][0]
 
