@@ -1,0 +1,126 @@
+"""The docs in docs/ say what the code does: the JSON Schemas of docs/cli.md validate the
+real output of `agenda --json` and `export --json` on a demo database, and every module
+path the docs give exists."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from followup_tui.playbook.words import CHANNELS, TOUCH_KINDS
+from followup_tui.store.backup import shapes
+from followup_tui.store.schema import REVISIONS
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+SCHEMA_BLOCK = re.compile(r"<!-- schema: (\w+) -->\n```json\n(.*?)\n```", re.DOTALL)
+
+
+def schemas() -> dict[str, dict]:
+    """The JSON Schemas written in docs/cli.md, by the name in the comment above each."""
+    text = (DOCS / "cli.md").read_text(encoding="utf-8")
+    return {name: json.loads(body) for name, body in SCHEMA_BLOCK.findall(text)}
+
+
+def validator(name: str) -> Draft202012Validator:
+    schema = schemas()[name]
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "FOLLOWUP_TUI_CONFIG": str(cwd / "absent.toml")}
+    env.pop("FOLLOWUP_TUI_DB", None)
+    return subprocess.run([sys.executable, "-m", "followup_tui", *args], capture_output=True,
+                          text=True, env=env, cwd=cwd, timeout=120, check=True)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> Path:
+    """A demo database, made in this process (the commands under test run as programs)."""
+    from followup_tui.__main__ import main
+
+    folder = tmp_path_factory.mktemp("docs")
+    with mock.patch.dict(os.environ, {"FOLLOWUP_TUI_CONFIG": str(folder / "absent.toml")}):
+        assert main(["demo", "--db", str(folder / "demo.db")]) == 0
+    return folder
+
+
+def errors(check: Draft202012Validator, value) -> list[str]:
+    return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
+            for e in check.iter_errors(value)]
+
+
+def test_cli_md_holds_both_schemas():
+    assert set(schemas()) == {"agenda", "backup"}
+
+
+def test_agenda_json_matches_its_schema(demo: Path):
+    items = json.loads(run("agenda", "--json", "--db", str(demo / "demo.db"), cwd=demo).stdout)
+    assert len(items) > 3 and {item["status"] for item in items} == {"overdue", "due"}
+    assert errors(validator("agenda"), items) == []
+
+
+def test_agenda_schema_refuses_what_the_command_never_prints():
+    check = validator("agenda")
+    good = {"company": "Acme", "role": "", "contact": None, "kind": "check-in",
+            "channel": "phone", "due": "2026-11-20", "status": "due", "rule": "R8",
+            "application_id": 1, "id": 2}
+    assert errors(check, [good]) == []
+    for bad in ({"status": "late"}, {"rule": "R15"}, {"due": "20 Nov"}, {"kind": "lunch"},
+                {"unknown": 1}):
+        assert errors(check, [{**good, **bad}]), bad
+
+
+def test_agenda_schema_names_every_kind_and_channel():
+    item = schemas()["agenda"]["items"]["properties"]
+    assert item["kind"]["enum"] == list(TOUCH_KINDS)
+    assert item["channel"]["enum"] == list(CHANNELS)
+
+
+def test_backup_matches_its_schema(demo: Path):
+    path = demo / "backup.json"
+    run("export", "--json", str(path), "--db", str(demo / "demo.db"), cwd=demo)
+    backup = json.loads(path.read_text(encoding="utf-8"))
+    assert all(backup["tables"].values()), "every table has rows, so every row is checked"
+    assert errors(validator("backup"), backup) == []
+
+
+def test_backup_schema_has_every_table_and_column_of_the_store():
+    schema = schemas()["backup"]
+    tables = schema["properties"]["tables"]
+    assert tables["required"] == [shape.name for shape in shapes()]
+    for shape in shapes():
+        assert schema["$defs"][shape.name]["required"] == list(shape.columns), shape.name
+    assert schema["properties"]["schema"]["enum"] == list(REVISIONS)
+
+
+def test_backup_schema_refuses_a_row_with_a_wrong_type():
+    check = validator("backup")
+    backup = {"format": "followup-tui-backup", "format_version": 1, "schema": REVISIONS[-1],
+              "exported_at": "2026-12-01T19:44:24+00:00",
+              "tables": {shape.name: [] for shape in shapes()}}
+    assert errors(check, backup) == []
+    backup["tables"]["profile"] = [{"id": 1, "name": 7, "email": "", "phone": "",
+                                    "postal_address": ""}]
+    assert errors(check, backup)
+
+
+# -- the modules the docs name -------------------------------------------------------------
+CODE_PATH = re.compile(r"`((?:[\w.]+/)+[\w.]+\.(?:py|tcss|md|toml))`")
+
+
+@pytest.mark.parametrize("page", sorted(DOCS.glob("*.md")), ids=lambda p: p.name)
+def test_every_module_the_docs_name_exists(page: Path):
+    named = CODE_PATH.findall(page.read_text(encoding="utf-8"))
+    missing = [path for path in named
+               if not (ROOT / path).exists() and not (ROOT / "followup_tui" / path).exists()]
+    assert named and missing == []
