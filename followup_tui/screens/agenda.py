@@ -166,7 +166,10 @@ class AgendaScreen(PaneScreen):
 
     @on(VirtualTable.Highlighted, "#touches")
     def remember(self, event: VirtualTable.Highlighted) -> None:
-        self.app.application_id = event.row.touch.application_id
+        """Moving to a touch selects its application; opening or refreshing the pane
+        does not (the selection made in another pane is kept: issue 12)."""
+        if not event.reloaded:
+            self.app.application_id = event.row.touch.application_id
 
     @on(VirtualTable.Selected, "#touches")
     def open_row(self, event: VirtualTable.Selected) -> None:

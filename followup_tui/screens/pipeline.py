@@ -136,12 +136,14 @@ class PipelineScreen(PaneScreen):
         self.show_application(self.app.application_id)
 
     def show_application(self, application_id: int | None) -> None:
-        """Put the cursor on an application (after adding it, or a palette jump)."""
-        if application_id is None:
-            return
-        position = self.source.position(application_id)
+        """Put the cursor on the selected application (after a pane switch, adding it, a
+        palette jump); when the list cannot show it (filtered out, archived), the row
+        the cursor is on becomes the selection, so every pane shows what is highlighted."""
+        position = None if application_id is None else self.source.position(application_id)
         if position is not None:
             self.table.move_to(position)
+        elif (row := self.table.current) is not None:
+            self.app.application_id = row.id
 
     def update_health(self) -> None:
         """R12: how many applications are in play against the playbook's three or four."""
@@ -168,6 +170,8 @@ class PipelineScreen(PaneScreen):
 
     @on(VirtualTable.Highlighted, "#applications")
     def remember(self, event: VirtualTable.Highlighted) -> None:
+        if event.reloaded and self.app.application_id is not None:
+            return  # a refresh: show_application puts the cursor back on the selection
         self.app.application_id = event.row.id
         offer = event.row.stage == "offer"
         if offer != self._on_offer:  # `o` shows only on an offer
@@ -292,6 +296,8 @@ class PipelineScreen(PaneScreen):
         self.table.reload(cursor=0)
         if not event.value.strip():  # cleared: back on the application you had
             self.show_application(self._before_filter)
+        elif (row := self.table.current) is not None:
+            self.app.application_id = row.id  # the best match is the one you mean
         self.show_health()
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:

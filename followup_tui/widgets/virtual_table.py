@@ -107,10 +107,14 @@ class VirtualTable(ScrollView, Generic[Row], can_focus=True):
     cursor: reactive[int] = reactive(0, always_update=True, repaint=False)
 
     class Highlighted(Message):
-        def __init__(self, table: "VirtualTable", row: Any) -> None:
+        """The cursor is on `row`; `reloaded` when a reload put it there, not a move
+        (panes keep their selection through a refresh: issue 12)."""
+
+        def __init__(self, table: "VirtualTable", row: Any, reloaded: bool = False) -> None:
             super().__init__()
             self.table = table
             self.row = row
+            self.reloaded = reloaded
 
         @property
         def control(self) -> "VirtualTable":
@@ -140,6 +144,7 @@ class VirtualTable(ScrollView, Generic[Row], can_focus=True):
         # Painted lines by (row, width, cursor?, focused?): a scroll by one row repaints
         # every line, but only the new one is rendered again.
         self._strips: dict[tuple[int, int, bool, bool], Strip] = {}
+        self._reloading = False  # the cursor is being set by reload(), not moved
 
     # -- data ---------------------------------------------------------------
     def set_source(self, source: RowSource[Row], *, cursor: int = 0) -> None:
@@ -153,7 +158,11 @@ class VirtualTable(ScrollView, Generic[Row], can_focus=True):
         self.row_count = self.source.count() if self.source else 0
         self.virtual_size = Size(self.size.width, self.row_count + 1)
         target = self.cursor if cursor is None else cursor
-        self.cursor = max(0, min(target, self.row_count - 1))
+        self._reloading = True
+        try:
+            self.cursor = max(0, min(target, self.row_count - 1))
+        finally:
+            self._reloading = False
         self.refresh()
 
     def row_at(self, index: int) -> Row | None:
@@ -182,7 +191,7 @@ class VirtualTable(ScrollView, Generic[Row], can_focus=True):
             self.refresh()
         row = self.row_at(new)
         if row is not None:
-            self.post_message(self.Highlighted(self, row))
+            self.post_message(self.Highlighted(self, row, reloaded=self._reloading))
 
     def _scroll_to_cursor(self) -> None:
         visible = max(1, self.size.height - 1)
