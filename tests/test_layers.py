@@ -1,4 +1,5 @@
-"""The store and the playbook never import Textual (STYLE.md: layers)."""
+"""The layers of docs/architecture.md hold: the import-linter contracts in pyproject.toml,
+and the store and the playbook import without Textual."""
 
 import subprocess
 import sys
@@ -14,3 +15,17 @@ def test_store_and_playbook_import_without_textual():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_the_import_contracts_are_kept():
+    """`lint-imports` checks the contracts in pyproject.toml (store and playbook import no
+    Textual, the playbook no store or database, screens and widgets no SQL)."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run(
+        [sys.executable, "-c", "from importlinter.cli import lint_imports_command; "
+         "lint_imports_command()", "--no-cache"],
+        capture_output=True, text=True, cwd=root)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert "BROKEN" not in result.stdout and "KEPT" in result.stdout
