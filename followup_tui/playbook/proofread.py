@@ -2,8 +2,8 @@
 placeholders, no typos"; short; each panelist's note personal, not a copy).
 
 Each check is its own small function returning findings; `proofread` runs them all.
-Pure: the only outside thing touched is pyspellchecker's bundled dictionary, loaded
-lazily once per process (`_spell`), never at import time.
+Pure: the only outside thing touched is pyspellchecker's bundled dictionary
+(`playbook.spelling`), loaded once per process on first use, never at import time.
 """
 
 from __future__ import annotations
@@ -12,13 +12,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import lru_cache
-from typing import TYPE_CHECKING
 
-from followup_tui.playbook.thankyou import HANDWRITTEN, DraftContext, name_parts, other_names
-
-if TYPE_CHECKING:
-    from spellchecker import SpellChecker
+from followup_tui.playbook.draft_context import HANDWRITTEN, DraftContext
+from followup_tui.playbook.names import name_parts, other_names
+from followup_tui.playbook.spelling import dictionary
 
 MAX_WORDS = 250  # email and letter
 MAX_WORDS_HANDWRITTEN = 120
@@ -32,14 +29,6 @@ COMMON_WORD_FREQUENCY = 100_000
 class Finding:
     code: str  # placeholder, name, other panelist, spelling, repeated, length, similar
     message: str
-
-
-@lru_cache(maxsize=1)
-def _spell() -> SpellChecker:
-    """The English dictionary, built once on first use (it takes a moment to load)."""
-    from spellchecker import SpellChecker
-
-    return SpellChecker(language="en")
 
 
 _EMAIL_RE = re.compile(r"\S+@\S+")
@@ -114,7 +103,7 @@ def _misspelt_names(body: str, ctx: DraftContext, known_names: Iterable[str]) ->
             if low[0] != t[0] or abs(len(low) - len(t)) > 2:
                 continue
             if _distance(low, t) <= (2 if len(t) >= 7 else 1):
-                if _spell().word_frequency[low] < COMMON_WORD_FREQUENCY:
+                if dictionary().word_frequency[low] < COMMON_WORD_FREQUENCY:
                     wrong[word] = target
                 break
     return wrong
@@ -142,7 +131,7 @@ def check_spelling(body: str, ctx: DraftContext, known_names: Iterable[str] = ()
         if word.lower() in on_file or word in near_names:
             continue
         candidates.setdefault(word.lower(), word)
-    unknown = _spell().unknown(list(candidates))
+    unknown = dictionary().unknown(list(candidates))
     typos = [w for low, w in candidates.items() if low in unknown]
     if not typos:
         return []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -39,3 +40,24 @@ SECTIONS: tuple[Section, ...] = (
 
 SECTION_KEYS: tuple[str, ...] = tuple(s.key for s in SECTIONS)
 BY_KEY: dict[str, Section] = {s.key: s for s in SECTIONS}
+
+
+def note_lines(notes: dict[str, str], key: str) -> list[str]:
+    """Non-empty lines of one R3 section, without bullets and trailing full stops."""
+    lines = []
+    for raw in (notes.get(key) or "").splitlines():
+        line = re.sub(r"^\s*(?:[-*•·]|\d+[.)])\s*", "", raw).strip().rstrip(".;").strip()
+        if line:
+            lines.append(line)
+    return lines
+
+
+def note_items(notes: dict[str, str], key: str) -> list[str]:
+    """Lines of a section split further on commas and semicolons, deduplicated."""
+    seen: dict[str, str] = {}
+    for line in note_lines(notes, key):
+        for item in re.split(r"[;,]", line):
+            item = item.strip()
+            if item and item.lower() not in seen:
+                seen[item.lower()] = item
+    return list(seen.values())

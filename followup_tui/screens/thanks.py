@@ -28,18 +28,20 @@ from followup_tui.widgets.plain import escape
 from followup_tui.playbook import clock
 from followup_tui.playbook.dates import humanize_due, humanize_left, humanize_when
 from followup_tui.playbook.proofread import Finding, proofread
-from followup_tui.playbook.thankyou import (
+from followup_tui.playbook.checklist import (
     DRAFT,
     NO_DRAFT,
     READY,
     SENT,
     ChecklistItem,
+    checklist,
+    note_state,
+)
+from followup_tui.playbook.thankyou import (
     DraftContext,
     Recipient,
     Sender,
     build_draft,
-    checklist,
-    note_state,
     subject_line,
 )
 from followup_tui.playbook.words import MEDIA
@@ -82,10 +84,10 @@ CHECKING = threading.Lock()
 
 def load_dictionary() -> None:
     """The spelling dictionary, loaded ahead of the first check (~0.3 s, in a thread)."""
-    from followup_tui.playbook.proofread import _spell
+    from followup_tui.playbook.spelling import dictionary
 
     with CHECKING:
-        _spell()
+        dictionary()
 
 
 def check_notes(contexts: dict[int, DraftContext], bodies: dict[int, str],

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from followup_tui.playbook.proofread import check_placeholders, proofread
-from followup_tui.playbook.thankyou import (
+from followup_tui.playbook.checklist import (
     CONTACT,
     DRAFT,
     FIT,
@@ -22,16 +22,18 @@ from followup_tui.playbook.thankyou import (
     SENT,
     THANKS,
     ChecklistItem,
+    checklist,
+    note_state,
+)
+from followup_tui.playbook.names import person_fragments
+from followup_tui.playbook.thankyou import (
     DraftContext,
     Recipient,
     Sender,
     build_draft,
-    checklist,
-    note_state,
-    person_fragments,
-    personal_touch,
     subject_line,
 )
+from followup_tui.playbook.topics import personal_touch
 
 NOTES = {
     "panel": "- Maria Rivera: cared about data quality and testing\n"
@@ -218,7 +220,8 @@ def test_r5_context_is_frozen():
 
 # --- the personal touch reads right (R5) ----------------------------------------------
 
-from followup_tui.playbook.thankyou import line_touch, personal_touch, sentence_case  # noqa: E402
+from followup_tui.playbook.english import sentence_case  # noqa: E402
+from followup_tui.playbook.topics import line_touch  # noqa: E402
 
 
 def touch_sentence(section: str, line: str, name="Maria Rivera") -> str:
