@@ -1,9 +1,10 @@
 """The docs in docs/ say what the code does: the JSON Schemas of docs/cli.md validate the
-real output of `agenda --json` and `export --json` on a demo database, and every module
-path the docs give exists."""
+real output of `agenda --json` and `export --json` on a demo database, docs/keys.md lists
+every binding that has an id, with its keys, and every module path the docs give exists."""
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import re
@@ -124,3 +125,43 @@ def test_every_module_the_docs_name_exists(page: Path):
     missing = [path for path in named
                if not (ROOT / path).exists() and not (ROOT / "followup_tui" / path).exists()]
     assert named and missing == []
+
+
+# -- the keys ----------------------------------------------------------------------------
+BINDING_ID = re.compile(r"^`([a-z_]+\.[a-z_]+)`$")
+
+
+def bindings() -> dict[str, tuple[list[str], str | None]]:
+    """Every Binding(...) in followup_tui/ that has an id: id -> (its keys, key_display)."""
+    found = {}
+    for module in (ROOT / "followup_tui").rglob("*.py"):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Binding":
+                words = {k.arg: k.value.value for k in node.keywords
+                         if isinstance(k.value, ast.Constant)}
+                if "id" in words:
+                    keys = node.args[0].value.split(",")
+                    found[words["id"]] = (keys, words.get("key_display"))
+    return found
+
+
+def key_rows() -> dict[str, list[str]]:
+    """The rows of docs/keys.md's tables, by the binding id they name."""
+    rows: dict[str, list[str]] = {}
+    for line in (DOCS / "keys.md").read_text(encoding="utf-8").splitlines():
+        cells = [cell.strip() for cell in line.split("|")]
+        for cell in cells:
+            if (match := BINDING_ID.match(cell)) and not cell.endswith((".py`", ".md`")):
+                rows.setdefault(match[1], []).append(line)
+    return rows
+
+
+def test_keys_md_lists_every_binding_id_with_its_keys():
+    code, documented = bindings(), key_rows()
+    assert len(code) > 40
+    assert sorted(set(code) - set(documented)) == [], "add these to docs/keys.md"
+    assert sorted(set(documented) - set(code)) == [], "docs/keys.md names ids the code lacks"
+    for binding_id, (keys, display) in code.items():
+        row = " ".join(documented[binding_id])
+        for key in keys:
+            assert f"`{key}`" in row or (display and f"`{display}`" in row), (binding_id, key)
