@@ -1,6 +1,7 @@
 """The docs in docs/ say what the code does: the JSON Schemas of docs/cli.md validate the
 real output of `agenda --json` and `export --json` on a demo database, docs/keys.md lists
-every binding that has an id, with its keys, and every module path the docs give exists."""
+every binding that has an id, with its keys, and every link and module path the docs give
+leads somewhere."""
 
 from __future__ import annotations
 
@@ -115,8 +116,35 @@ def test_backup_schema_refuses_a_row_with_a_wrong_type():
     assert errors(check, backup)
 
 
-# -- the modules the docs name -------------------------------------------------------------
+# -- links and the modules the docs name --------------------------------------------------
+LINK = re.compile(r"\]\(([^)\s]+)\)")
 CODE_PATH = re.compile(r"`((?:[\w.]+/)+[\w.]+\.(?:py|tcss|md|toml))`")
+
+
+def slug(heading: str) -> str:
+    """The anchor GitHub gives a heading: lower case, punctuation dropped, spaces to -."""
+    text = re.sub(r"[`*]", "", heading.strip().lower())
+    return re.sub(r"[^\w\- ]", "", text).replace(" ", "-")
+
+
+def anchors(page: Path) -> set[str]:
+    text = re.sub(r"```.*?```", "", page.read_text(encoding="utf-8"), flags=re.DOTALL)
+    return {slug(line.lstrip("#")) for line in text.splitlines() if line.startswith("#")}
+
+
+@pytest.mark.parametrize("page", [*sorted(DOCS.glob("*.md")), ROOT / "README.md"],
+                         ids=lambda p: p.name)
+def test_every_link_between_the_docs_leads_somewhere(page: Path):
+    broken = []
+    for target in LINK.findall(page.read_text(encoding="utf-8")):
+        if target.startswith(("http://", "https://", "mailto:")):
+            continue
+        file, _, anchor = target.partition("#")
+        linked = (page.parent / file).resolve() if file else page
+        if not linked.exists() or (anchor and linked.suffix == ".md"
+                                   and anchor not in anchors(linked)):
+            broken.append(target)
+    assert broken == []
 
 
 @pytest.mark.parametrize("page", sorted(DOCS.glob("*.md")), ids=lambda p: p.name)
