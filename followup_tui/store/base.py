@@ -3,6 +3,9 @@
 This is the only place that knows how SQLite is set up: foreign keys on, WAL,
 `synchronous=FULL`, a busy timeout, and `BEGIN IMMEDIATE` for every write so a
 second window waits for the lock instead of failing with "database is locked".
+The app's writes wait only briefly (WRITE_BUSY_MS) and then raise BusyError: the app's
+write queue (`followup_tui/writer.py`) tries again off the UI thread, so a file another
+program keeps locked never freezes a key (issue 11).
 """
 
 from __future__ import annotations
@@ -14,7 +17,8 @@ from pathlib import Path
 from typing import Iterator
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 5000
+BUSY_TIMEOUT_MS = 5000  # reads, and the command line's bulk writes
+WRITE_BUSY_MS = 200  # the app's writes (the SQLModel sessions): the writer retries
 
 
 class StoreError(Exception):
@@ -129,8 +133,8 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     return conn
 
 
-def configure(conn: sqlite3.Connection) -> None:
-    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+def configure(conn: sqlite3.Connection, busy_ms: int | None = None) -> None:
+    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS if busy_ms is None else busy_ms}")
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA synchronous=FULL")
 

@@ -2,7 +2,8 @@
 
 It is built from one part per area (applications, notes, thank-yous, plan) so each
 file stays short; all parts share the connection set-up below.
-- Writes go through a SQLModel session that starts with `BEGIN IMMEDIATE`.
+- Writes go through a SQLModel session that starts with `BEGIN IMMEDIATE` and waits only
+  briefly for the lock (BusyError after WRITE_BUSY_MS: the app's writer retries).
 - Lists shown at start-up (the Pipeline's first page) are read through a plain
   sqlite3 connection, so the first paint does not wait for SQLAlchemy to import.
 """
@@ -16,6 +17,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
+from followup_tui.store import base
 from followup_tui.store.base import (
     StoreError,
     check_database_file,
@@ -106,15 +108,13 @@ class StoreBase:
 
         engine = create_engine(
             f"sqlite:///{self.path}",
-            connect_args={"check_same_thread": False, "timeout": 5},
+            connect_args={"check_same_thread": False, "timeout": base.WRITE_BUSY_MS / 1000},
         )
 
         @event.listens_for(engine, "connect")
         def _setup(dbapi_connection: Any, _record: Any) -> None:
             dbapi_connection.isolation_level = None  # let us issue BEGIN ourselves
-            from followup_tui.store.base import configure
-
-            configure(dbapi_connection)
+            base.configure(dbapi_connection, base.WRITE_BUSY_MS)
 
         @event.listens_for(engine, "begin")
         def _begin(connection: Any) -> None:
