@@ -6,17 +6,19 @@ is selected, and each pane re-reads the Store for it when it is shown.
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Any, Callable, Iterable
 
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
 from followup_tui.screens.pipeline import PipelineScreen
-from followup_tui.store import Store
+from followup_tui.store import Store, StoreError
 from followup_tui.widgets.palette import ApplicationCommands
+from followup_tui.writer import Writer
 
 
 def lazy_pane(module: str, name: str):
@@ -64,6 +66,42 @@ class FollowupApp(App[int]):
         super().__init__()
         self.store = store
         self.drafts: dict[str, dict] = {}  # forms closed with escape keep what was typed
+        self.writer = Writer(self)
+
+    # -- the one write path, and the one place errors are shown (issue 11) ----------------
+    def write(self, fn: Callable[[], Any], *, then: Callable[[Any], None] | None = None,
+              what: str = "", error: Callable[[Exception], bool | None] | None = None) -> None:
+        """Run the Store call `fn` off the UI thread, after the writes asked before it;
+        `then(result)` on the UI thread once it landed. A busy file is retried (and the
+        user told it waits) until it lands; see `followup_tui/writer.py` for the rules."""
+        self.writer.write(fn, then=then, what=what, error=error)
+
+    def report_error(self, error: BaseException, what: str = "") -> None:
+        """Any store or worker error ends here, as a notification: none ends the app."""
+        if isinstance(error, StoreError):
+            title, text = "Not saved" if what else "Problem with the file", str(error)
+        else:
+            title, text = "Something went wrong", f"{type(error).__name__}: {error}"
+        if what:
+            text = f"{what}: {text}"
+        self.notify(text, title=title, severity="error", timeout=10, markup=False)
+
+    def worker_failed(self, worker: Worker) -> None:
+        if worker.state == WorkerState.ERROR and worker.error is not None:
+            self.report_error(worker.error)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The app's workers; panes and modals pass theirs on (the message does not bubble)."""
+        self.worker_failed(event.worker)
+
+    async def run_action(self, action: Any, default_namespace: Any = None,
+                         namespaces: Any = None) -> bool:
+        """Every key's action: a store error is shown, it never ends the app."""
+        try:
+            return await super().run_action(action, default_namespace, namespaces)
+        except StoreError as error:
+            self.report_error(error)
+            return True
 
     def on_mount(self) -> None:
         if self.store.backup is not None:  # an upgrade just ran: say where the old file is
@@ -73,7 +111,7 @@ class FollowupApp(App[int]):
         self.call_after_refresh(self.announce_plan)
         self.call_after_refresh(self.warm_up)
 
-    @work(thread=True, group="warm-up")
+    @work(thread=True, group="warm-up", exit_on_error=False)
     def warm_up(self) -> None:
         """After the first paint: import the other panes and SQLModel, so the first
         switch to a pane or the first save does not wait ~0.5 s for them (issue 7)."""
@@ -84,7 +122,7 @@ class FollowupApp(App[int]):
                 importlib.import_module(f"followup_tui.screens.{make.module}")
         self.store.warm_up()
 
-    @work(thread=True, group="announce")
+    @work(thread=True, group="announce", exit_on_error=False)
     def announce_plan(self) -> None:
         """At start: how many touches are overdue or due today, and a broken settings
         file (a thread: counting 100,000 touches must not delay the first paint)."""

@@ -15,6 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
+from textual.worker import Worker
 from followup_tui.widgets.plain import escape
 
 from followup_tui.playbook.words import PANEL_ROLES
@@ -117,7 +118,10 @@ class PanelPicker(ModalScreen[int]):
     def typed(self, event: Input.Changed) -> None:
         self.look_up(event.value)
 
-    @work(exclusive=True, thread=True)
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        self.app.worker_failed(event.worker)  # the app's one handler (issue 11)
+
+    @work(exclusive=True, thread=True, exit_on_error=False)
     def look_up(self, text: str) -> None:
         cards = self.app.store.find_contacts(text, limit=20)
         self.app.call_from_thread(self.show_matches, text, cards)

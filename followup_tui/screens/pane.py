@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
+from textual.worker import Worker
 
 
 class PaneScreen(Screen):
@@ -32,6 +33,10 @@ class PaneScreen(Screen):
 
     def refresh_pane(self) -> None:
         """Re-read what the pane shows; the default shows nothing new."""
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A failed worker of this pane is shown by the app's one handler (issue 11)."""
+        self.app.worker_failed(event.worker)
 
     # -- the `/` filter, for panes that compose a FilterBox ----------------------------
     def action_filter(self) -> None:

@@ -15,6 +15,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import Worker
 
 from followup_tui.playbook.sections import BY_KEY
 from followup_tui.store.notes import MARK_END, MARK_START, MIN_SEARCH, SearchHit
@@ -75,7 +76,10 @@ class SearchScreen(ModalScreen[SearchHit]):
     def typed(self, event: Input.Changed) -> None:
         self.find(event.value)
 
-    @work(exclusive=True, thread=True)
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        self.app.worker_failed(event.worker)  # the app's one handler (issue 11)
+
+    @work(exclusive=True, thread=True, exit_on_error=False)
     def find(self, text: str) -> None:
         hits = self.app.store.search_notes(text, limit=LIMIT)
         self.app.call_from_thread(self.show_hits, text, hits)

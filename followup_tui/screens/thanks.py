@@ -239,7 +239,7 @@ class ThanksScreen(PaneScreen):
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        self.run_worker(load_dictionary, thread=True, name="dictionary")  # warm it: ~0.3 s once
+        self.run_worker(load_dictionary, thread=True, name="dictionary", exit_on_error=False)  # warm it: ~0.3 s once
 
     @property
     def store(self):
@@ -484,7 +484,8 @@ class ThanksScreen(PaneScreen):
         sent = {c: self.note(c).sent_at is not None for c in contexts}
         known = self.known
         self.run_worker(lambda: check_notes(contexts, bodies, sent, known), thread=True,
-                        exclusive=True, group="thanks-checks", name="checks")
+                        exclusive=True, group="thanks-checks", name="checks",
+                        exit_on_error=False)
 
     @on(Worker.StateChanged)
     def checks_done(self, event: Worker.StateChanged) -> None:
@@ -495,8 +496,6 @@ class ThanksScreen(PaneScreen):
             self.checks = worker.result
             self.show_list()
             self.show_check()
-        elif event.state == WorkerState.ERROR:
-            self.notify(f"Checking the note failed: {worker.error}", severity="error")
 
     # -- autosave (docs/keys.md: within 0.5 s, also on leaving and quitting) ----------------
     @on(TextArea.Changed, "#draft")

@@ -1,0 +1,22 @@
+"""Waiting in Pilot tests for a condition, not for a fixed time."""
+
+from __future__ import annotations
+
+import time
+from typing import Callable
+
+
+async def until(pilot, condition: Callable[[], object], timeout: float = 5.0,
+                what: str = "") -> None:
+    """Let the app run until `condition()` holds; fail after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still not true after {timeout} s: {what or condition}")
+        await pilot.pause(0.02)
+
+
+async def written(pilot, timeout: float = 5.0) -> None:
+    """Every write the app was asked for has landed and its `then` has run."""
+    await until(pilot, lambda: pilot.app.writer.pending == 0, timeout, "writes landed")
+    await pilot.pause()
