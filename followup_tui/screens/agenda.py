@@ -140,7 +140,7 @@ class AgendaScreen(PaneScreen):
         self.table.reload()
         self.update_hints()
 
-    @work(thread=True, exclusive=True, group="agenda-hints")
+    @work(thread=True, exclusive=True, group="agenda-hints", exit_on_error=False)
     def update_hints(self) -> None:
         """Counts per group and applications gone quiet: whole-table reads, off the UI."""
         store, today = self.app.store, self.source.today
@@ -197,20 +197,26 @@ class AgendaScreen(PaneScreen):
     def action_details(self) -> None:
         self.table.action_select()
 
+    # Writes go through the app's write path (a worker): a busy file never freezes a key.
     def action_done(self) -> None:
         if touch := self.current():
-            self.app.store.touch_done(touch.id)
-            self._after(f"Done: {self._who(touch)}.")
+            store, what = self.app.store, f"Done: {self._who(touch)}"
+            self.app.write(lambda: store.touch_done(touch.id),
+                           then=lambda _: self._after(f"{what}."), what=what)
 
     def action_snooze(self, days: int) -> None:
         if touch := self.current():
-            new_due = self.app.store.snooze(touch.id, days, today=self.source.today)
-            self._after(f"Snoozed: {self._who(touch)}, now {humanize_due(new_due, self.source.today)}.")
+            store, today = self.app.store, self.source.today
+            self.app.write(
+                lambda: store.snooze(touch.id, days, today=today), what=f"Snoozing {self._who(touch)}",
+                then=lambda due: self._after(
+                    f"Snoozed: {self._who(touch)}, now {humanize_due(due, today)}."))
 
     def action_skip(self) -> None:
         if touch := self.current():
-            self.app.store.skip(touch.id)
-            self._after(f"Skipped: {self._who(touch)}.")
+            store, what = self.app.store, f"Skipped: {self._who(touch)}"
+            self.app.write(lambda: store.skip(touch.id),
+                           then=lambda _: self._after(f"{what}."), what=what)
 
     def action_redate(self) -> None:
         from followup_tui.screens.redate_form import RedateForm

@@ -266,16 +266,20 @@ class PipelineScreen(PaneScreen):
 
         def done(yes: bool | None) -> None:
             if yes:
-                self.app.store.set_archived(row.id, not row.archived)
-                self.refresh_pane()
-                self.notify(f"{row.company}: {'restored' if row.archived else 'archived'}.",
-                            timeout=3)
+                store, what = self.app.store, f"{row.company}: {verb.lower()}"
+                self.app.write(lambda: store.set_archived(row.id, not row.archived),
+                               then=lambda _: self.after_archive(row), what=what)
 
         self.app.push_screen(
             ConfirmScreen(f"{verb} {row.company} — {row.role}?"
                           + ("" if row.archived else "\nX shows archived applications again.")),
             done,
         )
+
+    def after_archive(self, row: PipelineRow) -> None:
+        self.refresh_pane()
+        self.notify(f"{row.company}: {'restored' if row.archived else 'archived'}.",
+                    timeout=3, markup=False)
 
     def action_toggle_archived(self) -> None:
         self.source.show_archived = not self.source.show_archived

@@ -14,6 +14,7 @@ from followup_tui.screens.redate_form import RedateForm, TouchForm
 from followup_tui.screens.touch_detail import TimelineScreen, TouchDetailScreen
 from followup_tui.store import Store
 from followup_tui.widgets.virtual_table import VirtualTable
+from tests.waiting import written
 
 TODAY = dt.date.today()
 
@@ -64,7 +65,7 @@ async def test_done_snooze_skip_and_the_pipeline_follows(make_app, planned):
         count = touches(app).row_count
 
         await pilot.press("d")  # done: the thank-you leaves the agenda
-        await pilot.pause()
+        await written(pilot)
         assert touches(app).row_count == count - 1
         assert app.store.touch_status(first.id)[0] == "done"
         await pilot.press("1")
@@ -77,13 +78,13 @@ async def test_done_snooze_skip_and_the_pipeline_follows(make_app, planned):
         checkin = touches(app).current.touch
         assert (checkin.company, checkin.kind) == ("Acme", "check-in")
         await pilot.press("Z")  # a week later
-        await pilot.pause()
+        await written(pilot)
         assert app.store.touch(checkin.id).due == checkin.due + dt.timedelta(days=7)
         await pilot.press("z")
-        await pilot.pause()
+        await written(pilot)
         current = touches(app).current.touch
         await pilot.press("delete")  # skip
-        await pilot.pause()
+        await written(pilot)
         assert app.store.touch_status(current.id)[0] == "skipped"
         pending = [app.store.touch(touches(app).row_at(i).id) for i in range(touches(app).row_count)]
         acme_dues = [t.due for t in pending if t.company == "Acme"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from followup_tui.screens.application_form import ApplicationForm
 from followup_tui.screens.pipeline import PipelineScreen
 from followup_tui.widgets.virtual_table import VirtualTable
+from tests.waiting import written
 
 
 def table(app) -> VirtualTable:
@@ -114,7 +115,7 @@ async def test_archive_asks_first_and_X_shows_archived(make_app, store):
         await pilot.pause()
         assert table(app).row_count == 1
         await pilot.press("x", "y")
-        await pilot.pause()
+        await written(pilot)
         assert table(app).row_count == 0
         await pilot.press("X")
         await pilot.pause()
