@@ -148,11 +148,16 @@ class FollowupApp(App[int]):
         await super().on_event(event)
 
     def watch_app_focus(self, focused: bool) -> None:
-        """Back from another window (maybe another followup-tui): show what it saved.
+        """Back from another window (maybe another followup-tui): show what it saved."""
+        if focused:
+            self.refresh_visible_pane()
+
+    def refresh_visible_pane(self) -> None:
+        """Re-read the pane on screen (a modal on top: it re-reads when shown again).
         Panes keep unsaved edits (Notes flushes first and reloads only clean sections)."""
         from followup_tui.screens.pane import PaneScreen
 
-        if focused and isinstance(self.screen, PaneScreen):
+        if isinstance(self.screen, PaneScreen):
             self.screen.refresh_pane()
 
     def action_pane(self, mode: str) -> None:

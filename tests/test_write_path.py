@@ -158,3 +158,21 @@ def test_every_worker_leaves_its_errors_to_the_app():
                     for k in node.keywords):
                 missing.append(f"{path.relative_to(package)}:{node.lineno}")
     assert missing == []
+
+
+async def test_archiving_while_the_file_is_busy_lands_after(make_app, acme, db_path):
+    app, shown = make_app(), Shown()
+    async with app.run_test(size=(120, 36), message_hook=shown) as pilot:
+        await pilot.pause()
+        holder = hold_write_lock(db_path, 30)
+        try:
+            await pilot.press("x", "y")
+            await until(pilot, lambda: shown.has(WAITING), what="the waiting notice")
+            await pilot.press("down")
+            assert app.screen.table.cursor == 1 and app.screen.table.row_count == 2
+        finally:
+            holder.release.set()
+            holder.join()
+        await written(pilot)
+        assert app.store.pipeline_count() == 1
+        assert app.screen.table.row_count == 1

@@ -208,9 +208,10 @@ class AgendaScreen(PaneScreen):
         if touch := self.current():
             store, today = self.app.store, self.source.today
             self.app.write(
-                lambda: store.snooze(touch.id, days, today=today), what=f"Snoozing {self._who(touch)}",
+                lambda: store.snooze(touch.id, days, today=today),
                 then=lambda due: self._after(
-                    f"Snoozed: {self._who(touch)}, now {humanize_due(due, today)}."))
+                    f"Snoozed: {self._who(touch)}, now {humanize_due(due, today)}."),
+                what=f"Snoozing {self._who(touch)}")
 
     def action_skip(self) -> None:
         if touch := self.current():

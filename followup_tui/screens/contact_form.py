@@ -159,8 +159,11 @@ class PanelPicker(ModalScreen[int]):
             form = ContactForm({"full_name": name}, interview_id=self.interview_id, role=role)
             self.app.push_screen(form, self.created)
             return
-        self.app.store.add_to_panel(self.interview_id, int(option_id), role=role)
-        self.dismiss(int(option_id))
+        store, interview_id, contact_id = self.app.store, self.interview_id, int(option_id)
+        self.app.write(lambda: store.add_to_panel(interview_id, contact_id, role=role),
+                       then=lambda _: self.app.refresh_visible_pane(),
+                       what="Adding them to the panel")
+        self.dismiss(contact_id)
 
     def created(self, contact_id: int | None) -> None:
         if contact_id is not None:

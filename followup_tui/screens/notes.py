@@ -333,10 +333,10 @@ class NotesScreen(PaneScreen):
             interview_id = self.interview_id
 
             def remove(yes: bool | None) -> None:
-                if yes:
-                    self.store.remove_from_panel(interview_id, person.contact_id)
-                    self.notify(f"{person.full_name} is off this panel.", timeout=3,
-                                markup=False)
+                if yes:  # through the app's write path: a busy file never freezes a key
+                    store, what = self.store, f"{person.full_name} is off this panel"
+                    self.app.write(lambda: store.remove_from_panel(interview_id, person.contact_id),
+                                   then=lambda _: self.after_write(f"{what}."), what=what)
 
             self.app.push_screen(ConfirmScreen(
                 f"Take {escape(person.full_name)} off this interview's panel? "
@@ -349,10 +349,10 @@ class NotesScreen(PaneScreen):
 
             def delete(yes: bool | None) -> None:
                 if yes:
-                    self.store.delete_interview(interview_id)
-                    self.app.interview_id = None
-                    self.interview_id = None
-                    self.notify("Interview deleted.", timeout=3)
+                    store = self.store
+                    self.app.write(lambda: store.delete_interview(interview_id),
+                                   then=lambda _: self.deleted(interview_id),
+                                   what="Deleting the interview")
 
             round_no = f"round {row.round}" if row else "this interview"
             self.app.push_screen(ConfirmScreen(
@@ -360,6 +360,17 @@ class NotesScreen(PaneScreen):
                 "notes sections? This cannot be undone."), delete)
         else:
             self.notify("Nothing to delete here.", severity="warning")
+
+    def after_write(self, message: str) -> None:
+        self.refresh_pane()
+        self.notify(message, timeout=3, markup=False)
+
+    def deleted(self, interview_id: int) -> None:
+        if self.app.interview_id == interview_id:
+            self.app.interview_id = None
+        if self.interview_id == interview_id:
+            self.interview_id = None
+        self.after_write("Interview deleted.")
 
     def action_log(self) -> None:
         from followup_tui.screens.exchange_form import ExchangeForm

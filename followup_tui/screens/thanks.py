@@ -627,13 +627,22 @@ class ThanksScreen(PaneScreen):
             if not medium or medium == old:
                 return
             self.flush()
-            regenerate = (self.sender is not None and self.editor.text.strip()
-                          and self.editor.text == build_draft(self.context(person, old)))
-            self.store.set_medium(self.interview.id, person.contact_id, medium)
-            self.refresh_pane()
-            if regenerate:  # untouched since g: rewrite it for the new medium
-                self.put_draft(build_draft(self.context(person)))
-            self.notify(f"{person.full_name}: {MEDIUM_WORDS[medium]}.", timeout=3)
+            untouched = build_draft(self.context(person, old))
+            regenerate = self.sender is not None and self.editor.text.strip() and (
+                self.editor.text == untouched)
+            store, interview_id = self.store, self.interview.id
+            what = f"{person.full_name}: {MEDIUM_WORDS[medium]}"
+
+            def landed(_: object) -> None:
+                self.refresh_pane()
+                # Untouched since g (and since asked): rewrite it for the new medium.
+                if (regenerate and self.contact_id == person.contact_id
+                        and self.editor.text == untouched):
+                    self.put_draft(build_draft(self.context(person)))
+                self.notify(f"{what}.", timeout=3, markup=False)
+
+            self.app.write(lambda: store.set_medium(interview_id, person.contact_id, medium),
+                           then=landed, what=what)
 
         self.app.push_screen(MediumScreen(person.full_name, old), chosen)
 
@@ -716,10 +725,15 @@ class ThanksScreen(PaneScreen):
         def sent(moment: dt.datetime | None) -> None:
             if moment is None:
                 return
-            self.store.mark_sent(self.interview.id, person.contact_id, moment)
-            self.refresh_pane()
-            self.notify(f"Sent to {person.full_name}: the plan's thank-you is done (R4).",
-                        timeout=4)
+            store, interview_id = self.store, self.interview.id
+
+            def landed(_: object) -> None:
+                self.refresh_pane()
+                self.notify(f"Sent to {person.full_name}: the plan's thank-you is done (R4).",
+                            timeout=4, markup=False)
+
+            self.app.write(lambda: store.mark_sent(interview_id, person.contact_id, moment),
+                           then=landed, what=f"Marking the note to {person.full_name} sent")
 
         self.after_proofreading(person, "Mark it sent", lambda: self.app.push_screen(
             SentForm(person.full_name, f"{self.interview.id}-{person.contact_id}"), sent))

@@ -10,6 +10,7 @@ import pytest
 
 from followup_tui.screens import notes as notes_module
 from followup_tui.widgets.notes_editor import NotesEditor, PickList
+from tests.waiting import written
 
 SIZE = (120, 36)
 
@@ -212,7 +213,7 @@ async def test_delete_takes_a_person_off_the_panel_then_deletes_the_interview(
         await open_notes(app, pilot, application)
         app.screen.query_one("#panel", PickList).focus()
         await pilot.press("delete", "y")
-        await pilot.pause()
+        await written(pilot)
         assert store.panel(interview) == []
         assert store.get_contact(ada).full_name == "Ada Lovelace"  # the card stays
 
@@ -221,7 +222,7 @@ async def test_delete_takes_a_person_off_the_panel_then_deletes_the_interview(
         await pilot.pause()
         assert [r.id for r in store.interviews(application)] == [interview]
         await pilot.press("delete", "y")
-        await pilot.pause()
+        await written(pilot)
         assert store.interviews(application) == []
         assert stored(db_path, interview) == {}
         assert store.search_notes("kube") == []  # the search index followed
