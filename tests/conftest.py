@@ -5,8 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from followup_tui.store import Store
+
+# Property tests are judged on what they find, not on how fast a loaded 2-core machine
+# draws examples: no deadlines, no "too slow" health check (it fails at random under load).
+settings.register_profile("followup", deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("followup")
 
 
 @pytest.fixture
