@@ -94,6 +94,20 @@ class ApplicationForm(FormScreen[int]):
         if application_id:
             self.TITLE = "Edit the application"
 
+    def field_problem(self, name: str, value: Any) -> str | None:
+        """The message a field still deserves while it is being fixed (None: it is fine)."""
+        today = clock.today()
+        try:
+            if name == "company" and not value.strip():
+                return "Company is required."
+            if name == "posting_url":
+                read_url(value)
+            elif name in ("applied_on", "decision_expected_by"):
+                read_day(name, value, today)
+        except FieldError as error:
+            return error.message
+        return None
+
     def save(self, values: dict[str, Any]) -> int:
         data = application_values(values, clock.today())
         store = self.app.store

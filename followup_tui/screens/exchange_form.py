@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual import on
+from textual.widgets import Select
+
 from followup_tui.playbook import clock
 from followup_tui.playbook.words import CHANNELS, EXCHANGE_KINDS
 from followup_tui.screens.application_form import read_day
@@ -11,6 +14,8 @@ from followup_tui.store.applications import FieldError
 from followup_tui.widgets.form import Field, FormScreen
 
 NOBODY = "(nobody in particular)"
+# The channel a kind of exchange implies: a call is by phone, a meeting in person.
+KIND_CHANNEL = {"call": "phone", "meeting": "in-person"}
 FROM_THEM, FROM_ME = "from them", "from me"
 
 
@@ -33,6 +38,23 @@ class ExchangeForm(FormScreen[int]):
                          draft_key=f"exchange-{application_id}")
         self.application_id = application_id
         self.TITLE = f"Log an exchange with {company}"
+
+    _kind: str | None = None  # the kind shown, once the form is open
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self._kind = str(self.query_one("#field-kind", Select).value)
+
+    @on(Select.Changed, "#field-kind")
+    def kind_changed(self, event: Select.Changed) -> None:
+        """The channel follows the kind (a call → phone) unless the user chose one."""
+        kind, before = str(event.value), self._kind
+        self._kind = kind
+        if before is None or kind == before:
+            return  # the form opening (with a draft, maybe): keep what it shows
+        channel = self.query_one("#field-channel", Select)
+        if channel.value == KIND_CHANNEL.get(before, "email"):  # not chosen by hand
+            channel.value = KIND_CHANNEL.get(kind, "email")
 
     def save(self, values: dict[str, Any]) -> int:
         day = read_day("happened_on", values["happened_on"], clock.today())

@@ -34,16 +34,19 @@ def offer_line(store) -> str | None:
 
 def accepted_line(store, active: int) -> str | None:
     """After accepting an offer, R14's next step instead of R12's "add another":
-    withdraw politely from the `active` applications still open (markup-escaped)."""
+    withdraw politely from the applications that were open when it was accepted
+    (markup-escaped). None once they are all withdrawn or archived: the line ends
+    (issue 12); "" while nothing else is active, so R12 does not nudge either."""
     accepted = store.accepted_offer()
     if accepted is None:
         return None
-    _id, company, role = accepted
+    accepted_id, company, role = accepted
+    others = store.open_since_accepting(accepted_id)
+    if not others:
+        return None if active else ""
     name = escape(f"{company} — {role}" if role else company)
-    if not active:
-        return f"You accepted {name}. Nothing else is active: congratulations (R14)."
-    noun = "application" if active == 1 else "applications"
-    return (f"You accepted {name}. R14: withdraw politely from the other {active} active "
+    noun = "application" if others == 1 else "applications"
+    return (f"You accepted {name}. R14: withdraw politely from the other {others} active "
             f"{noun} (s → withdrawn).")
 
 

@@ -153,8 +153,10 @@ class PipelineScreen(PaneScreen):
 
         active = self.app.store.active_count()
         accepted = accepted_line(self.app.store, active)  # R14 replaces R12's nudge
-        nudge = accepted or pipeline_health(active, self.app.store.settings.active_target)
-        text = nudge or f"{active} active applications: the search is well spread (R12)."
+        nudge = accepted if accepted is not None else pipeline_health(
+            active, self.app.store.settings.active_target)
+        text = nudge if nudge is not None else (
+            f"{active} active applications: the search is well spread (R12).")
         if not accepted:
             text = offer_line(self.app.store) or text  # R14: the others beside a pending offer
         self._health = text
@@ -225,7 +227,8 @@ class PipelineScreen(PaneScreen):
                 if application.offer_deadline else "",
                 "offer_terms": application.offer_terms,
             }
-            self.app.push_screen(StageForm(row.id, initial), self.after_stage)
+            name = f"{row.company} — {row.role}" if row.role else row.company
+            self.app.push_screen(StageForm(row.id, initial, name), self.after_stage)
 
     def after_stage(self, stage: str | None) -> None:
         if stage is not None:

@@ -9,6 +9,7 @@ from followup_tui.playbook.words import OFFER, STAGES
 from followup_tui.screens.application_form import read_day
 from followup_tui.store.applications import FieldError
 from followup_tui.widgets.form import Field, FormScreen
+from followup_tui.widgets.plain import escape
 
 
 class StageForm(FormScreen[str]):
@@ -19,9 +20,11 @@ class StageForm(FormScreen[str]):
         Field("offer_terms", "Offer: terms", kind="text", max_length=20_000),
     )
 
-    def __init__(self, application_id: int, initial: dict[str, Any]) -> None:
+    def __init__(self, application_id: int, initial: dict[str, Any], name: str = "") -> None:
         super().__init__(initial, draft_key=f"stage-{application_id}")
         self.application_id = application_id
+        if name:  # which application the change is for (issue 12)
+            self.TITLE = f"Change the stage of {escape(name)}"
 
     def on_mount(self) -> None:
         self.query_one("#field-stage").focus()

@@ -8,7 +8,7 @@ from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from followup_tui.playbook import clock
-from followup_tui.playbook.words import ACTIVE_STAGES, STAGES
+from followup_tui.playbook.words import ACTIVE_STAGES, AWAITING, INTERVIEWING, STAGES
 from followup_tui.store.base import ConflictError, StoreError, transaction
 
 if TYPE_CHECKING:
@@ -173,6 +173,18 @@ class ApplicationsMixin:
             tuple(sorted(ACTIVE_STAGES)),
         )[0][0]
 
+    def open_since_accepting(self, application_id: int) -> int:
+        """R14: applications still active that were there when this offer was accepted
+        (the ones to withdraw from politely); those applied to later are a new search."""
+        marks = ",".join("?" * len(ACTIVE_STAGES))
+        return self.query(
+            "SELECT count(*) FROM application WHERE archived = 0"
+            f" AND stage IN ({marks}) AND min(created_at, coalesce(applied_on, created_at)) <= ("
+            "  SELECT max(changed_at) FROM stagechange WHERE application_id = ?"
+            "  AND to_stage = 'accepted')",
+            (*sorted(ACTIVE_STAGES), application_id),
+        )[0][0]
+
     # -- one application ------------------------------------------------------
     def get_application(self, application_id: int) -> "Application":
         from followup_tui.store.models import Application
@@ -211,18 +223,34 @@ class ApplicationsMixin:
                 raise ConflictError(
                     f"{application.company} was changed in another window; reopen it to see."
                 )
-            old_stage = application.stage
+            old_stage, old_decision = application.stage, application.decision_expected_by
             for name, value in values.items():
                 setattr(application, name, value)
             application.version += 1
             application.updated_at = utcnow()
+            note = ""
+            if (application.stage == old_stage == INTERVIEWING
+                    and application.decision_expected_by not in (None, old_decision)
+                    and self._interviews_over(session, application_id)):
+                application.stage = AWAITING  # R1: they said when they will decide
+                note = "decision date recorded after the last interview (R1)"
             if application.stage != old_stage:
                 session.add(StageChange(
                     application_id=application_id, from_stage=old_stage,
-                    to_stage=application.stage,
+                    to_stage=application.stage, note=note,
                 ))
             self.changed(session, application_id)
             return application.version
+
+    @staticmethod
+    def _interviews_over(session: "Session", application_id: int) -> bool:
+        """There was an interview and none is still to come (stored moments are UTC)."""
+        held, coming = session.connection().exec_driver_sql(
+            "SELECT coalesce(sum(starts_at < ?), 0), coalesce(sum(starts_at >= ?), 0)"
+            " FROM interview WHERE application_id = ?",
+            (_now_text(), _now_text(), application_id),
+        ).one()
+        return held > 0 and coming == 0
 
     def set_stage(self, application_id: int, stage: str, **offer: Any) -> None:
         """Move to a stage (recorded in the history); an offer may bring terms and a deadline."""

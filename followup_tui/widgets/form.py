@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 from followup_tui.store.applications import FieldError, FieldErrors
+from followup_tui.widgets.tick_box import TickBox
 
 Result = TypeVar("Result")
 
@@ -64,6 +65,7 @@ class FormScreen(ModalScreen[Result], Generic[Result]):
         super().__init__()
         self.initial = dict(initial or {})
         self.draft_key = draft_key or type(self).__name__
+        self._shown_for: dict[str, Any] = {}  # field → the value its error was shown for
 
     # -- building ---------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -91,7 +93,7 @@ class FormScreen(ModalScreen[Result], Generic[Result]):
             chosen = value if value in field.options else field.options[0]
             return Select(options, value=chosen, allow_blank=False, id=wid)
         if field.kind == "checkbox":
-            return Checkbox(field.label, bool(value), id=wid)
+            return TickBox(field.label, bool(value), id=wid)
         return Input("" if value is None else str(value), placeholder=field.placeholder, id=wid)
 
     def on_mount(self) -> None:
@@ -112,14 +114,31 @@ class FormScreen(ModalScreen[Result], Generic[Result]):
         return result
 
     def show_error(self, name: str, message: str, *, focus: bool = True) -> None:
+        widget = self.query_one(f"#field-{name}")
+        self._shown_for[name] = getattr(widget, "value", None)  # the text it is about
         error = self.query_one(f"#{name}-error", Static)
         error.update(message)
         error.set_class(not message, "-empty")
         if message and focus:
-            widget = self.query_one(f"#field-{name}")
             widget.focus()
             if isinstance(widget, Input):
                 widget.select_all()  # retyping replaces what could not be read
+
+    def field_problem(self, name: str, value: Any) -> str | None:
+        """What is still wrong with a field whose error is shown, as it is edited; None
+        clears the message (subclasses check what they can, e.g. a required name)."""
+        return None
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """An error shown beside a field goes as soon as the field is right (issue 12)."""
+        name = (event.input.id or "").removeprefix("field-")
+        if not any(field.name == name for field in self.FIELDS):
+            return
+        error = self.query_one(f"#{name}-error", Static)
+        if not error.has_class("-empty") and event.value != self._shown_for.get(name):
+            problem = self.field_problem(name, event.value)
+            error.update(problem or "")
+            error.set_class(not problem, "-empty")
 
     def clear_errors(self) -> None:
         for field in self.FIELDS:
