@@ -9,6 +9,7 @@ from followup_tui.playbook import clock
 from followup_tui.screens.confirm import ConfirmScreen
 from followup_tui.widgets.notes_editor import PickList
 from followup_tui.widgets.virtual_table import VirtualTable
+from tests.waiting import written
 
 SIZE = (120, 36)
 
@@ -105,7 +106,7 @@ async def test_archiving_the_selection_selects_the_row_the_cursor_lands_on(store
         await pilot.press("end", "x")
         await pilot.pause()
         await pilot.press("y")
-        await pilot.pause()
+        await written(pilot)
         assert store.get_application(initech).archived
         shown = pipeline(app).current
         assert shown.company == "Globex" and app.application_id == shown.id
