@@ -10,7 +10,8 @@ from followup_tui.playbook.draft_context import HANDWRITTEN, DraftContext, Sende
 from followup_tui.playbook.english import content_words, join_words
 from followup_tui.playbook.names import other_names
 from followup_tui.playbook.sections import note_items, note_lines
-from followup_tui.playbook.thankyou import owed_items
+from followup_tui.playbook.promises import Promise, note_promises
+from followup_tui.playbook.thankyou import promise_words
 
 # note_state values.
 NO_DRAFT = "no draft"
@@ -84,16 +85,31 @@ def _has_touch(body: str, ctx: DraftContext) -> bool:
     return False
 
 
+def _stem(word: str) -> str:
+    return word.casefold()[:5]
+
+
+def says(body: str, promise: Promise) -> bool:
+    """The body names the thing promised: one of its words ("reference" for "a reference
+    list (3 references)"), or any word of it when it has no word of its own."""
+    wanted = {_stem(w) for w in content_words(re.sub(r"\([^)]*\)", "", promise.what))}
+    if not wanted:
+        return True
+    return bool(wanted & {_stem(w) for w in re.findall(r"[^\W\d_][\w'’-]*", body)})
+
+
 def checklist(body: str, ctx: DraftContext) -> list[ChecklistItem]:
     """Which of R5's elements the body has, by keyword heuristics on the text.
 
-    "What you promised" is only required when the "owed" notes section has text;
+    "What you promised" is only required when something is owed to this person (R5: a
+    promise to another panelist is in their note, not this one), and present only when
+    the body names each thing promised;
     "contact details" (sender's email or phone in the body) only for email and letters (R6).
     """
     low = body.lower()
     job_named = bool((ctx.role and ctx.role.lower() in low)
                      or (ctx.company and ctx.company.lower() in low) or _JOB_RE.search(body))
-    owed = owed_items(ctx.notes)
+    owed, _others = note_promises(ctx)
     skills = note_items(ctx.notes, "skills")
     fit_hint = ("Say why you fit: your experience with " + join_words(skills[:3]) + "."
                 if skills else "Say why your skills fit the job (note the skills they cared about).")
@@ -108,10 +124,11 @@ def checklist(body: str, ctx: DraftContext) -> list[ChecklistItem]:
         ChecklistItem(FIT, bool(_FIT_RE.search(body)), fit_hint),
     ]
     if owed:
-        items.append(ChecklistItem(PROMISED, bool(_PROMISE_RE.search(body)),
-                                   "Send what you promised: " + join_words(owed) + "."))
+        present = bool(_PROMISE_RE.search(body)) and all(says(body, p) for p in owed)
+        items.append(ChecklistItem(PROMISED, present, "Say what you promised: " + join_words(
+            [promise_words(p) for p in owed]) + "."))
     else:
-        items.append(ChecklistItem(PROMISED, True, "Nothing owed: not needed."))
+        items.append(ChecklistItem(PROMISED, True, "Nothing owed to them: not needed."))
     items.append(ChecklistItem(LOOKING_FORWARD, bool(_FORWARD_RE.search(body)),
                                "Say you look forward to hearing from them."))
     if ctx.medium == HANDWRITTEN:

@@ -59,6 +59,14 @@ class DraftContext:
     # Full names of everyone thanked for this interview (R4), so that a notes line naming
     # two of them is read per person; () when not known.
     panel: tuple[str, ...] = field(default=(), hash=False)
+    # The application's other people on file (recruiter, references, helpers), so that a
+    # promise made to one of them is in no panelist's note (R5).
+    people: tuple[str, ...] = field(default=(), hash=False)
+
+    @property
+    def on_panel(self) -> bool:
+        """Interviewed the user (R4), so owed what was promised to "them" (R5)."""
+        return self.recipient.role in ("panel", "interviewer")
 
 
 def stable_seed(recipient: Recipient, slot: str = "") -> int:

@@ -13,8 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from followup_tui.playbook.checklist import says
 from followup_tui.playbook.draft_context import HANDWRITTEN, DraftContext
 from followup_tui.playbook.names import name_parts, other_names
+from followup_tui.playbook.promises import note_promises
 from followup_tui.playbook.spelling import dictionary
 
 MAX_WORDS = 250  # email and letter
@@ -27,7 +29,8 @@ COMMON_WORD_FREQUENCY = 100_000
 
 @dataclass(frozen=True)
 class Finding:
-    code: str  # placeholder, name, other panelist, spelling, repeated, length, similar
+    code: str  # placeholder, name, spelling, other panelist, promise, time words, repeated,
+    # length, similar
     message: str
 
 
@@ -143,24 +146,70 @@ _REPEATED_RE = re.compile(r"\b([A-Za-z']+)\s+\1\b", re.IGNORECASE)
 _REPEAT_OK = frozenset({"that", "had"})
 
 
+def _common_word(word: str) -> bool:
+    """An everyday English word ("will", "Mark" at a sentence start), not only a name."""
+    return dictionary().word_frequency[word.lower()] >= COMMON_WORD_FREQUENCY
+
+
 def check_other_panelists(body: str, ctx: DraftContext) -> list[Finding]:
-    """R5: each panelist's note is theirs. Another panelist's name written as a topic
-    ("our discussion of Maria Lopez") or not as on the card ("maria") reads like a line of
-    notes about someone else left in this note."""
+    """R5: each panelist's note is theirs. Another panelist's name in it reads like a line
+    of notes about someone else left in ("for Priya by Thursday", "our discussion of Maria
+    Lopez", "maria"). Greeting both ("you and Maria Lopez") is fine, and so is an everyday
+    word that is also a name ("I will", "Will you…" for Will Smith)."""
     others = other_names(ctx)
     if not others:
         return []
     alt = "|".join(re.escape(n) for n in others)
-    topic = re.compile(rf"\b(?:about|of|on|regarding|around|in)\s+(?:(?:the|your)\s+)?(?:{alt})\b",
-                       re.IGNORECASE)
-    named = re.compile(rf"\b(?:{alt})\b", re.IGNORECASE)
+    topic = re.compile(rf"\b(?:about|of|on|regarding|around|in|for|to|with|from)\s+"
+                       rf"(?:(?:the|your)\s+)?(?:{alt})\b", re.IGNORECASE)
+    named = re.compile(rf"(?<![\w’'])(?:{alt})(?![\w’'])", re.IGNORECASE)
+    social = re.compile(rf"\byou\s+and\s+(?:{alt})\b|\b(?:{alt})\s+and\s+you\b", re.IGNORECASE)
     found = [m.group(0) for m in topic.finditer(body)]
-    found += [m.group(0) for m in named.finditer(body) if m.group(0)[0].islower()]
+    covered = [m.span() for m in (*topic.finditer(body), *social.finditer(body))]
+    for m in named.finditer(body):
+        if any(a <= m.start() < b for a, b in covered):
+            continue
+        word = m.group(0)
+        start = re.search(r"(?:^|[.!?]\s+|\n)$", body[:m.start()]) is not None
+        if _common_word(word) and (word[0].islower() or start):
+            continue
+        found.append(word)
     if not found:
         return []
     shown = ", ".join(f"“{f}”" for f in dict.fromkeys(found))
     return [Finding("other panelist", f"{shown}: another panelist's name, like a leftover from "
                     f"your notes: make it about {ctx.recipient.full_name or 'them'}.")]
+
+
+def check_promises(body: str, ctx: DraftContext) -> list[Finding]:
+    """R5: what was promised to another panelist belongs in their note: this one names
+    the thing promised ("reference list" in Tom's note when it was for Priya)."""
+    mine, others = note_promises(ctx)
+    findings = []
+    for promise in others:
+        if says(body, promise) and not any(says(promise.what, own) for own in mine):
+            whom = " and ".join(promise.to)
+            findings.append(Finding("promise", f"“{promise.thing}” was promised to {whom}: "
+                                    "it belongs in their note, not this one."))
+    return findings
+
+
+_DAY_NAMED = (r"(?:by|on|before)\s+(?:the\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
+              r"saturday|sunday|tomorrow|today|tonight|next\s+week|the\s+end\s+of\s+the\s+week)"
+              r"(?:,\s+[a-z]+\s+\d{1,2})?")
+_VAGUE_WORDS = r"(?:soon|shortly|asap|later|right\s+away|as\s+soon\s+as\s+possible)"
+_DOUBLED_TIME = re.compile(rf"\b{_DAY_NAMED}\s*,?\s+{_VAGUE_WORDS}\b|\b{_VAGUE_WORDS}\s+"
+                           rf"{_DAY_NAMED}\b|\b{_VAGUE_WORDS}\s*,?\s+{_VAGUE_WORDS}\b",
+                           re.IGNORECASE)
+
+
+def check_time_words(body: str) -> list[Finding]:
+    """R5 proofreading: one time word per promise: "by Thursday soon" says when twice."""
+    found = [m.group(0) for m in _DOUBLED_TIME.finditer(body)]
+    if not found:
+        return []
+    return [Finding("time words", "When, said twice: " + ", ".join(f"“{f}”" for f in found[:3])
+                    + ": keep the day.")]
 
 
 def check_repeated(body: str) -> list[Finding]:
@@ -205,6 +254,8 @@ def proofread(body: str, ctx: DraftContext, *, other_notes: Iterable[str] = (),
         *check_names(body, ctx, known_names),
         *check_spelling(body, ctx, known_names),
         *check_other_panelists(body, ctx),
+        *check_promises(body, ctx),
+        *check_time_words(body),
         *check_repeated(body),
         *check_length(body, ctx.medium),
         *check_similar(body, other_notes),

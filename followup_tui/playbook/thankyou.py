@@ -13,7 +13,6 @@ is `playbook.topics`. No I/O, no Textual, no database.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from followup_tui.playbook.draft_context import (
@@ -25,13 +24,14 @@ from followup_tui.playbook.draft_context import (
     Sender,
     stable_seed,
 )
-from followup_tui.playbook.english import join_words, lower_first
+from followup_tui.playbook.english import join_words, lower_first, sentence_case
 from followup_tui.playbook.names import first_name
-from followup_tui.playbook.sections import note_items, note_lines
-from followup_tui.playbook.topics import personal_touch
+from followup_tui.playbook.promises import Promise, note_promises
+from followup_tui.playbook.sections import note_items
+from followup_tui.playbook.topics import personal_touch, proper_words
 
 __all__ = ["EMAIL", "HANDWRITTEN", "LETTER", "DraftContext", "Recipient", "Sender",
-           "build_draft", "owed_items", "recipient_block", "subject_line"]
+           "build_draft", "promise_words", "recipient_block", "subject_line"]
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July",
            "August", "September", "October", "November", "December")
@@ -145,22 +145,33 @@ def _fit(ctx: DraftContext, short: bool) -> str:
     ))
 
 
-def owed_items(notes: dict[str, str]) -> list[str]:
-    """The "owed" section's lines (R3), without a leading "send": "the portfolio link"."""
-    return [lower_first(re.sub(r"^(?:to\s+)?(?:send|email|share|forward)\s+(?:them\s+|you\s+)?",
-                                "", line, flags=re.IGNORECASE))
-            for line in note_lines(notes, "owed")]
+def promise_words(promise: Promise, proper: frozenset[str] = frozenset()) -> str:
+    """"my reference list by Thursday": what is owed mid-sentence, and by when (R5)."""
+    thing = promise.thing
+    head, _, rest = thing.partition(" ")
+    if head.lower() in ("my", "the", "our") and rest:
+        thing = f"{head} {sentence_case(rest, proper)}"
+    else:
+        thing = sentence_case(lower_first(thing), proper)
+    return f"{thing} {promise.by_words}" if promise.by_words else thing
 
 
 def _owed(ctx: DraftContext) -> str:
-    items = owed_items(ctx.notes)
-    if not items:
+    """R5: what you promised this person, and when it will come; one time word per item
+    ("by Thursday", or "shortly" when no day was promised), never "by Thursday soon"."""
+    mine, _others = note_promises(ctx)
+    if not mine:
         return ""
-    listed = join_words(items)
+    proper = proper_words(ctx)
+    dated = [promise_words(p, proper) for p in mine if p.by]
+    undated = [promise_words(p, proper) for p in mine if not p.by]
+    if undated:
+        undated[-1] += " shortly"
+    listed = join_words(dated + undated)
     return _pick(ctx, "owed", (
-        f"As promised, I'll send {listed} shortly.",
-        f"I'll send {listed} shortly, as promised.",
-        f"As I promised, I will send you {listed} soon.",
+        f"As promised, I will send you {listed}.",
+        f"I will send you {listed}, as promised.",
+        f"As I promised, I will send you {listed}.",
     ))
 
 

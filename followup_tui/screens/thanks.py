@@ -210,6 +210,7 @@ class ThanksScreen(PaneScreen):
         self.stored: dict[int, ThankYouRow] = {}
         self.checks: dict[int, Check] = {}
         self.known: tuple[str, ...] = ()
+        self.others: tuple[str, ...] = ()
         self.sender: Sender | None = None
         self.contact_id: int | None = None  # whose note the editor holds
         self._timer: Timer | None = None
@@ -283,6 +284,8 @@ class ThanksScreen(PaneScreen):
         self.notes_text = self.store.note_texts(i.id)
         self.stored = self.store.thank_yous(i.id)
         self.known = tuple(self.store.known_words(i.application_id))
+        # R5: a promise to the recruiter or a reference is in no panelist's note.
+        self.others = tuple(p.full_name for p in self.store.contacts_of(i.application_id))
         job = f" · {i.role}" if i.role else ""
         self.query_one("#title", Static).update(
             f"Thank-you — {escape(i.company + job)} · round {i.round}, {moment(i.starts_at)}"
@@ -373,7 +376,7 @@ class ThanksScreen(PaneScreen):
             interview_date=local_day(i.starts_at, i.tz), notes=self.notes_text,
             sender=self.sender or NOBODY,
             medium=medium or self.note(person.contact_id).medium,
-            panel=tuple(p.full_name for p in self.people))
+            panel=tuple(p.full_name for p in self.people), people=self.others)
 
     def show_recipient(self, contact_id: int | None) -> None:
         """Load a person's note into the editor (saving the previous one first)."""

@@ -90,8 +90,7 @@ def test_r5_draft_has_no_placeholders_even_without_notes():
 def test_r5_draft_contains_what_is_owed():
     body = build_draft(make_ctx())
     assert "promised" in body
-    assert "send the portfolio link and Q3 migration figures" in body or \
-        "send you the portfolio link and Q3 migration figures" in body
+    assert "I will send you the portfolio link and my Q3 migration figures shortly" in body
 
 
 def test_r5_draft_skill_summary_from_skills_section():
@@ -147,7 +146,7 @@ def test_r5_subject_line_names_the_role():
 
 FULL = ("Dear Maria,\n\nThank you for your time today. I enjoyed our talk about data quality. "
         "I am very interested in the Data Engineer role. My experience with SQL fits the job. "
-        "As promised, I attach my portfolio. I look forward to hearing from you.\n\n"
+        "As promised, I attach my portfolio and the Q3 figures. I look forward to hearing from you.\n\n"
         "Sam Lee\nsam@example.com\n+1 555 010 2030")
 
 
@@ -156,7 +155,7 @@ FULL = ("Dear Maria,\n\nThank you for your time today. I enjoyed our talk about 
     (PERSONAL_TOUCH, "I enjoyed our talk about data quality. "),
     (INTEREST, "I am very interested in the Data Engineer role. "),
     (FIT, "My experience with SQL fits the job. "),
-    (PROMISED, "As promised, I attach my portfolio. "),
+    (PROMISED, "As promised, I attach my portfolio and the Q3 figures. "),
     (LOOKING_FORWARD, "I look forward to hearing from you."),
     (CONTACT, "sam@example.com\n+1 555 010 2030"),
 ])
