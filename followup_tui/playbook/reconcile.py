@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
-from followup_tui.playbook.plan import CHECKIN_GAP_DAYS, ProposedTouch
+from followup_tui.playbook.facts import ProposedTouch
+from followup_tui.playbook.plan import CHECKIN_GAP_DAYS
 
 _CHECKIN_KEY_PREFIXES = ("R8:", "R10:")
 
