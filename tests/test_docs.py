@@ -84,8 +84,8 @@ def test_agenda_schema_refuses_what_the_command_never_prints():
 
 def test_agenda_schema_names_every_kind_and_channel():
     item = schemas()["agenda"]["items"]["properties"]
-    assert item["kind"]["enum"] == list(TOUCH_KINDS)
-    assert item["channel"]["enum"] == list(CHANNELS)
+    assert item["kind"]["enum"] == list(TOUCH_KINDS), "update the agenda schema in docs/cli.md"
+    assert item["channel"]["enum"] == list(CHANNELS), "update the agenda schema in docs/cli.md"
 
 
 def test_backup_matches_its_schema(demo: Path):
@@ -99,10 +99,11 @@ def test_backup_matches_its_schema(demo: Path):
 def test_backup_schema_has_every_table_and_column_of_the_store():
     schema = schemas()["backup"]
     tables = schema["properties"]["tables"]
-    assert tables["required"] == [shape.name for shape in shapes()]
+    where = "update the backup schema in docs/cli.md"
+    assert tables["required"] == [shape.name for shape in shapes()], where
     for shape in shapes():
-        assert schema["$defs"][shape.name]["required"] == list(shape.columns), shape.name
-    assert schema["properties"]["schema"]["enum"] == list(REVISIONS)
+        assert schema["$defs"][shape.name]["required"] == list(shape.columns), (where, shape)
+    assert schema["properties"]["schema"]["enum"] == list(REVISIONS), where
 
 
 def test_backup_schema_refuses_a_row_with_a_wrong_type():
