@@ -73,8 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def fail(message: str) -> int:
+    """What is found wrong after the command line was parsed: one line, exit 1 (docs/cli.md)."""
     print(f"{APP_NAME}: {message}", file=sys.stderr)
-    return 2
+    return 1
 
 
 def main(argv: list[str] | None = None) -> int:

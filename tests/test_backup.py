@@ -121,12 +121,12 @@ def test_merge_adds_beside_and_never_deletes(full, tmp_path):
 @pytest.mark.parametrize("content, reason", [
     ("not json at all", "not JSON"),
     ('{"format": "something-else"}', "not a followup-tui backup"),
-    ('{"format": "followup-tui-backup", "schema": "9999", "tables": {}}', "newer"),
-    ('{"format": "followup-tui-backup", "schema": "0002", "tables": {"nope": []}}',
+    ('{"format": "followup-tui-backup", "format_version": 1, "schema": "9999", "tables": {}}', "newer"),
+    ('{"format": "followup-tui-backup", "format_version": 1, "schema": "0002", "tables": {"nope": []}}',
      "does not know"),
-    ('{"format": "followup-tui-backup", "schema": "0002", "tables": '
-     '{"note": [{"id": 1, "interview_id": 99, "section": "x", "body": "",'
-     ' "updated_at": "2026-01-01 00:00:00"}]}}', "do not fit"),
+    ('{"format": "followup-tui-backup", "format_version": 1, "schema": "0002", "tables": '
+     '{"note": [{"id": 1, "interview_id": 99, "section": "asked", "body": "",'
+     ' "updated_at": "2026-01-01 00:00:00"}]}}', "points at interview 99"),
 ])
 def test_a_bad_backup_is_refused_and_nothing_changes(tmp_path, content, reason):
     source = tmp_path / "bad.json"

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from followup_tui.store import Store, StoreError
 from followup_tui.store import backup as tables
+from followup_tui.store.backup_check import check_backup
 from followup_tui.store.base import make_private_dirs
 
 
@@ -61,7 +62,8 @@ def _write(store: Store, out) -> None:
 def load_backup(path: Path) -> dict:
     """The rows of a backup file, checked; StoreError (and no file touched) otherwise."""
     try:
-        with open(path, encoding="utf-8") as handle:
+        # utf-8-sig: a byte order mark (Windows editors add one) is not part of the JSON.
+        with open(path, encoding="utf-8-sig") as handle:
             data = json.load(handle)
     except FileNotFoundError:
         raise StoreError(f"{path} does not exist: give the file `export --json` wrote.")
@@ -71,8 +73,10 @@ def load_backup(path: Path) -> dict:
         raise StoreError(f"{path} cannot be read (permission denied): check its permissions.")
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise StoreError(f"{path} is not a followup-tui backup (not JSON: {error}).")
+    except RecursionError:
+        raise StoreError(f"{path} is not a followup-tui backup (nested too deeply).")
     try:
-        return tables.check_backup(data)
+        return check_backup(data)
     except StoreError as error:
         raise StoreError(f"{path} cannot be restored: {error}; nothing was changed.")
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterator
 
 from followup_tui.store.base import StoreError, connect, friendly, transaction
-from followup_tui.store.schema import HEAD, REVISIONS
+from followup_tui.store.schema import HEAD
 
 if TYPE_CHECKING:
     from followup_tui.store.store import Store
@@ -99,33 +99,6 @@ def row_counts(store: "Store") -> dict[str, int]:
         shape.name: store.query(f'SELECT count(*) FROM "{shape.name}"')[0][0]
         for shape in shapes()
     }
-
-
-def check_backup(data: Any) -> dict[str, list[dict[str, Any]]]:
-    """The tables of a parsed backup, or StoreError saying why it cannot be restored."""
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise StoreError("it is not a followup-tui backup (made by `followup-tui export --json`)")
-    schema = data.get("schema")
-    if schema not in REVISIONS:
-        raise StoreError(
-            f"it was made by a newer followup-tui (schema {schema}): upgrade followup-tui first"
-        )
-    tables = data.get("tables")
-    if not isinstance(tables, dict):
-        raise StoreError("it has no tables")
-    known = {shape.name: shape for shape in shapes()}
-    for name, rows in tables.items():
-        if name not in known:
-            raise StoreError(f"it holds a table this version does not know ({name})")
-        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
-            raise StoreError(f"its {name} table is not a list of rows")
-        for row in rows:
-            unknown = set(row) - set(known[name].columns)
-            if unknown:
-                raise StoreError(f"its {name} rows have unknown columns {sorted(unknown)}")
-            if not isinstance(row.get("id"), int):
-                raise StoreError(f"a row of {name} has no id")
-    return tables
 
 
 def restore(store: "Store", tables: dict[str, list[dict]], *, merge: bool) -> Restored:
@@ -261,6 +234,6 @@ def _connection(store: "Store") -> sqlite3.Connection:
 
 
 __all__ = [
-    "FORMAT", "FORMAT_VERSION", "HEAD", "Restored", "TableShape", "check_backup",
+    "FORMAT", "FORMAT_VERSION", "HEAD", "Restored", "TableShape",
     "restore", "row_counts", "shapes", "snapshot",
 ]
