@@ -62,8 +62,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", parents=[db], help="export everything or the plan")
     target = export.add_mutually_exclusive_group(required=True)
-    target.add_argument("--json", metavar="FILE", help="every table, for backup and restore")
-    target.add_argument("--ics", metavar="FILE", help="pending touches and interviews (iCalendar)")
+    target.add_argument("--json", metavar="FILE",
+                        help="every table, for backup and restore (- for standard output)")
+    target.add_argument("--ics", metavar="FILE",
+                        help="pending touches and interviews, iCalendar (- for standard output)")
 
     restore = commands.add_parser("import", parents=[db], help="restore a --json export")
     restore.add_argument("file", metavar="FILE")

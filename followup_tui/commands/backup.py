@@ -1,45 +1,32 @@
 """`followup-tui export --json FILE` and `followup-tui import FILE [--merge]`.
 
-The backup file is private (0600, like the database) and never overwrites anything;
-the restore never deletes. The SQL lives in store/backup.py.
+The backup file is private (0600, like the database) and never overwrites anything
+(`-` writes it to standard output); the restore never deletes. The SQL lives in
+store/backup.py, the checks of a backup's rows in store/backup_check.py.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from datetime import datetime, timezone
 from pathlib import Path
 
+from followup_tui.commands import output
 from followup_tui.store import Store, StoreError
 from followup_tui.store import backup as tables
 from followup_tui.store.backup_check import check_backup
-from followup_tui.store.base import make_private_dirs
 
 
-def write_json(store: Store, path: Path) -> Path:
-    """Write every row of every table to a new file; refuse to replace an existing one."""
+def write_json(store: Store, path: Path | str) -> Path | None:
+    """Every row of every table to a new file (never replacing one), or to standard
+    output for `-`; returns the file written (None for standard output)."""
+    if output.is_stdout(path):
+        with output.standard_output() as handle:
+            _write(store, output.as_text(handle))
+        return None
     path = Path(path).expanduser()
-    if path.exists():
-        raise StoreError(f"{path} already exists: it was not overwritten; give a new file name.")
-    try:
-        make_private_dirs(path.parent)
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    except FileExistsError:
-        raise StoreError(f"{path} already exists: it was not overwritten; give a new file name.")
-    except OSError as error:
-        raise StoreError(f"Cannot create {path}: {error.strerror}.") from error
-    os.chmod(path, 0o600)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            _write(store, out)
-            out.flush()
-            os.fsync(out.fileno())
-    except BaseException as error:
-        path.unlink(missing_ok=True)  # ours, half-written: a partial backup misleads
-        if isinstance(error, OSError):
-            raise StoreError(f"Cannot write {path}: {error.strerror}; nothing was kept.") from error
-        raise
+    with output.new_file(path) as handle:
+        _write(store, output.as_text(handle))
     return path
 
 

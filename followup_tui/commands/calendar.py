@@ -1,19 +1,20 @@
-"""`followup-tui export --ics FILE`: the plan in the user's own calendar.
+"""`followup-tui export --ics FILE|-`: the plan in the user's own calendar.
 
 Every pending touch becomes an all-day event on its due date and every upcoming
 interview a timed event in the zone it happens in (with its VTIMEZONE). UIDs are
 built from database ids, so importing a newer export updates events instead of
-duplicating them; SEQUENCE follows the row's version.
+duplicating them; SEQUENCE follows the row's version. An existing file is replaced
+only when it is an earlier export (`not_ours`), never another program's calendar.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
+import re
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from followup_tui.store.base import StoreError
+from followup_tui.commands import output
 
 PRODID = "-//followup-tui//the follow-up plan//EN"
 DOMAIN = "followup-tui"
@@ -77,33 +78,41 @@ def build_calendar(store, now: dt.datetime | None = None):
     return cal
 
 
-def _writable_target(path: Path) -> None:
-    """Refuse a folder, or an existing file that is not an earlier .ics export."""
-    if path.is_dir():
-        raise StoreError(f"{path} is a folder: give the path of the .ics file to write.")
-    if path.exists():
-        with open(path, "rb") as handle:
-            head = handle.read(64).lstrip()
-        if head and not head.startswith(b"BEGIN:VCALENDAR"):
-            raise StoreError(f"{path} exists and is not a calendar file: it was left "
-                             "untouched; give another path.")
-    if not path.parent.exists():
-        raise StoreError(f"The folder {path.parent} does not exist.")
+OWN_UID = re.compile(rb":(touch|interview)-\d+@" + re.escape(DOMAIN.encode()))
+OWN_COMPONENTS = {b"VCALENDAR", b"VEVENT", b"VTIMEZONE", b"STANDARD", b"DAYLIGHT"}
 
 
-def write_ics(store, path: Path, now: dt.datetime | None = None) -> Path:
-    """Write the calendar to `path` (0600), replacing an earlier export atomically."""
+def not_ours(data: bytes) -> str | None:
+    """Why an existing file is not an earlier `export --ics` (None when it is one).
+
+    Ours has our PRODID and nothing but events we made (touch-N/interview-N UIDs):
+    a family calendar with a birthday, or ours with an event someone added, is not
+    replaced. Read line by line (unfolded, RFC 5545), fast at 100,000 events.
+    """
+    if not data:
+        return None  # an empty file holds nothing to lose
+    text = re.sub(rb"\r?\n[ \t]", b"", data)
+    if not text.lstrip().startswith(b"BEGIN:VCALENDAR"):
+        return "exists and is not a calendar file"
+    prodids = re.findall(rb"^PRODID:(.*?)\r?$", text, re.M | re.I)
+    if prodids != [PRODID.encode()]:
+        made_by = prodids[0].decode("utf-8", "replace")[:60] if prodids else "another program"
+        return f"is a calendar another program wrote ({made_by})"
+    components = set(re.findall(rb"^BEGIN:(.*?)\r?$", text, re.M | re.I))
+    uids = re.findall(rb"^UID(.*?)\r?$", text, re.M | re.I)
+    if not components <= OWN_COMPONENTS or not all(OWN_UID.fullmatch(u) for u in uids):
+        return "holds events followup-tui did not write"
+    return None
+
+
+def write_ics(store, path: Path | str, now: dt.datetime | None = None) -> Path | None:
+    """The calendar to a new file, over an earlier export of ours (atomically), or to
+    standard output for `-`; returns the file written (None for standard output)."""
+    if output.is_stdout(path):
+        with output.standard_output() as handle:
+            handle.write(build_calendar(store, now).to_ical())
+        return None
     path = Path(path).expanduser()
-    _writable_target(path)
-    data = build_calendar(store, now).to_ical()
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(temp, 0o600)
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+    with output.replace_own(path, not_ours) as handle:  # refuses before building
+        handle.write(build_calendar(store, now).to_ical())
     return path

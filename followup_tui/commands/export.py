@@ -1,4 +1,5 @@
-"""`followup-tui export --json FILE | --ics FILE` and `followup-tui import FILE`."""
+"""`followup-tui export --json FILE | --ics FILE` (`-`: standard output) and
+`followup-tui import FILE`."""
 
 from __future__ import annotations
 
@@ -8,20 +9,22 @@ from followup_tui.store import Store
 
 
 def run(path: Path, *, json_file: str | None, ics_file: str | None) -> int:
-    """Export to a new file (0600); the database is opened, never created."""
+    """Export to a file (0600) or, for `-`, to standard output; the database is opened,
+    never created."""
     store = Store.open(path, create=False)
     try:
-        if ics_file:
+        if ics_file is not None:
             from followup_tui.commands.calendar import write_ics
 
-            written = write_ics(store, Path(ics_file))
+            written = write_ics(store, ics_file)
         else:
             from followup_tui.commands.backup import write_json
 
-            written = write_json(store, Path(json_file))
+            written = write_json(store, json_file)
     finally:
         store.close()
-    print(f"Wrote {written}")
+    if written is not None:  # standard output holds the export alone
+        print(f"Wrote {written}")
     return 0
 
 
