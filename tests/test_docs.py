@@ -1,7 +1,7 @@
 """The docs in docs/ say what the code does: the JSON Schemas of docs/cli.md validate the
 real output of `agenda --json` and `export --json` on a demo database, docs/keys.md lists
-every binding that has an id, with its keys, and every link and module path the docs give
-leads somewhere."""
+every binding that has an id, with its keys, and every link, module path and name the docs
+give leads somewhere."""
 
 from __future__ import annotations
 
@@ -155,6 +155,46 @@ def test_every_module_the_docs_name_exists(page: Path):
                if not (ROOT / path).exists() and not (ROOT / "followup_tui" / path).exists()]
     assert named and missing == []
 
+
+
+def defined(module: Path) -> set[str]:
+    """Every class, function, method and assigned name in a module."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        targets = node.targets if isinstance(node, ast.Assign) else (
+            [node.target] if isinstance(node, ast.AnnAssign) else [])
+        for target in targets:
+            elements = target.elts if isinstance(target, ast.Tuple) else [target]
+            names |= {e.id for e in elements if isinstance(e, ast.Name)}
+    return names
+
+
+NAME = re.compile(r"^[A-Za-z_]\w*(\.\w+)?(\(\))?$")
+NAMES_IN = re.compile(r"((?:`[^`]+`[^`]*?)+?)\bin\s+`([\w/]+\.py)`")
+
+
+@pytest.mark.parametrize("page", sorted(DOCS.glob("*.md")), ids=lambda p: p.name)
+def test_every_name_the_docs_place_in_a_module_is_there(page: Path):
+    """"`reconcile` in `playbook/reconcile.py`": each name a sentence puts in a module is
+    defined in it (a class, a function, a method or a constant)."""
+    text = re.sub(r"```.*?```", "", page.read_text(encoding="utf-8"), flags=re.DOTALL)
+    text = " ".join(line for line in text.splitlines() if not line.startswith("|"))
+    checked, missing = 0, []
+    for clause in re.split(r"[;:.]\s|[()]", text):
+        for names, path in NAMES_IN.findall(clause):
+            module = ROOT / path if (ROOT / path).exists() else ROOT / "followup_tui" / path
+            if not module.exists():
+                continue  # test_every_module_the_docs_name_exists says so
+            known = defined(module)
+            for name in re.findall(r"`([^`]+)`", names):
+                if NAME.match(name) and not name.endswith((".py", ".md")):
+                    checked += 1
+                    if name.removesuffix("()").split(".")[0] not in known:
+                        missing.append(f"{name} in {path}")
+    assert missing == [], "docs/" + page.name + " names what the module no longer has"
+    assert page.name != "playbook.md" or checked > 50
 
 # -- the keys ----------------------------------------------------------------------------
 BINDING_ID = re.compile(r"^`([a-z_]+\.[a-z_]+)`$")
