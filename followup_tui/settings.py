@@ -11,6 +11,7 @@ Example file:
     checkin_count = 3               # R10: two to three weeks of check-ins
     active_target = 3               # R12: applications to keep going
     stale_days = 21                 # "gone quiet" after this many days
+    date_order = "MDY"              # 11/23/2026; "DMY" reads 23/11/2026
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import tomllib
 from dataclasses import fields
 from pathlib import Path
 
+from followup_tui.playbook.dates import DATE_ORDERS
 from followup_tui.playbook.plan import Settings
 
 ENV_CONFIG = "FOLLOWUP_TUI_CONFIG"
@@ -55,6 +57,9 @@ def parse_settings(text: str) -> Settings:
         if name == "first_checkin_business_days":
             if not isinstance(value, bool):
                 raise ValueError(f"{name} must be true or false")
+        elif name == "date_order":
+            if value not in DATE_ORDERS:
+                raise ValueError(f'{name} must be "MDY" (11/23/2026) or "DMY" (23/11/2026)')
         else:
             if isinstance(value, bool) or not isinstance(value, int):
                 raise ValueError(f"{name} must be a whole number")

@@ -16,6 +16,13 @@ def test_missing_file_means_defaults_silently(tmp_path):
     assert load_settings(tmp_path / "none.toml") == (Settings(), None)
 
 
+def test_date_order_is_read(tmp_path):
+    path = tmp_path / "settings.toml"
+    path.write_text('date_order = "DMY"\n')
+    assert load_settings(path) == (Settings(date_order="DMY"), None)
+    assert Settings().date_order == "MDY"
+
+
 def test_values_are_read(tmp_path):
     path = tmp_path / "settings.toml"
     path.write_text("first_checkin_business_days = true\nbusiness_days = 5\n"
@@ -32,6 +39,7 @@ def test_values_are_read(tmp_path):
     ("stale_days = 0", "between"),
     ("colour = 'blue'", "unknown setting"),
     ("first_checkin_business_days = 1", "true or false"),
+    ("date_order = 'YMD'", '"MDY" (11/23/2026) or "DMY"'),
 ])
 def test_broken_file_means_defaults_and_one_warning(tmp_path, text, words):
     path = tmp_path / "settings.toml"

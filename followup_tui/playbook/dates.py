@@ -10,10 +10,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 import arrow
 
-HINT = "try 2026-11-20, tomorrow 14:30, friday 2pm, in 3 days"
+HINT = "try 2026-11-20, Nov 23, tomorrow 14:30, last friday 2pm, in 3 days"
 _MAX_LEN = 60  # longer than any accepted form; refuse early, echo briefly
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -23,16 +24,58 @@ _WEEKDAY_INDEX = {name: i for i, name in enumerate(_WEEKDAYS)} | {
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July",
                 "August", "September", "October", "November", "December")
+_MONTH_INDEX = {name.lower(): i + 1 for i, name in enumerate(_MONTH_NAMES)} | {
+    name.lower(): i + 1 for i, name in enumerate(_MONTHS)} | {"sept": 9}
 _NAMED_DAYS = {"today": 0, "tomorrow": 1, "yesterday": -1}
 
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _IN_N = re.compile(r"in (\d+) (day|days|week|weeks)")
 _N_AGO = re.compile(r"(\d+) (day|days|week|weeks) ago")
+_LAST_NEXT = re.compile(r"(last|next) ([a-z]+)")
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_YEAR = r"(?:,? (?P<year>\d{4}))?"
+_MONTH_DAY = re.compile(rf"(?P<month>[a-z]{{3,9}})\.? (?P<day>\d{{1,2}}){_ORDINAL}{_YEAR}")
+_DAY_MONTH = re.compile(rf"(?P<day>\d{{1,2}}){_ORDINAL} (?P<month>[a-z]{{3,9}})\.?{_YEAR}")
+_NUMERIC = re.compile(r"(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?")
 # A time needs a colon or am/pm, so "in 3" is never read as "in" at 3 o'clock.
 _TIME = r"\d{1,2}:\d{2}(?: ?[ap]m)?|\d{1,2} ?[ap]m"
 _WITH_TIME = re.compile(rf"(?P<day>.+?)(?: (?:at )?(?P<time>{_TIME}))?")
 _TIME_ONLY = re.compile(_TIME)
 _TIME_PARTS = re.compile(r"(\d{1,2})(?::(\d{2}))? ?([ap]m)?")
+
+# -- which side of today a bare weekday or month-day means, per field --------------------
+PAST, FUTURE, NEAR = "past", "future", "near"
+NEAR_BACK_DAYS = 3  # an interview's "monday": one at most three days ago, else the next
+EARLIEST = dt.date(1970, 1, 1)  # nothing the app records happened before this
+AHEAD_DAYS = 366  # nor is planned more than a year ahead
+DATE_ORDERS = ("MDY", "DMY")  # how 11/23/2026 is read (settings.toml `date_order`)
+
+
+@dataclass(frozen=True)
+class DateRule:
+    """How one field reads a date (docs/keys.md "Forms and dates").
+
+    `side`: a bare weekday or month-day means the last one (PAST: applied on, an
+    exchange, a note sent), the next one (FUTURE: a decision, a re-date) or the nearest
+    (NEAR: an interview, looking back at most three days). `past` / `future`: why a day
+    before / after today is refused in this field (None: it is allowed). Every field
+    refuses days before 1970 and more than a year ahead.
+    """
+
+    side: str = FUTURE
+    past: str | None = None
+    future: str | None = None
+
+
+ANY = DateRule()
+APPLIED_ON = DateRule(PAST, future="Applied on is in the future: check the date.")
+HAPPENED = DateRule(PAST, future="That is in the future: log it once it happened.")
+DECISION = DateRule(FUTURE)
+OFFER_DEADLINE = DateRule(FUTURE)
+INTERVIEW = DateRule(NEAR)
+SENT = DateRule(PAST)  # a note marked sent: the form refuses a moment still to come
+REDATE = DateRule(FUTURE, past="That is in the past: a re-date is for a day still to "
+                               "come (d in the Agenda marks a touch done).")
 
 
 class DateError(ValueError):
@@ -69,12 +112,12 @@ def _read_time(raw: str) -> tuple[int, int]:
     return hour, minute
 
 
-def _read_iso(raw: str, y: int, m: int, d: int) -> dt.date:
+def _read_iso(raw: str, y: int, m: int, d: int, order_note: str = "") -> dt.date:
     """A calendar date, with a message that says what is wrong with an impossible one."""
     if y < 1:
         raise DateError(f'No such date "{raw}": the year must be 1 or later')
     if not 1 <= m <= 12:
-        raise DateError(f'No such date "{raw}": months run 1–12')
+        raise DateError(f'No such date "{raw}": months run 1–12{order_note}')
     try:
         return dt.date(y, m, d)
     except ValueError:
@@ -89,25 +132,88 @@ def _shift(today: dt.date, days: int, raw: str) -> dt.date:
         raise DateError(f'{_echo(raw)} is too far away: {HINT}') from None
 
 
-def _read_day(raw: str, today: dt.date) -> dt.date | None:
+def _weekday(index: int, today: dt.date, side: str) -> dt.date:
+    """A bare weekday on the field's side of today (today itself counts as past)."""
+    back = (today.weekday() - index) % 7  # 0: today
+    ahead = (index - today.weekday() - 1) % 7 + 1  # strictly after today
+    if side == PAST or (side == NEAR and back <= NEAR_BACK_DAYS):
+        return today - dt.timedelta(days=back)
+    return today + dt.timedelta(days=ahead)
+
+
+def _month_day(raw: str, month: int, day: int, today: dt.date, side: str) -> dt.date:
+    """`Nov 23` without a year: the last one (PAST), the next one (FUTURE, today
+    included), or the nearest (NEAR). Feb 29 looks as far as the nearest leap year."""
+    candidates = []
+    for year in range(today.year - 8, today.year + 9):
+        try:
+            candidates.append(dt.date(year, month, day))
+        except ValueError:
+            pass
+    if not candidates:
+        longest = 29 if month == 2 else calendar.monthrange(2001, month)[1]
+        raise DateError(f'No such date "{raw}": {_MONTH_NAMES[month - 1]} has {longest} days')
+    before = max((c for c in candidates if c <= today), default=None)
+    after = min((c for c in candidates if c >= today), default=None)
+    if side == PAST or (side == NEAR and before and (today - before).days <= NEAR_BACK_DAYS):
+        return before or candidates[0]
+    return after or candidates[-1]
+
+
+def _named_month(raw: str, match: re.Match, today: dt.date, side: str) -> dt.date | None:
+    month = _MONTH_INDEX.get(match["month"])
+    if month is None:
+        return None
+    day = int(match["day"])
+    if match["year"]:
+        return _read_iso(raw, int(match["year"]), month, day)
+    return _month_day(raw, month, day, today, side)
+
+
+def _numeric(raw: str, match: re.Match, today: dt.date, side: str, order: str) -> dt.date:
+    """`11/23/2026` (MDY) or `23/11/2026` (DMY); without a year, like `Nov 23`."""
+    first, second, year = int(match[1]), int(match[2]), match[3]
+    month, day = (first, second) if order == "MDY" else (second, first)
+    words = "month/day/year" if order == "MDY" else "day/month/year"
+    other = "DMY" if order == "MDY" else "MDY"
+    note = f' (read as {words}; date_order = "{other}" in settings.toml swaps it)'
+    if year:
+        full = int(year) + (2000 if len(year) == 2 else 0)
+        return _read_iso(raw, full, month, day, note)
+    if not 1 <= month <= 12:
+        raise DateError(f'No such date "{raw}": months run 1–12{note}')
+    return _month_day(raw, month, day, today, side)
+
+
+def _read_day(raw: str, today: dt.date, side: str, order: str) -> dt.date | None:
     """The day part of a form, or None when it is not one of the forms."""
     if raw in _NAMED_DAYS:
         return today + dt.timedelta(days=_NAMED_DAYS[raw])
     if raw in _WEEKDAY_INDEX:
-        # The next one, strictly after today: "friday" on a Friday means in a week.
-        ahead = (_WEEKDAY_INDEX[raw] - today.weekday() - 1) % 7 + 1
-        return today + dt.timedelta(days=ahead)
+        return _weekday(_WEEKDAY_INDEX[raw], today, side)
+    if (match := _LAST_NEXT.fullmatch(raw)) and match[2] in _WEEKDAY_INDEX:
+        # "last monday" is strictly before today, "next friday" strictly after.
+        return _weekday(_WEEKDAY_INDEX[match[2]], today - dt.timedelta(days=1), PAST) \
+            if match[1] == "last" else _weekday(_WEEKDAY_INDEX[match[2]], today, FUTURE)
     if match := _ISO.fullmatch(raw):
         return _read_iso(raw, int(match[1]), int(match[2]), int(match[3]))
     for pattern, sign in ((_IN_N, 1), (_N_AGO, -1)):
         if match := pattern.fullmatch(raw):
             unit = 7 if match[2].startswith("week") else 1
             return _shift(today, sign * int(match[1]) * unit, raw)
+    for pattern in (_MONTH_DAY, _DAY_MONTH):
+        if match := pattern.fullmatch(raw):
+            return _named_month(raw, match, today, side)
+    if match := _NUMERIC.fullmatch(raw):
+        return _numeric(raw, match, today, side, order)
     return None
 
 
-def _parse(text: str, today: dt.date) -> tuple[dt.date, tuple[int, int] | None]:
+def _parse(text: str, today: dt.date, side: str, order: str
+           ) -> tuple[dt.date, tuple[int, int] | None]:
     """Split any accepted form into its day and its time (None when no time was typed)."""
+    if order not in DATE_ORDERS:
+        raise ValueError(f"date order is one of {DATE_ORDERS}, not {order!r}")
     clean = " ".join(text.lower().split())
     if not clean:
         raise DateError(f"Enter a date: {HINT}")
@@ -117,10 +223,27 @@ def _parse(text: str, today: dt.date) -> tuple[dt.date, tuple[int, int] | None]:
         _read_time(clean)  # an impossible time gets its own message first
         raise DateError(f'Add a day before the time, e.g. "today {clean}"')
     match = _WITH_TIME.fullmatch(clean)
-    day = _read_day(match["day"], today) if match else None
+    day = _read_day(match["day"], today, side, order) if match else None
     if day is None:
         raise _cant_read(text)
     return day, (_read_time(match["time"]) if match["time"] else None)
+
+
+def _day_words(day: dt.date) -> str:
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def check_day(day: dt.date, today: dt.date, rule: DateRule = ANY) -> dt.date:
+    """Refuse, with the reason, a day that makes no sense in the field (see DateRule)."""
+    if day < EARLIEST:
+        raise DateError(f"That is {_day_words(day)}, before 1970: check the year.")
+    if (day - today).days > AHEAD_DAYS:
+        raise DateError(f"That is {_day_words(day)}, more than a year ahead: check the year.")
+    if rule.past and day < today:
+        raise DateError(rule.past)
+    if rule.future and day > today:
+        raise DateError(rule.future)
+    return day
 
 
 def parse_when(
@@ -129,6 +252,8 @@ def parse_when(
     now: arrow.Arrow,
     tz: str = "local",
     default_time: tuple[int, int] | None = None,
+    rule: DateRule = ANY,
+    order: str = "MDY",
 ) -> arrow.Arrow:
     """A moment typed by the user, as an aware Arrow in `tz`.
 
@@ -137,17 +262,18 @@ def parse_when(
     keeps the day stable whatever the clock says when the form is saved.
     """
     local_now = now.to(tz)
-    day, time = _parse(text, local_now.date())
+    day, time = _parse(text, local_now.date(), rule.side, order)
+    check_day(day, local_now.date(), rule)
     hour, minute = time or default_time or (0, 0)
     return arrow.Arrow(day.year, day.month, day.day, hour, minute, tzinfo=local_now.tzinfo)
 
 
-def parse_day(text: str, *, today: dt.date) -> dt.date:
+def parse_day(text: str, *, today: dt.date, rule: DateRule = ANY, order: str = "MDY") -> dt.date:
     """A date-only field (applied on, decision date R1): same forms, a typed time is ignored.
 
     The time is still checked, so `tomorrow 25:00` is refused rather than silently read.
     """
-    return _parse(text, today)[0]
+    return check_day(_parse(text, today, rule.side, order)[0], today, rule)
 
 
 def _plural(n: int, unit: str) -> str:

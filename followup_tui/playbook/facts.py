@@ -25,6 +25,7 @@ class Settings:
     checkin_count: int = 3
     active_target: int = 3
     stale_days: int = 21
+    date_order: str = "MDY"  # how forms read 11/23/2026 ("DMY": 23/11/2026); not a plan input
 
 
 @dataclass(frozen=True)

@@ -6,12 +6,15 @@ import datetime as dt
 from typing import Any
 
 from followup_tui.playbook import clock
-from followup_tui.playbook.dates import DateError, parse_day
+from followup_tui.playbook.dates import (
+    ANY, APPLIED_ON, DECISION, DateError, DateRule, parse_day,
+)
 from followup_tui.playbook.words import STAGES
 from followup_tui.store.applications import FieldError, FieldErrors
 from followup_tui.widgets.form import Field, FormScreen
 
 URL_SCHEMES = ("http://", "https://")
+DATE_RULES = {"applied_on": APPLIED_ON, "decision_expected_by": DECISION}
 
 
 def read_url(text: str) -> str:
@@ -23,17 +26,25 @@ def read_url(text: str) -> str:
     return url
 
 
-def read_day(name: str, text: str, today: dt.date) -> dt.date | None:
-    """A date field: blank is allowed, anything else must parse (docs/keys.md, Forms and dates)."""
+def read_day(name: str, text: str, today: dt.date, rule: DateRule = ANY,
+             order: str = "MDY") -> dt.date | None:
+    """A date field: blank is allowed, anything else must parse and make sense for the
+    field (`rule`: which side of today a bare weekday means, what is refused)."""
     if not text.strip():
         return None
     try:
-        return parse_day(text, today=today)
+        return parse_day(text, today=today, rule=rule, order=order)
     except DateError as error:
         raise FieldError(name, error.message) from error
 
 
-def application_values(values: dict[str, Any], today: dt.date) -> dict[str, Any]:
+def date_order(app: Any) -> str:
+    """How the user writes 11/23/2026 (settings.toml `date_order`)."""
+    return getattr(app.store.settings, "date_order", "MDY")
+
+
+def application_values(values: dict[str, Any], today: dt.date,
+                       order: str = "MDY") -> dict[str, Any]:
     """Form text → what the Store saves; FieldErrors names every bad field at once."""
     errors: list[FieldError] = []
 
@@ -48,11 +59,10 @@ def application_values(values: dict[str, Any], today: dt.date) -> dict[str, Any]
     if not company:
         errors.append(FieldError("company", "Company is required."))
     url = check(read_url, values["posting_url"])
-    applied_on = check(read_day, "applied_on", values["applied_on"], today)
-    decision = check(read_day, "decision_expected_by", values["decision_expected_by"], today)
-    if applied_on and applied_on > today + dt.timedelta(days=1):
-        errors.append(FieldError("applied_on", "Applied on is in the future: check the date."))
-    elif applied_on and decision and decision < applied_on:
+    applied_on = check(read_day, "applied_on", values["applied_on"], today, APPLIED_ON, order)
+    decision = check(read_day, "decision_expected_by", values["decision_expected_by"], today,
+                     DECISION, order)
+    if applied_on and decision and decision < applied_on:
         errors.append(FieldError("decision_expected_by",
                                  "The decision date is before you applied."))
     if errors:
@@ -102,14 +112,14 @@ class ApplicationForm(FormScreen[int]):
                 return "Company is required."
             if name == "posting_url":
                 read_url(value)
-            elif name in ("applied_on", "decision_expected_by"):
-                read_day(name, value, today)
+            elif name in DATE_RULES:
+                read_day(name, value, today, DATE_RULES[name], date_order(self.app))
         except FieldError as error:
             return error.message
         return None
 
     def save(self, values: dict[str, Any]) -> int:
-        data = application_values(values, clock.today())
+        data = application_values(values, clock.today(), date_order(self.app))
         store = self.app.store
         if self.application_id is None:
             return store.add_application(**data)

@@ -9,7 +9,8 @@ from textual.widgets import Select
 
 from followup_tui.playbook import clock
 from followup_tui.playbook.words import CHANNELS, EXCHANGE_KINDS
-from followup_tui.screens.application_form import read_day
+from followup_tui.playbook.dates import HAPPENED
+from followup_tui.screens.application_form import date_order, read_day
 from followup_tui.store.applications import FieldError
 from followup_tui.widgets.form import Field, FormScreen
 
@@ -57,11 +58,10 @@ class ExchangeForm(FormScreen[int]):
             channel.value = KIND_CHANNEL.get(kind, "email")
 
     def save(self, values: dict[str, Any]) -> int:
-        day = read_day("happened_on", values["happened_on"], clock.today())
+        day = read_day("happened_on", values["happened_on"], clock.today(), HAPPENED,
+                       date_order(self.app))
         if day is None:
             raise FieldError("happened_on", "When did it happen? e.g. today, yesterday.")
-        if day > clock.today():
-            raise FieldError("happened_on", "That is in the future: log it once it happened.")
         return self.app.store.log_exchange(
             self.application_id,
             happened_on=day,

@@ -11,8 +11,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import arrow
 
 from followup_tui.playbook import clock
-from followup_tui.playbook.dates import DateError, parse_when
+from followup_tui.playbook.dates import INTERVIEW, DateError, parse_when
 from followup_tui.playbook.words import INTERVIEW_FORMATS
+from followup_tui.screens.application_form import date_order
 from followup_tui.store.applications import FieldError
 from followup_tui.widgets.form import Field, FormScreen
 
@@ -45,13 +46,14 @@ def _valid_zone(name: str) -> bool:
     return True
 
 
-def interview_values(values: dict[str, Any], now: arrow.Arrow) -> dict[str, Any]:
+def interview_values(values: dict[str, Any], now: arrow.Arrow,
+                     order: str = "MDY") -> dict[str, Any]:
     """Form text → what the Store saves; FieldError names the first bad field."""
     tz = values["tz"].strip() or "local"
     if not _valid_zone(tz):
         raise FieldError("tz", "Unknown time zone: e.g. Europe/Berlin, America/New_York.")
     try:
-        starts = parse_when(values["starts_at"], now=now, tz=tz,
+        starts = parse_when(values["starts_at"], now=now, tz=tz, rule=INTERVIEW, order=order,
                             default_time=(now.to(tz).hour, now.to(tz).minute))
     except DateError as error:
         raise FieldError("starts_at", error.message) from error
@@ -61,7 +63,7 @@ def interview_values(values: dict[str, Any], now: arrow.Arrow) -> dict[str, Any]
         if _TIME_ONLY.fullmatch(text):  # "15:30" means that day
             text = f"{starts.date().isoformat()} {text}"
         try:
-            ends = parse_when(text, now=now, tz=tz)
+            ends = parse_when(text, now=now, tz=tz, rule=INTERVIEW, order=order)
         except DateError as error:
             raise FieldError("ends_at", error.message) from error
         if ends < starts:
@@ -121,7 +123,7 @@ class InterviewForm(FormScreen[int]):
                 box.value = str(self.app.store.next_round(self.application_id))
 
     def save(self, values: dict[str, Any]) -> int:
-        data = interview_values(values, clock.local_now())
+        data = interview_values(values, clock.local_now(), date_order(self.app))
         store = self.app.store
         if self.interview_id is None:
             return store.add_interview(self.application_id, **data)

@@ -7,19 +7,21 @@ import datetime as dt
 from typing import Any
 
 from followup_tui.playbook import clock
-from followup_tui.playbook.dates import DateError, parse_day
+from followup_tui.playbook.dates import REDATE, DateError, parse_day
 from followup_tui.playbook.words import CHANNELS
+from followup_tui.screens.application_form import date_order
 from followup_tui.store.applications import FieldError
 from followup_tui.store.plan import AgendaRow
 from followup_tui.widgets.form import Field, FormScreen
 
 
-def read_due(values: dict[str, Any]) -> dt.date:
+def read_due(values: dict[str, Any], order: str = "MDY") -> dt.date:
+    """A new due day: a bare weekday is the next one; a past day is refused (R8–R10)."""
     text = values["due"].strip()
     if not text:
         raise FieldError("due", "When should it be due? e.g. friday, in 3 days.")
     try:
-        return parse_day(text, today=clock.today())
+        return parse_day(text, today=clock.today(), rule=REDATE, order=order)
     except DateError as error:
         raise FieldError("due", error.message) from error
 
@@ -55,7 +57,7 @@ class _DueForm(FormScreen[dt.date]):
     _warned: dt.date | None = None
 
     def read_due(self, values: dict[str, Any]) -> dt.date:
-        day = read_due(values)
+        day = read_due(values, date_order(self.app))
         if self.touch.kind == "check-in" and day != self._warned:
             store = self.app.store
             warning = (before_decision(day, store.decision_date(self.touch.application_id))

@@ -8,16 +8,17 @@ from typing import Any
 import arrow
 
 from followup_tui.playbook import clock
-from followup_tui.playbook.dates import DateError, parse_when
+from followup_tui.playbook.dates import SENT, DateError, parse_when
+from followup_tui.screens.application_form import date_order
 from followup_tui.store.applications import FieldError
 from followup_tui.widgets.form import Field, FormScreen
 
 
-def read_sent(text: str, now: arrow.Arrow) -> dt.datetime:
+def read_sent(text: str, now: arrow.Arrow, order: str = "MDY") -> dt.datetime:
     """A typed moment (local), at the current time of day when only a day is given."""
     try:
-        moment = parse_when(text, now=now, default_time=(now.to("local").hour,
-                                                         now.to("local").minute))
+        moment = parse_when(text, now=now, rule=SENT, order=order,
+                            default_time=(now.to("local").hour, now.to("local").minute))
     except DateError as error:
         raise FieldError("sent_at", error.message) from error
     if moment > now.shift(minutes=5):
@@ -38,4 +39,4 @@ class SentForm(FormScreen[dt.datetime]):
         text = values["sent_at"].strip().lower()
         if text in ("", "now", "just now"):
             return now.datetime
-        return read_sent(text, now)
+        return read_sent(text, now, date_order(self.app))

@@ -6,7 +6,8 @@ from typing import Any
 
 from followup_tui.playbook import clock
 from followup_tui.playbook.words import OFFER, STAGES
-from followup_tui.screens.application_form import read_day
+from followup_tui.playbook.dates import OFFER_DEADLINE
+from followup_tui.screens.application_form import date_order, read_day
 from followup_tui.store.applications import FieldError
 from followup_tui.widgets.form import Field, FormScreen
 from followup_tui.widgets.plain import escape
@@ -33,7 +34,8 @@ class StageForm(FormScreen[str]):
         stage = values["stage"]
         change: dict[str, Any] = {}
         if stage == OFFER:
-            deadline = read_day("offer_deadline", values["offer_deadline"], clock.today())
+            deadline = read_day("offer_deadline", values["offer_deadline"], clock.today(),
+                                OFFER_DEADLINE, date_order(self.app))
             if deadline is None:
                 raise FieldError("offer_deadline", "An offer needs the date you must answer by.")
             change = {"offer_deadline": deadline, "offer_terms": values["offer_terms"]}
