@@ -34,6 +34,9 @@ def lazy_pane(module: str, name: str):
     return make
 
 
+LOOK_EVERY = 1.0  # seconds between looks for another window's commits
+
+
 class FollowupApp(App[int]):
     """A keyboard-first companion for everything after an interview."""
 
@@ -67,6 +70,8 @@ class FollowupApp(App[int]):
         self.store = store
         self.drafts: dict[str, dict] = {}  # forms closed with escape keep what was typed
         self.writer = Writer(self)
+        self._warned_quit = False
+        store.watch.changed_elsewhere()  # from now on, another window's commit is noticed
 
     # -- the one write path, and the one place errors are shown (issue 11) ----------------
     def write(self, fn: Callable[[], Any], *, then: Callable[[Any], None] | None = None,
@@ -94,6 +99,16 @@ class FollowupApp(App[int]):
         """The app's workers; panes and modals pass theirs on (the message does not bubble)."""
         self.worker_failed(event.worker)
 
+    async def action_quit(self) -> None:
+        """Quit; while a change waits for a busy file, the first q says it would be lost."""
+        if self.writer.waiting and not self._warned_quit:
+            self._warned_quit = True
+            self.notify(f"{self.writer.pending} change(s) still waiting for the file: press q "
+                        "again to quit without them, or wait until the other program lets go.",
+                        title="Not saved yet", severity="warning", timeout=10, markup=False)
+            return
+        self.exit()
+
     async def run_action(self, action: Any, default_namespace: Any = None,
                          namespaces: Any = None) -> bool:
         """Every key's action: a store error is shown, it never ends the app."""
@@ -110,6 +125,7 @@ class FollowupApp(App[int]):
         # Once the first rows are on screen: these threads would compete with it.
         self.call_after_refresh(self.announce_plan)
         self.call_after_refresh(self.warm_up)
+        self.set_interval(LOOK_EVERY, self.look_for_changes)
 
     @work(thread=True, group="warm-up", exit_on_error=False)
     def warm_up(self) -> None:
@@ -150,6 +166,12 @@ class FollowupApp(App[int]):
     def watch_app_focus(self, focused: bool) -> None:
         """Back from another window (maybe another followup-tui): show what it saved."""
         if focused:
+            self.refresh_visible_pane()
+
+    def look_for_changes(self) -> None:
+        """About once a second: what another window committed shows here with no key
+        pressed (tmux and many terminals send no focus event). A microsecond read."""
+        if self.store.watch.changed_elsewhere():
             self.refresh_visible_pane()
 
     def refresh_visible_pane(self) -> None:

@@ -65,6 +65,7 @@ class Writer:
         self._lock = threading.Lock()
         self._draining = False
         self.pending = 0  # asked for, `then`/`error` not run yet (UI thread only)
+        self.waiting = False  # the oldest write found the file busy and waits for it
 
     def write(self, fn: Callable[[], Any], *, then: Callable[[Any], None] | None = None,
               what: str = "", error: Callable[[Exception], bool | None] | None = None) -> None:
@@ -100,6 +101,7 @@ class Writer:
             try:
                 result = job.fn()
             except BusyError:
+                self.waiting = True
                 now = time.monotonic()
                 if now - reminded >= REMIND_EVERY:
                     reminded = now
@@ -109,7 +111,9 @@ class Writer:
                 delay = min(delay * 2, LONGEST_RETRY)
                 continue
             except Exception as failure:  # shown by _finish; the next write still runs
+                self.waiting = False
                 return False, None, failure
+            self.waiting = False
             if waited:
                 self._post(self.app.notify, f"Saved: {job.what or 'your change'}. "
                            "The file is free again.", title="Saved", timeout=4, markup=False)
@@ -122,8 +126,11 @@ class Writer:
 
     # -- on the UI thread ----------------------------------------------------------------
     def _say_waiting(self, what: str) -> None:
-        self.app.notify(f"{WAITING}: {what}." if what else f"{WAITING}.", title="Waiting",
-                        severity="warning", timeout=REMIND_EVERY, markup=False)
+        more = self.pending - 1
+        text = f"{WAITING}: {what or 'your change'}" + (
+            f" (and {more} more change{'s' if more > 1 else ''})." if more > 0 else ".")
+        self.app.notify(text, title="Waiting", severity="warning", timeout=REMIND_EVERY,
+                        markup=False)
 
     def _finish(self, job: Write, result: Any, failure: Exception | None) -> None:
         self.pending -= 1

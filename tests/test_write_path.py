@@ -176,3 +176,20 @@ async def test_archiving_while_the_file_is_busy_lands_after(make_app, acme, db_p
         await written(pilot)
         assert app.store.pipeline_count() == 1
         assert app.screen.table.row_count == 1
+
+
+async def test_quitting_while_a_change_waits_asks_first(make_app, db_path):
+    app, shown = make_app(), Shown()
+    holder = hold_write_lock(db_path, 30)
+    try:
+        async with app.run_test(size=(120, 36), message_hook=shown) as pilot:
+            app.write(lambda: app.store.add_application(company="Late"), what="Adding Late")
+            await until(pilot, lambda: shown.has(WAITING), what="the waiting notice")
+            await pilot.press("q")
+            await until(pilot, lambda: shown.has("press q again"), what="the question")
+            assert app.is_running
+            await pilot.press("q")
+            await until(pilot, lambda: not app.is_running, what="quitting")
+    finally:
+        holder.release.set()
+        holder.join()
