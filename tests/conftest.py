@@ -29,6 +29,16 @@ def store(db_path: Path):
 
 
 @pytest.fixture
+def two(tmp_path: Path):
+    """Two windows on one file: (path, this window's store, the other window's)."""
+    path = tmp_path / "shared.db"
+    one, other = Store.open(path), Store.open(path)
+    yield path, one, other
+    one.close()
+    other.close()
+
+
+@pytest.fixture
 def make_app(db_path: Path):
     """Build the app on the temp database; call again to 'restart' on the same file."""
     opened: list[Store] = []

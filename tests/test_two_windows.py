@@ -21,15 +21,6 @@ from followup_tui.store import base
 UTC = dt.timezone.utc
 
 
-@pytest.fixture
-def two(tmp_path):
-    path = tmp_path / "shared.db"
-    one, other = Store.open(path), Store.open(path)
-    yield path, one, other
-    one.close()
-    other.close()
-
-
 class Holder(threading.Thread):
     """Another window in the middle of a long write: it holds the lock until released
     (or for `seconds`)."""

@@ -136,8 +136,13 @@ class AgendaScreen(PaneScreen):
         return self.query_one("#touches", VirtualTable)
 
     def refresh_pane(self) -> None:
+        """Re-read the touches; the highlighted one stays highlighted (another window may
+        have added or removed one above it)."""
+        current = self.table.current
         self.source.today = clock.today()
         self.table.reload()
+        if current is not None:
+            self.table.keep_on(current.id)
         self.update_hints()
 
     @work(thread=True, exclusive=True, group="agenda-hints", exit_on_error=False)

@@ -173,13 +173,16 @@ class NotesScreen(PaneScreen):
         self.refresh_bindings()
 
     def show_panel(self) -> None:
-        self.people = self.store.panel(self.interview_id) if self.interview_id else []
         panel = self.query_one("#panel", PickList)
-        highlighted = panel.highlighted
+        highlighted, before = panel.highlighted, [p.contact_id for p in self.people]
+        self.people = self.store.panel(self.interview_id) if self.interview_id else []
         panel.set_options([Option(person_line(p), id=str(p.contact_id)) for p in self.people]
                           or [Option("nobody yet: p adds the interviewer (R2)", disabled=True)])
-        if self.people:
-            panel.highlighted = min(highlighted or 0, len(self.people) - 1)
+        if self.people:  # the same person stays highlighted when another one comes or goes
+            ids = [p.contact_id for p in self.people]
+            at = highlighted or 0
+            kept = before[at] if at < len(before) else None
+            panel.highlighted = ids.index(kept) if kept in ids else min(at, len(ids) - 1)
         lacking = [f"{escape(p.full_name)} ({' / '.join(p.missing)})"
                    for p in self.people if p.missing and p.role == "panel"]
         self.query_one("#missing", Static).update(

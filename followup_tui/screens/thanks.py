@@ -213,6 +213,7 @@ class ThanksScreen(PaneScreen):
         self.others: tuple[str, ...] = ()
         self.sender: Sender | None = None
         self.contact_id: int | None = None  # whose note the editor holds
+        self._shown: tuple[int, int] | None = None  # (interview, person) the editor was loaded for
         self._timer: Timer | None = None
         self._check_timer: Timer | None = None
         self._had_text = False
@@ -240,7 +241,8 @@ class ThanksScreen(PaneScreen):
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        self.run_worker(load_dictionary, thread=True, name="dictionary", exit_on_error=False)  # warm it: ~0.3 s once
+        # Warm the dictionary: ~0.3 s, once.
+        self.run_worker(load_dictionary, thread=True, name="dictionary", exit_on_error=False)
 
     @property
     def store(self):
@@ -392,8 +394,10 @@ class ThanksScreen(PaneScreen):
             self.show_check()
             return
         note = self.note(contact_id)
-        if not editor.dirty or editor.version != note.version:
+        shown = (self.interview.id, contact_id)
+        if not editor.dirty or shown != self._shown:  # unsaved typing is never replaced
             editor.load(note.body, note.version)
+            self._shown = shown
         self.show_head()
         self.show_check()
         self.query_one("#hint", Static).update(

@@ -27,6 +27,7 @@ from followup_tui.store.base import (
     make_private_dirs,
 )
 from followup_tui.store.schema import ensure_schema
+from followup_tui.store.watch import ChangeWatch
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -46,6 +47,7 @@ class StoreBase:
         # them read side by side).
         self._idle: list[sqlite3.Connection] = []
         self._all: list[sqlite3.Connection] = []
+        self.watch = ChangeWatch(path)  # what another window committed (data_version)
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = True) -> "Store":
@@ -134,6 +136,11 @@ class StoreBase:
             with Session(bind, expire_on_commit=False) as session:
                 with session.begin():
                     yield session
+                    if write:  # our own commit must not look like another window's
+                        session.flush()
+                        session.connection()  # BEGIN IMMEDIATE now, if nothing was written
+                        with self.watch.own_commit():
+                            session.commit()
         except DBAPIError as error:
             raise friendly(error.orig, self.path) from error  # type: ignore[arg-type]
 
@@ -148,6 +155,7 @@ class StoreBase:
         return self.session(write=True)
 
     def close(self) -> None:
+        self.watch.close()
         for conn in self._all:
             conn.close()
         self._all.clear()

@@ -180,6 +180,18 @@ class VirtualTable(ScrollView, Generic[Row], can_focus=True):
     def current(self) -> Row | None:
         return self.row_at(self.cursor)
 
+    def keep_on(self, row_id: Any, span: int = PAGE) -> None:
+        """After a reload: back on the row with this id if it moved by at most `span`
+        rows (another window added or removed one above it); else stay on the line."""
+        if self.current is None or self.current.id == row_id:
+            return
+        for step in range(1, span + 1):
+            for index in (self.cursor - step, self.cursor + step):
+                row = self.row_at(index)
+                if row is not None and row.id == row_id:
+                    self.cursor = index
+                    return
+
     # -- cursor ---------------------------------------------------------------
     def watch_cursor(self, old: int, new: int) -> None:
         top = int(self.scroll_y)
