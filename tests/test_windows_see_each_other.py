@@ -16,7 +16,7 @@ from followup_tui.screens.thanks import ThanksScreen
 from followup_tui.store import Store
 from tests.store.test_thanks import build_interview
 from tests.test_two_windows import hold_write_lock, keys
-from tests.waiting import until, written
+from tests.waiting import shown_rows, until, written
 
 SIZE = (120, 36)
 SOON = 3.0  # "about a second", with room for a loaded machine
@@ -73,8 +73,8 @@ async def test_the_agenda_follows_and_keeps_its_highlight(two):
     app = FollowupApp(mine)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4")
+        await until(pilot, lambda: shown_rows(app, "touches") > 1)
         table = app.screen.table
-        await until(pilot, lambda: table.row_count > 1)
         await pilot.press("down")
         highlighted = table.current
         count = table.row_count

@@ -16,7 +16,7 @@ import followup_tui
 from followup_tui.store import Store, StoreError
 from followup_tui.writer import WAITING
 from tests.test_two_windows import hold_write_lock
-from tests.waiting import until, written
+from tests.waiting import shown_rows, until, written
 
 TODAY = dt.date.today()
 
@@ -54,7 +54,7 @@ async def test_a_busy_file_keeps_keys_answering_and_the_change_lands_after(
     app, shown = make_app(), Shown()
     async with app.run_test(size=(120, 36), message_hook=shown) as pilot:
         await pilot.press("4")
-        await until(pilot, lambda: app.screen.table.row_count > 0)
+        await until(pilot, lambda: shown_rows(app, "touches") > 0)
         touch = app.screen.table.current.touch
         holder = hold_write_lock(db_path, 30)
         try:

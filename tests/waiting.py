@@ -16,6 +16,11 @@ async def until(pilot, condition: Callable[[], object], timeout: float = 5.0,
         await pilot.pause(0.02)
 
 
+def shown_rows(app, table: str) -> int:
+    """Rows in the table `#table` of the screen on view; 0 while it is still being built."""
+    return sum(widget.row_count for widget in app.screen.query(f"#{table}"))
+
+
 async def written(pilot, timeout: float = 5.0) -> None:
     """Every write the app was asked for has landed and its `then` has run."""
     await until(pilot, lambda: pilot.app.writer.pending == 0, timeout, "writes landed")
