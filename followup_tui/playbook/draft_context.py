@@ -29,7 +29,8 @@ class Recipient:
     role: "panel", "interviewer", "met" (met that day) or "helper" (helped get the interview).
     organisation: where they work, from their card; "" when not on file.
     touch_*: the plan's R4 touch for this note (status pending/done/skipped/cancelled, its
-    due day, whether the user snoozed or re-dated it); "" / None when the plan has none.
+    due day, whether the user snoozed or re-dated it, its channel); "" / None when the
+    plan has none.
     """
 
     contact_id: int | None
@@ -42,6 +43,7 @@ class Recipient:
     touch_status: str = ""
     touch_due: date | None = None
     touch_changed: bool = False
+    touch_channel: str = ""  # the plan's channel for the note (R6), "" without a touch
 
 
 @dataclass(frozen=True)

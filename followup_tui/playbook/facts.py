@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from followup_tui.playbook.channels import EVERY
+
 
 # ---------------------------------------------------------------- inputs
 
@@ -30,11 +32,13 @@ class Settings:
 
 @dataclass(frozen=True)
 class Person:
-    """A contact in one role: a words.ROLES role, or "panel"/"met" at an interview."""
+    """A contact in one role: a words.ROLES role, or "panel"/"met" at an interview.
+    reach: the channels their card can reach (`channels.reach`; R2)."""
 
     contact_id: int
     name: str
     role: str
+    reach: frozenset[str] = EVERY
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,8 @@ class InterviewFacts:
     starts_at: dt.datetime  # aware, UTC
     ends_at: dt.datetime | None  # None: an hour after it starts
     people: tuple[Person, ...] = ()  # the panel and the people met that day (R4)
+    owed: str = ""  # the notes' "documents I still owe them" section (R3, R5)
+    media: tuple[tuple[int, str], ...] = ()  # (contact, medium) of each note begun (R6)
 
     @property
     def end(self) -> dt.datetime:
@@ -67,6 +73,9 @@ class ApplicationFacts:
     exchanges: tuple[ExchangeFacts, ...] = ()
     stage_changed_on: dt.date | None = None
     interviewing_started_on: dt.date | None = None
+    # Check-ins whose channel the user set (edited with `e`) or used (done): R10 goes on
+    # from there. (key, channel) pairs.
+    placed_channels: tuple[tuple[str, str], ...] = ()
 
 
 # ---------------------------------------------------------------- outputs

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import replace
 
 import arrow
 
-from followup_tui.playbook import words
+from followup_tui.playbook import channels, words
+from followup_tui.playbook.deadline import thank_you_deadline
 from followup_tui.playbook.facts import (
     ApplicationFacts,
     ExchangeFacts,
@@ -22,13 +24,14 @@ from followup_tui.playbook.facts import (
     ProposedTouch,
     Settings,
 )
+from followup_tui.playbook.sends import send_touches
 
 __all__ = ["ApplicationFacts", "ExchangeFacts", "InterviewFacts", "Person", "ProposedTouch",
            "Settings", "propose", "active_count", "pipeline_health", "gone_quiet",
            "quiet_suggestion"]
 
 # Check-in channels in turn (R10): phone, email, a letter, then phone again.
-CHECKIN_CHANNELS: tuple[str, ...] = ("phone", "email", "letter")
+CHECKIN_CHANNELS: tuple[str, ...] = channels.ROTATION
 CHECKIN_GAP_DAYS = 7  # R10: at most one status check-in a week
 _ONE_DAY = dt.timedelta(days=1)
 
@@ -109,12 +112,18 @@ def _main_contact(app: ApplicationFacts) -> int | None:
     return None
 
 
+def _person(app: ApplicationFacts, contact_id: int | None) -> Person | None:
+    """The application's or an interview's Person with this contact id."""
+    people = [*app.people, *(p for i in app.interviews for p in i.people)]
+    return next((p for p in people if p.contact_id == contact_id), None)
+
+
 def _thank_yous(app: ApplicationFacts, tz: str) -> list[ProposedTouch]:
     """R4: one note per panelist and person met, 24 h after each interview, every round
     (R11); helpers once, after the first interview."""
     touches: list[ProposedTouch] = []
     for interview in app.interviews:
-        due = _local_date(interview.end + dt.timedelta(hours=24), tz)
+        due = _local_date(thank_you_deadline(interview.end), tz)
         seen: set[int] = set()
         for person in interview.people:
             if person.contact_id in seen:
@@ -131,7 +140,7 @@ def _thank_yous(app: ApplicationFacts, tz: str) -> list[ProposedTouch]:
             ))
     if app.interviews:
         first = min(app.interviews, key=lambda i: i.starts_at)
-        due = _local_date(first.end + dt.timedelta(hours=24), tz)
+        due = _local_date(thank_you_deadline(first.end), tz)
         for person in _unique(p for p in app.people if p.role == "helper"):
             # Keyed without the interview so an earlier, back-filled interview does not
             # make a second note for the same helper.
@@ -241,13 +250,60 @@ def _offer(app: ApplicationFacts) -> list[ProposedTouch]:
     )]
 
 
+def checkin_script(channel: str) -> str:
+    """What to say in a check-in by this channel (R9); "" for a channel with none."""
+    return _CHECKIN_SCRIPTS.get(channel, "")
+
+
+# What each kind of touch prefers when the card cannot reach the person (R2, R6, R7).
+PREFERRED: dict[str, tuple[str, ...]] = {
+    "thank-you": ("email", "letter"),
+    "reference-alert": ("email", "phone", "letter"),
+    "feedback-request": ("email", "phone", "letter"),
+    "final-thanks": ("email", "letter", "phone"),
+    "offer-response": ("email", "phone"),
+}
+
+
+def _fit_to_cards(app: ApplicationFacts, touches: list[ProposedTouch]) -> list[ProposedTouch]:
+    """Each touch by a channel the person's card reaches, the script saying why when it
+    is not the usual one. A thank-you keeps the medium chosen for its note (R6); check-ins
+    alternate phone, email, letter from the last one the user set or did (R10)."""
+    media = {(i.interview_id, c): m for i in app.interviews for c, m in i.media}
+    placed = dict(app.placed_channels)
+    previous: str | None = None
+    fitted = []
+    def order(t: ProposedTouch) -> tuple:
+        return (0, int(t.key.rsplit(":", 1)[1])) if t.kind == "check-in" else (1, 0)
+
+    for touch in sorted(touches, key=order):
+        person = _person(app, touch.contact_id)
+        reach = person.reach if person else channels.EVERY
+        name = person.name if person else None
+        if touch.kind == "check-in":
+            if touch.key in placed:
+                previous = placed[touch.key]
+                fitted.append(replace(touch, channel=previous))
+                continue
+            channel, why = channels.fit(channels.after(previous), reach, name, "R10")
+            previous = channel
+            touch = replace(touch, channel=channel, script=why + _CHECKIN_SCRIPTS[channel])
+        elif (touch.interview_id, touch.contact_id) in media and touch.kind == "thank-you":
+            touch = replace(touch, channel=media[touch.interview_id, touch.contact_id])
+        elif touch.kind in PREFERRED:
+            channel, why = channels.fit(PREFERRED[touch.kind], reach, name, touch.rule)
+            touch = replace(touch, channel=channel, script=why + touch.script)
+        fitted.append(touch)
+    return fitted
+
+
 def propose(app: ApplicationFacts, settings: Settings, tz: str = "local") -> list[ProposedTouch]:
     """Every touch the playbook wants for this application now, soonest first.
 
     By stage: withdrawn, accepted and declined are closed (nothing pending); rejected
     gets only R13's closing touches (its final thanks replaces unsent thank-yous);
     an offer keeps the thank-yous and reference alerts and adds R14's response but no
-    check-ins; otherwise R4 + R7, plus check-ins (R8–R10) once there is an interview
+    check-ins; otherwise R4 + R5's promises (sends) + R7, plus check-ins (R8–R10) once there is an interview
     or the application is interviewing/awaiting, until an answer comes.
     """
     if app.stage in (words.WITHDRAWN, words.ACCEPTED, words.DECLINED):
@@ -256,12 +312,13 @@ def propose(app: ApplicationFacts, settings: Settings, tz: str = "local") -> lis
         touches = _closing(app, tz)
     else:
         touches = _thank_yous(app, tz) + _reference_alerts(app, tz)
+        touches += send_touches(app, tz, _person(app, _main_contact(app)))
         last = max((_local_date(i.end, tz) for i in app.interviews), default=None)
         if app.stage == words.OFFER:
             touches += _offer(app)
         elif (app.interviews or app.stage in (words.INTERVIEWING, words.AWAITING)) and not _answered(app, last):
             touches += _checkins(app, settings, last)
-    return sorted(touches, key=lambda t: (t.due, t.key))
+    return sorted(_fit_to_cards(app, touches), key=lambda t: (t.due, t.key))
 
 
 # ---------------------------------------------------------------- pipeline (R12)

@@ -25,6 +25,15 @@ class StoredTouch:
     due: dt.date
     user_changed: bool  # snoozed, re-dated or edited by the user
     done_on: dt.date | None = None  # when a done touch was done
+    channel: str | None = None  # as stored; None: not compared
+    script: str | None = None
+
+    def differs(self, touch: ProposedTouch) -> bool:
+        """The plan would say something else: another day, channel or script (a card
+        that now has a phone number, R2/R10)."""
+        return (self.due != touch.due
+                or self.channel is not None and self.channel != touch.channel
+                or self.script is not None and self.script != touch.script)
 
 
 @dataclass(frozen=True)
@@ -45,7 +54,8 @@ class Reconciliation:
         return not (self.add or self.update or self.cancel)
 
 
-def _is_checkin_key(key: str) -> bool:
+def is_checkin_key(key: str) -> bool:
+    """R8's first check-in and R10's later ones."""
     return key.startswith(_CHECKIN_KEY_PREFIXES)
 
 
@@ -58,7 +68,7 @@ def _placed_checkins(stored: list[StoredTouch]) -> dict[str, dt.date]:
     ones (the day they happened). The plan works around these (R10)."""
     placed = {}
     for old in stored:
-        if not _is_checkin_key(old.key):
+        if not is_checkin_key(old.key):
             continue
         if old.status == "done":
             placed[old.key] = old.done_on or old.due
@@ -80,7 +90,7 @@ def _space_checkins(proposed: list[ProposedTouch], placed: dict[str, dt.date]) -
     spaced: dict[str, ProposedTouch] = {}
     previous: dt.date | None = None  # the check-in before, the user's or the plan's
     own: dt.date | None = None  # the plan's latest, so its own stay in order
-    checkins = sorted((t for t in proposed if _is_checkin_key(t.key)),
+    checkins = sorted((t for t in proposed if is_checkin_key(t.key)),
                       key=lambda t: _checkin_number(t.key))
     for touch in checkins:
         if touch.key in placed:
@@ -104,7 +114,8 @@ def reconcile(stored: list[StoredTouch], proposed: list[ProposedTouch]) -> Recon
     since asking "has a decision been made?" after the answer makes no sense.
     The check-ins the user did not move keep a week away from those the user moved or
     did (R10, see _space_checkins).
-    Only the due date is compared; kind, channel and contact follow from the key.
+    Due date, channel and script are compared (the channel follows the card, R2/R10);
+    kind and contact follow from the key.
     """
     proposed = _space_checkins(proposed, _placed_checkins(stored))
     by_key = {touch.key: touch for touch in stored}
@@ -115,13 +126,13 @@ def reconcile(stored: list[StoredTouch], proposed: list[ProposedTouch]) -> Recon
             result.add.append(touch)
         elif old.user_changed:
             continue
-        elif old.status == "cancelled" or (old.status == "pending" and old.due != touch.due):
+        elif old.status == "cancelled" or (old.status == "pending" and old.differs(touch)):
             result.update.append(touch)
     wanted = {touch.key for touch in proposed}
     checkins_stopped = not any(touch.kind == "check-in" for touch in proposed)
     for old in stored:
         if old.status != "pending" or old.key in wanted:
             continue
-        if not old.user_changed or (checkins_stopped and _is_checkin_key(old.key)):
+        if not old.user_changed or (checkins_stopped and is_checkin_key(old.key)):
             result.cancel.append(old.key)
     return result

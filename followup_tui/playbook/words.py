@@ -48,6 +48,7 @@ MEDIA: tuple[str, ...] = ("email", "handwritten", "letter")
 TOUCH_KINDS: tuple[str, ...] = (
     "thank-you",
     "check-in",
+    "send",
     "reference-alert",
     "feedback-request",
     "final-thanks",

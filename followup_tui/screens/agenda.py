@@ -20,7 +20,7 @@ from textual.widgets import Input, Static
 from followup_tui.playbook import clock
 from followup_tui.playbook.dates import humanize_due
 from followup_tui.screens.pane import PaneScreen
-from followup_tui.store.plan import WEEK, AgendaRow
+from followup_tui.store.agenda import WEEK, AgendaRow
 from followup_tui.widgets.filter_box import FilterBox
 from followup_tui.widgets.plain import escape
 from followup_tui.widgets.virtual_table import Column, VirtualTable

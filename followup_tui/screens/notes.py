@@ -41,8 +41,8 @@ def interview_line(row: InterviewRow, at: arrow.Arrow) -> str:
     return f"R{row.round}  {when}  {row.format}\n    {who}"
 
 
-# What a missing card field is needed for (R2, R6).
-NEEDED = "An emailed note needs the email, a letter the postal address (e edits a card)."
+# Why a card field is asked for (R2): a planned touch to that person needs it.
+NEEDED = "The planned touches to them need it (e edits a card)."
 
 
 def person_line(person: PanelPerson) -> str:

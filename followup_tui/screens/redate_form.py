@@ -11,7 +11,7 @@ from followup_tui.playbook.dates import REDATE, DateError, parse_day
 from followup_tui.playbook.words import CHANNELS
 from followup_tui.screens.application_form import date_order
 from followup_tui.store.applications import FieldError
-from followup_tui.store.plan import AgendaRow
+from followup_tui.store.agenda import AgendaRow
 from followup_tui.widgets.form import Field, FormScreen
 
 

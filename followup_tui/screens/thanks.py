@@ -318,7 +318,12 @@ class ThanksScreen(PaneScreen):
         self.refresh_bindings()
 
     def note(self, contact_id: int) -> ThankYouRow:
-        return self.stored.get(contact_id) or ThankYouRow(contact_id)
+        """The stored note, else none yet in the medium the plan chose (R6)."""
+        if contact_id in self.stored:
+            return self.stored[contact_id]
+        person = self.recipient(contact_id)
+        planned = person.touch_channel if person and person.touch_channel in MEDIA else "email"
+        return ThankYouRow(contact_id, medium=planned)
 
     def current_id(self) -> int | None:
         ids = [p.contact_id for p in self.people]

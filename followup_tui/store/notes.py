@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from followup_tui.playbook.channels import missing_for
 from followup_tui.playbook.sections import SECTION_KEYS
 from followup_tui.playbook.words import INTERVIEW_FORMATS, PANEL_ROLES, ROLES
 from followup_tui.store.applications import FieldError, clean_text
@@ -94,15 +95,15 @@ class PanelPerson:
     role: str  # panel or met (at an interview); a words.ROLES entry (per application)
     position: int
 
+    planned: tuple[str, ...] = ()  # channels of the plan's pending touches to them
+
     @property
     def missing(self) -> tuple[str, ...]:
-        """What the thank-you note will still need: an email or a postal address."""
-        gaps = []
-        if not self.email.strip():
-            gaps.append("email")
-        if not self.postal_address.strip():
-            gaps.append("postal address")
-        return tuple(gaps)
+        """What the card lacks for the touches planned to this person (R2): an email
+        address for an emailed note, a phone number for a call, a postal address for a
+        letter; nothing a planned touch does not need."""
+        return missing_for(self.planned, {"email": self.email, "phone": self.phone,
+                                          "postal_address": self.postal_address})
 
 
 @dataclass(frozen=True)
@@ -270,14 +271,20 @@ class NotesMixin:
 
     # -- the panel (R2, R4) -----------------------------------------------------------
     def panel(self, interview_id: int) -> list[PanelPerson]:
-        """Who was there, in the order added: the interviewer first (R4)."""
+        """Who was there, in the order added: the interviewer first (R4); each with the
+        channels of the application's pending touches to them (what their card needs)."""
         rows = self.query(
-            f"SELECT {PERSON_COLUMNS}, p.role, p.position FROM panelmember p"
-            " JOIN contact c ON c.id = p.contact_id WHERE p.interview_id = ?"
+            f"SELECT {PERSON_COLUMNS}, p.role, p.position,"
+            " (SELECT group_concat(DISTINCT t.channel) FROM touch t"
+            "  WHERE t.application_id = i.application_id AND t.contact_id = c.id"
+            "  AND t.status = 'pending')"
+            " FROM panelmember p JOIN contact c ON c.id = p.contact_id"
+            " JOIN interview i ON i.id = p.interview_id WHERE p.interview_id = ?"
             " ORDER BY p.position, p.id",
             (interview_id,),
         )
-        return [PanelPerson(*row) for row in rows]
+        return [PanelPerson(*row[:-1], planned=tuple((row[-1] or "").split(",")) if row[-1]
+                            else ()) for row in rows]
 
     def add_to_panel(self, interview_id: int, contact_id: int, role: str = "panel") -> None:
         """Put a contact on an interview's panel (or met that day); once per interview."""
@@ -451,7 +458,8 @@ class NotesMixin:
 
         Raises ConflictError (with the stored text in `.theirs`) when another window
         saved a newer version than `expected_version`. Notes do not move the plan, so
-        this stays a one-row write (no replan): autosave calls it every few keystrokes.
+        this stays a one-row write (no replan): autosave calls it every few keystrokes;
+        only the owed section (R5's promises) replans its application.
         """
         if section not in SECTION_KEYS:
             raise StoreError(f"Unknown notes section {section!r}.")
@@ -474,6 +482,7 @@ class NotesMixin:
                 conn.exec_driver_sql(
                     "INSERT INTO note (interview_id, section, body, updated_at, version)"
                     " VALUES (?, ?, ?, ?, 1)", (interview_id, section, body, now))
+                self._promises_changed(session, interview_id, section)
                 return 1
             note_id, stored, version = row
             if expected_version is not None and version != expected_version:
@@ -486,7 +495,18 @@ class NotesMixin:
             conn.exec_driver_sql(
                 "UPDATE note SET body = ?, updated_at = ?, version = ? WHERE id = ?",
                 (body, now, version + 1, note_id))
+            self._promises_changed(session, interview_id, section)
             return version + 1
+
+    def _promises_changed(self, session: "Session", interview_id: int, section: str) -> None:
+        """What is owed is planned (R5: a `send` touch per promise): a change to that
+        section replans its application; other sections leave the plan alone."""
+        if section != "owed":
+            return
+        row = session.connection().exec_driver_sql(
+            "SELECT application_id FROM interview WHERE id = ?", (interview_id,)).first()
+        if row is not None:
+            self.changed(session, row[0])
 
     def application_notes(self, application_id: int,
                           sections: tuple[str, ...] = SECTION_KEYS

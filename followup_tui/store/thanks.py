@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from followup_tui.playbook.deadline import thank_you_deadline
 from followup_tui.playbook.thankyou import Recipient, Sender
 from followup_tui.playbook.words import MEDIA
 from followup_tui.store.base import ConflictError, StoreError
@@ -19,7 +20,6 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
 ONE_HOUR = dt.timedelta(hours=1)
-THANK_YOU_WINDOW = dt.timedelta(hours=24)  # R4
 
 
 def _moment(text: str | None) -> dt.datetime | None:
@@ -49,7 +49,7 @@ class ThanksInterview:
     @property
     def deadline(self) -> dt.datetime:
         """R4: thank-you notes are due 24 hours after the interview ends."""
-        return self.end + THANK_YOU_WINDOW
+        return thank_you_deadline(self.end)
 
 
 @dataclass(frozen=True)
@@ -64,9 +64,9 @@ class ThankYouRow:
 
 
 # The plan's R4 touch for a recipient (the interview's key before the helper's), as
-# "status|due|user_changed"; the (application_id, key) unique index finds it.
+# "status|due|user_changed|channel"; the (application_id, key) unique index finds it.
 _TOUCH_COLUMNS = (
-    "(SELECT t.status || '|' || t.due || '|' || t.user_changed FROM touch t"
+    "(SELECT t.status || '|' || t.due || '|' || t.user_changed || '|' || t.channel FROM touch t"
     " WHERE t.application_id = i.application_id AND t.contact_id = c.id"
     " AND t.key IN ('R4:i' || i.id || ':c' || c.id, 'R4:helper:c' || c.id)"
     " ORDER BY t.key LIKE 'R4:helper:%' LIMIT 1)")
@@ -76,9 +76,9 @@ def _touch_fields(packed: str | None) -> dict:
     """Recipient's touch_* fields from _TOUCH_COLUMNS' packed text."""
     if not packed:
         return {}
-    status, due, changed = packed.split("|")
+    status, due, changed, channel = packed.split("|", 3)
     return {"touch_status": status, "touch_due": dt.date.fromisoformat(due),
-            "touch_changed": changed == "1"}
+            "touch_changed": changed == "1", "touch_channel": channel}
 
 
 def touch_keys(interview_id: int, contact_id: int) -> tuple[str, str]:
@@ -218,7 +218,10 @@ class ThanksMixin:
     def thank_you(self, interview_id: int, contact_id: int) -> ThankYouRow:
         return self.thank_yous(interview_id).get(contact_id, ThankYouRow(contact_id))
 
-    def _note_row(self, session: "Session", interview_id: int, contact_id: int, medium: str = "email"):
+    def _note_row(self, session: "Session", interview_id: int, contact_id: int,
+                  medium: str | None = None):
+        """The stored note, or a new one in the medium the plan chose for it (R6: email,
+        else a letter when the card has no email address)."""
         from sqlmodel import select
 
         from followup_tui.store.models import ThankYou
@@ -226,8 +229,13 @@ class ThanksMixin:
         note = session.exec(select(ThankYou).where(
             ThankYou.interview_id == interview_id, ThankYou.contact_id == contact_id)).first()
         if note is None:
-            note = ThankYou(interview_id=interview_id, contact_id=contact_id, medium=medium,
-                            body="", version=0)
+            planned = session.connection().exec_driver_sql(
+                "SELECT channel FROM touch WHERE key IN (?, ?) AND contact_id = ?"
+                " ORDER BY key LIKE 'R4:helper:%' LIMIT 1",
+                (*touch_keys(interview_id, contact_id), contact_id)).first()
+            default = planned[0] if planned and planned[0] in MEDIA else "email"
+            note = ThankYou(interview_id=interview_id, contact_id=contact_id,
+                            medium=medium or default, body="", version=0)
         return note
 
     def save_thank_you(self, interview_id: int, contact_id: int, body: str,

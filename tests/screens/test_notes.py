@@ -138,13 +138,16 @@ async def test_edit_a_card_from_the_panel(store, make_app):
     async with app.run_test(size=SIZE) as pilot:
         await open_notes(app, pilot, application)
         app.screen.query_one("#panel", PickList).focus()
+        # R2: the card asks for what the planned touches need: the thank-you's email.
+        assert "Ada Lovelace (email address)" in str(app.screen.query_one("#missing").render())
         await pilot.press("e")
         await pilot.pause()
         await pilot.press("tab", "tab", "tab", *keys("ada@acme"))
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert store.get_contact(ada).email == "ada@acme"
-        assert "Ada Lovelace (postal address)" in str(app.screen.query_one("#missing").render())
+        # Everything planned is by email now: no nagging about a postal address.
+        assert str(app.screen.query_one("#missing").render()) == ""
 
 
 async def test_picking_an_existing_contact_reuses_it(store, make_app):

@@ -55,7 +55,9 @@ def test_panel_order_missing_details_and_roles(store):
     assert [(p.full_name, p.role, p.position) for p in people] == [
         ("Ada", "panel", 0), ("Bob", "met", 1)]
     assert people[0].missing == ()
-    assert people[1].missing == ("email", "postal address")  # the thank-you needs one (R4)
+    # R2: the card asks for what a planned touch needs: the thank-you goes by email (R4)
+    # and nothing planned is a letter, so no postal address is asked for.
+    assert people[1].missing == ("email address",)
     roles = {(p.full_name, p.role) for p in store.contacts_of(app)}
     assert roles == {("Ada", "interviewer"), ("Bob", "met")}
     store.link_contact(app, bob, "reference")

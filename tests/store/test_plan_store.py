@@ -47,8 +47,10 @@ def interviewed(store: Store, day=dt.date(2026, 11, 10), **app) -> tuple[int, in
     """An application with one interview on `day` and a panel of two."""
     app_id = store.add_application(company="Acme", role="Engineer",
                                    stage=app.pop("stage", "interviewing"), **app)
-    anna = store.add_contact(full_name="Anna Berg")
-    bob = store.add_contact(full_name="Bob Lind")
+    # Full cards, so R10's channels are phone, email, letter (R2: the plan fits the card).
+    card = {"email": "x@acme.example", "phone": "555 0100", "postal_address": "1 Main St"}
+    anna = store.add_contact(full_name="Anna Berg", **card)
+    bob = store.add_contact(full_name="Bob Lind", **card)
     interview = store.add_interview(app_id, at(day))
     store.add_to_panel(interview, anna)
     store.add_to_panel(interview, bob)
