@@ -180,17 +180,20 @@ class VirtualTable(ScrollView, Generic[Row], can_focus=True):
     def current(self) -> Row | None:
         return self.row_at(self.cursor)
 
-    def keep_on(self, row_id: Any, span: int = PAGE) -> None:
+    def keep_on(self, row_id: Any, span: int = PAGE) -> bool:
         """After a reload: back on the row with this id if it moved by at most `span`
-        rows (another window added or removed one above it); else stay on the line."""
-        if self.current is None or self.current.id == row_id:
-            return
+        rows (another window added or removed one above it); False if it is not near."""
+        if self.current is None:
+            return False
+        if self.current.id == row_id:
+            return True
         for step in range(1, span + 1):
             for index in (self.cursor - step, self.cursor + step):
                 row = self.row_at(index)
                 if row is not None and row.id == row_id:
                     self.cursor = index
-                    return
+                    return True
+        return False
 
     # -- cursor ---------------------------------------------------------------
     def watch_cursor(self, old: int, new: int) -> None:

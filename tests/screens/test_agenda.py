@@ -14,7 +14,7 @@ from followup_tui.screens.redate_form import RedateForm, TouchForm
 from followup_tui.screens.touch_detail import TimelineScreen, TouchDetailScreen
 from followup_tui.store import Store
 from followup_tui.widgets.virtual_table import VirtualTable
-from tests.waiting import written
+from tests.waiting import until, written
 
 TODAY = dt.date.today()
 
@@ -148,7 +148,7 @@ async def test_offer_line_timeline_and_accept(make_app, planned):
     app = make_app()
     app.store.set_stage(acme, "offer", offer_deadline=TODAY + dt.timedelta(days=5))
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await until(pilot, lambda: "Offer from" in str(app.screen.query_one("#health").render()))
         health = str(app.screen.query_one("#health").render())
         assert "Offer from Acme pending" in health and "1 other active: Beta" in health
         table = app.screen.query_one("#applications", VirtualTable)
@@ -173,6 +173,7 @@ async def test_offer_line_timeline_and_accept(make_app, planned):
         await pilot.pause()
         assert app.store.get_application(acme).stage == "accepted"
         assert next_touch(app, "Acme") is None  # R14: accepting closes its plan
+        await until(pilot, lambda: "You accepted" in str(app.screen.query_one("#health").render()))
         health = str(app.screen.query_one("#health").render())
         assert "Offer from" not in health
         # R14 instead of R12's "Add another?": withdraw from the others.

@@ -11,6 +11,7 @@ from followup_tui.screens.application_form import ApplicationForm
 from followup_tui.screens.exchange_form import ExchangeForm
 from followup_tui.screens.stage_form import StageForm
 from followup_tui.widgets.tick_box import TickBox
+from tests.waiting import until
 
 SIZE = (120, 36)
 
@@ -112,18 +113,18 @@ async def test_R14_the_accepted_offer_line_ends_once_the_others_are_closed(store
         def health() -> str:
             return str(app.screen.query_one("#health").render())
 
-        await pilot.pause()
-        assert "withdraw politely from the other 2 active applications" in health()
+        # The health line is read by a worker: wait for it.
+        await until(pilot, lambda: "withdraw politely from the other 2 active applications"
+                    in health())
         store.set_stage(beta, "withdrawn")
         store.set_archived(gamma)
         app.screen.refresh_pane()
-        await pilot.pause()
         # The line ends, and R12 does not nag to add applications after accepting.
-        assert health() == ""
+        await until(pilot, lambda: health() == "")
         store.add_application(company="Delta", role="Dev")  # later: a new search
         app.screen.refresh_pane()
-        await pilot.pause()
-        assert "You accepted" not in health() and "R12" in health()
+        await until(pilot, lambda: "R12" in health())
+        assert "You accepted" not in health()
 
 
 def test_R1_a_decision_date_after_the_last_interview_means_awaiting_decision(store):
