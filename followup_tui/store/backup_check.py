@@ -245,8 +245,14 @@ def _problem(table: str, rows: list[dict], error: dict) -> str:
         return f"{where}: {_show(field)} is not a column of {table}"
     if error["type"] == "string_unicode":
         return f"{where}, {field}: holds a broken character (a lone surrogate escape)"
-    message = error["msg"].removeprefix("Value error, ")
-    message = message[0].lower() + message[1:] if message.startswith("Input") else message
+    context = error.get("ctx", {})
+    message = {
+        "string_type": "should be text",
+        "int_type": "should be a whole number",
+        "greater_than_equal": f"should be at least {context.get('ge')}",
+        "less_than_equal": f"should be at most {context.get('le')}",
+        "literal_error": f"should be one of {context.get('expected')}",
+    }.get(error["type"]) or error["msg"].removeprefix("Value error, ")
     return f"{where}, {field}: {message} (it holds {_show(error['input'])})"
 
 
