@@ -26,7 +26,10 @@ first_schema = importlib.import_module(
 
 
 def upgrade() -> None:
+    inspector = sa.inspect(op.get_bind())
     for table in VERSIONED:
+        if "version" in {c["name"] for c in inspector.get_columns(table)}:
+            continue  # a table an interrupted older upgrade had already copied (issue 11)
         with op.batch_alter_table(table, recreate="always") as batch_op:
             batch_op.add_column(
                 sa.Column("version", sa.Integer(), nullable=False, server_default="1")

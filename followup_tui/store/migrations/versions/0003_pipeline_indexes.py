@@ -19,9 +19,11 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # if_not_exists: an interrupted older upgrade may have made one already (issue 11)
     op.create_index("ix_application_active", "application",
-                    ["archived", "sort_key", "id", "company_key", "role"])
-    op.create_index("ix_application_stage", "application", ["archived", "stage"])
+                    ["archived", "sort_key", "id", "company_key", "role"], if_not_exists=True)
+    op.create_index("ix_application_stage", "application", ["archived", "stage"],
+                    if_not_exists=True)
 
 
 def downgrade() -> None:
