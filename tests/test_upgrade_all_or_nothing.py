@@ -15,6 +15,7 @@ from followup_tui.store import Store, StoreError
 from followup_tui.store.base import create_private_file
 from followup_tui.store.schema import HEAD, upgrade
 from tests.fixtures.every_table import ORDER, ROWS, dump, fill_file
+from tests.test_upgrade import revision
 
 
 def made_at(path, revision: str, *, filled: bool = True):
@@ -43,14 +44,6 @@ def schema_of(path) -> list[tuple]:
     return [(kind, name, table,
              sorted(line.strip().rstrip(",") for line in (sql or "").split("\n")))
             for kind, name, table, sql in rows]
-
-
-def revision(path) -> str:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
-    finally:
-        conn.close()
 
 
 def rows_survived(path) -> None:
