@@ -118,6 +118,18 @@ class FollowupApp(App[int]):
             self.report_error(error)
             return True
 
+    def notify(self, message: str, *, title: str = "", severity="information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Every notification is plain text: most carry a name, a path or an error, and
+        user text is never read as markup (issue 11). `markup` is ignored, since
+        `Widget.notify` always passes True."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def action_help_quit(self) -> None:
+        """ctrl+c outside a text field: how to quit (Textual's own hint is markup)."""
+        self.notify("Press q, or ctrl+q from a text field, to quit.",
+                    title="Do you want to quit?")
+
     def on_mount(self) -> None:
         if self.store.backup is not None:  # an upgrade just ran: say where the old file is
             self.notify(f"Database upgraded; the previous version was copied to "
@@ -206,8 +218,28 @@ class FollowupApp(App[int]):
         self.interview_id = None
         self.action_pane("notes")
 
+    def save_picture(self) -> None:
+        """The screen as SVG, private (0600) beside the exports, its path said in words."""
+        import datetime as dt
+
+        from followup_tui.exports import exports_folder, write_private
+
+        name = f"screenshot-{dt.datetime.now():%Y-%m-%d-%H%M%S}.svg"
+        try:
+            path = write_private(exports_folder(self.store.path), name,
+                                 self.export_screenshot().encode("utf-8"))
+        except OSError as error:
+            self.notify(f"Could not save the picture: {error}", title="Screenshot",
+                        severity="error", timeout=10)
+            return
+        self.notify(f"Saved {path}", title="Screenshot", timeout=10)
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            if command.title != "Screenshot":  # Textual's: 0644 in the working folder
+                yield command
+        yield SystemCommand("Screenshot", "Save an SVG picture of this screen with the exports",
+                            lambda: self.set_timer(0.1, self.save_picture))
         for mode, title in (("pipeline", "Pipeline"), ("notes", "Notes"),
                             ("thanks", "Thank-you"), ("agenda", "Agenda")):
             if mode in self.MODES:

@@ -22,7 +22,6 @@ from followup_tui.playbook.dates import humanize_due
 from followup_tui.screens.pane import PaneScreen
 from followup_tui.store.agenda import WEEK, AgendaRow
 from followup_tui.widgets.filter_box import FilterBox
-from followup_tui.widgets.plain import escape
 from followup_tui.widgets.virtual_table import Column, VirtualTable
 from followup_tui.widgets.footer import KeysFooter
 
@@ -119,8 +118,8 @@ class AgendaScreen(PaneScreen):
 
     def compose(self) -> ComposeResult:
         yield Static("Agenda", id="title", classes="pane-title")
-        yield Static("", id="counts", classes="hint")
-        yield Static("", id="quiet", classes="hint")
+        yield Static("", id="counts", classes="hint", markup=False)  # names: plain text
+        yield Static("", id="quiet", classes="hint", markup=False)
         yield FilterBox("filter by company, role, person or kind — enter keeps, escape clears")
         yield VirtualTable(COLUMNS, make_cells(lambda: self.source.today), id="touches",
                            empty_text=EMPTY)
@@ -153,7 +152,7 @@ class AgendaScreen(PaneScreen):
         counts = (f"{overdue} overdue · {due_today} today · {week} this week · "
                   f"{later} later")
         if self.source.filter_text.strip():
-            counts += escape(f"   [filter: {self.source.filter_text.strip()}]")
+            counts += f"   [filter: {self.source.filter_text.strip()}]"
         quiet = store.gone_quiet(today, limit=3)
         if quiet:
             names = ", ".join(f"{q.company} ({(today - q.last_activity).days} days)"
@@ -193,7 +192,7 @@ class AgendaScreen(PaneScreen):
     def _after(self, message: str) -> None:
         self.table.reload()
         self.update_hints()
-        self.notify(message, timeout=3, markup=False)  # names may hold [brackets]
+        self.notify(message, timeout=3)
 
     def _who(self, touch: AgendaRow) -> str:
         person = f" to {touch.contact}" if touch.contact else ""

@@ -1,10 +1,15 @@
-"""A yes/no question that needs a deliberate answer (archiving, for one)."""
+"""A yes/no question that needs a deliberate answer (archiving, for one).
+
+The question is plain text: it names applications and people, and user text is never
+read as markup (issue 11). Pass a `Content` for styled words.
+"""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -23,13 +28,13 @@ class ConfirmScreen(ModalScreen[bool]):
         Binding("n,escape", "answer(False)", "No"),
     ]
 
-    def __init__(self, question: str) -> None:
+    def __init__(self, question: str | Content) -> None:
         super().__init__()
         self.question = question
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self.question)
+            yield Static(self.question, markup=False)
             yield Static("y yes · n / escape no", classes="keys")
 
     def action_answer(self, answer: bool) -> None:

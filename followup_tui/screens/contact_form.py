@@ -12,11 +12,11 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker
-from followup_tui.widgets.plain import escape
 
 from followup_tui.playbook.words import PANEL_ROLES
 from followup_tui.store.notes import ContactCard
@@ -67,9 +67,10 @@ class ContactForm(FormScreen[int]):
         return contact_id
 
 
-def card_line(card: ContactCard) -> str:
+def card_line(card: ContactCard) -> Content:
+    """The name, then title · organisation · email dimmed: all of it plain text."""
     extra = " · ".join(x for x in (card.title, card.organisation, card.email) if x)
-    return escape(card.full_name) + (f"  [dim]{escape(extra)}[/]" if extra else "")
+    return Content.assemble(card.full_name, (f"  {extra}", "dim") if extra else "")
 
 
 class PanelPicker(ModalScreen[int]):

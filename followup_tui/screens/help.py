@@ -5,10 +5,9 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
-
-from followup_tui.widgets.plain import escape
 
 # Keys that the contract names but that live on widgets, not on the pane.
 LIST_KEYS = (
@@ -52,13 +51,13 @@ class HelpScreen(ModalScreen[None]):
                 continue
             seen.add(binding.key)
             shown = binding.key_display or self.app.get_key_display(binding)
-            lines.append(f"[b]{escape(shown):>14}[/b]  {escape(binding.description)}")
-        lines += [f"[b]{key:>14}[/b]  {what}" for key, what in LIST_KEYS]
+            lines.append(Content.assemble((f"{shown:>14}", "bold"), f"  {binding.description}"))
+        lines += [Content.assemble((f"{key:>14}", "bold"), f"  {what}") for key, what in LIST_KEYS]
         title = getattr(self.pane, "PANE_TITLE", "") or type(self.pane).__name__
         with Vertical():
-            yield Static(f"Keys: {title}   (escape closes)", classes="help-title")
+            yield Static(f"Keys: {title}   (escape closes)", classes="help-title", markup=False)
             with VerticalScroll():
-                yield Static("\n".join(lines))
+                yield Static(Content("\n").join(lines))
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(None)

@@ -14,8 +14,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import OptionList, Static, TextArea
+from textual.content import Content
 from textual.widgets.option_list import Option
-from followup_tui.widgets.plain import escape
 
 from followup_tui.playbook import clock
 from followup_tui.playbook.dates import humanize_when
@@ -37,7 +37,7 @@ def now() -> arrow.Arrow:
 def interview_line(row: InterviewRow, at: arrow.Arrow) -> str:
     """Round, when ("yesterday 14:00"), format, who was there."""
     when = humanize_when(arrow.get(row.starts_at), at)
-    who = escape(", ".join(row.panel_names)) if row.panel_names else "nobody added yet (p)"
+    who = ", ".join(row.panel_names) if row.panel_names else "nobody added yet (p)"
     return f"R{row.round}  {when}  {row.format}\n    {who}"
 
 
@@ -45,11 +45,12 @@ def interview_line(row: InterviewRow, at: arrow.Arrow) -> str:
 NEEDED = "The planned touches to them need it (e edits a card)."
 
 
-def person_line(person: PanelPerson) -> str:
-    title = f" — {escape(person.title)}" if person.title else ""
+def person_line(person: PanelPerson) -> Content:
+    """Name — title (met), then what the card lacks: names are text, never markup."""
+    title = f" — {person.title}" if person.title else ""
     met = " (met)" if person.role == "met" else ""
-    gaps = f"  [$warning]no {' or '.join(person.missing)}[/]" if person.missing else ""
-    return f"{escape(person.full_name)}{title}{met}{gaps}"  # names are text, not markup
+    gaps = ("no " + " or ".join(person.missing), "$warning") if person.missing else ""
+    return Content.assemble(f"{person.full_name}{title}{met}", "  " if gaps else "", gaps)
 
 
 class NotesScreen(PaneScreen):
@@ -78,14 +79,14 @@ class NotesScreen(PaneScreen):
         self._editors: list[NotesEditor] = []
 
     def compose(self) -> ComposeResult:
-        yield Static("Notes", id="title", classes="pane-title")
+        yield Static("Notes", id="title", classes="pane-title", markup=False)
         with Horizontal(id="body"):
             with Vertical(id="left"):
                 yield Static("Interviews", classes="list-title")
                 yield PickList(id="interviews")
                 yield Static("Panel", classes="list-title")
                 yield PickList(id="panel")
-                yield Static("", id="missing", classes="hint")
+                yield Static("", id="missing", classes="hint", markup=False)
             with VerticalScroll(id="sections"):
                 for section in SECTIONS:
                     yield NotesEditor(section)
@@ -139,8 +140,8 @@ class NotesScreen(PaneScreen):
                 self.app.application_id = None
                 return self.refresh_pane()
             self.company = application.company
-            title = escape(f"Notes — {application.company}" + (
-                f" · {application.role}" if application.role else ""))
+            title = f"Notes — {application.company}" + (
+                f" · {application.role}" if application.role else "")
         self.query_one("#title", Static).update(title)
         listing = self.query_one("#interviews", PickList)
         at = now()
@@ -183,7 +184,7 @@ class NotesScreen(PaneScreen):
             at = highlighted or 0
             kept = before[at] if at < len(before) else None
             panel.highlighted = ids.index(kept) if kept in ids else min(at, len(ids) - 1)
-        lacking = [f"{escape(p.full_name)} ({' / '.join(p.missing)})"
+        lacking = [f"{p.full_name} ({' / '.join(p.missing)})"
                    for p in self.people if p.missing and p.role == "panel"]
         self.query_one("#missing", Static).update(
             f"Missing on the cards: {'; '.join(lacking)}. {NEEDED}" if lacking else "")
@@ -342,7 +343,7 @@ class NotesScreen(PaneScreen):
                                    then=lambda _: self.after_write(f"{what}."), what=what)
 
             self.app.push_screen(ConfirmScreen(
-                f"Take {escape(person.full_name)} off this interview's panel? "
+                f"Take {person.full_name} off this interview's panel? "
                 "Their card stays."), remove)
         elif self.interview_id is not None and not panel.has_focus:
             self.flush()

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from followup_tui.widgets.plain import escape
-
 from followup_tui.playbook.words import ACCEPTED, DECLINED
 from followup_tui.widgets.form import Field, FormScreen
 
@@ -18,16 +16,15 @@ ANSWERS = {"accept the offer": ACCEPTED, "decline the offer": DECLINED}
 
 def offer_line(store) -> str | None:
     """"Offer from X pending (answer by …) — 3 other active: A, B, C", or None
-    (markup-escaped: it is shown in a Static)."""
+    (plain text, names and all)."""
     offers = store.pending_offers()
     if not offers:
         return None
     _id, company, _role, deadline = offers[0]
-    company = escape(company)
     by = f" (answer by {deadline.isoformat()})" if deadline else " (ask for a deadline)"
     more = f" and {len(offers) - 1} more offer{'s' if len(offers) > 2 else ''}" if len(offers) > 1 else ""
     count, names = store.other_active([o[0] for o in offers], limit=3)
-    others = (f" — {count} other active: {escape(', '.join(names))}{', …' if count > len(names) else ''}"
+    others = (f" — {count} other active: {', '.join(names)}{', …' if count > len(names) else ''}"
               if count else " — no other active applications (R12: keep a few going)")
     return f"Offer from {company} pending{by}{more}{others} (R14)."
 
@@ -35,7 +32,7 @@ def offer_line(store) -> str | None:
 def accepted_line(store, active: int) -> str | None:
     """After accepting an offer, R14's next step instead of R12's "add another":
     withdraw politely from the applications that were open when it was accepted
-    (markup-escaped). None once they are all withdrawn or archived: the line ends
+    (plain text). None once they are all withdrawn or archived: the line ends
     (issue 12); "" while nothing else is active, so R12 does not nudge either."""
     accepted = store.accepted_offer()
     if accepted is None:
@@ -44,7 +41,7 @@ def accepted_line(store, active: int) -> str | None:
     others = store.open_since_accepting(accepted_id)
     if not others:
         return None if active else ""
-    name = escape(f"{company} — {role}" if role else company)
+    name = f"{company} — {role}" if role else company
     noun = "application" if others == 1 else "applications"
     return (f"You accepted {name}. R14: withdraw politely from the other {others} active "
             f"{noun} (s → withdrawn).")

@@ -17,7 +17,6 @@ from followup_tui.playbook.dates import days_since, humanize_due
 from followup_tui.screens.pane import PaneScreen
 from followup_tui.store.applications import PipelineRow
 from followup_tui.widgets.filter_box import FilterBox
-from followup_tui.widgets.plain import escape
 from followup_tui.widgets.virtual_table import Column, VirtualTable
 from followup_tui.widgets.footer import KeysFooter
 
@@ -111,7 +110,7 @@ class PipelineScreen(PaneScreen):
 
     def compose(self) -> ComposeResult:
         yield Static("Pipeline", id="title", classes="pane-title")
-        yield Static("", id="health", classes="hint")
+        yield Static("", id="health", classes="hint", markup=False)  # names: plain text
         yield FilterBox("filter by company or role — enter keeps, escape clears")
         yield VirtualTable(COLUMNS, cells, id="applications", empty_text=EMPTY)
         yield KeysFooter()
@@ -176,7 +175,7 @@ class PipelineScreen(PaneScreen):
         filtered = f"filter: {self.source.filter_text}" if self.source.filter_text else ""
         extra = " · ".join(x for x in (filtered, shown) if x)
         self.query_one("#health", Static).update(
-            self._health + (escape(f"   [{extra}]") if extra else ""))
+            self._health + (f"   [{extra}]" if extra else ""))
 
     @on(VirtualTable.Highlighted, "#applications")
     def remember(self, event: VirtualTable.Highlighted) -> None:

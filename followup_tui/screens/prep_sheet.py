@@ -8,6 +8,7 @@ and what is still owed.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import arrow
@@ -30,9 +31,19 @@ PREP_SECTIONS: tuple[tuple[str, str], ...] = (
 )
 
 
+# What Markdown could read as syntax inside a line: emphasis, code, links, HTML, entities.
+MARKDOWN_SYNTAX = re.compile(r"([\\`*_\[\]<&#~])")
+
+
+def literal(text: str) -> str:
+    """User text in Markdown, backslash-escaped: "*urgent*", "\\[" and "<b>" show as typed
+    (issue 11), and the exported file still reads well."""
+    return MARKDOWN_SYNTAX.sub(r"\\\1", text)
+
+
 def prep_markdown(company: str, role: str, interviews: list, today: dt.date) -> str:
     """The sheet as printable Markdown; `interviews` is Store.application_notes()."""
-    title = f"{company} — {role}" if role else company
+    title = literal(f"{company} — {role}" if role else company)
     lines = [f"# Next-round preparation: {title}", "",
              f"Prepared {today.isoformat()} from {len(interviews)} interview"
              f"{'' if len(interviews) == 1 else 's'} (R11).", ""]
@@ -44,7 +55,7 @@ def prep_markdown(company: str, role: str, interviews: list, today: dt.date) -> 
             for line in bodies.get(key, "").splitlines():
                 text = line.strip().lstrip("-*• ").strip()
                 if text:
-                    items.append(f"- [ ] {text}  _(round {interview.round}, {when})_")
+                    items.append(f"- [ ] {literal(text)}  _(round {interview.round}, {when})_")
         lines += items or [f"_Nothing noted yet. ({BY_KEY[key].prompt})_"]
         lines.append("")
     return "\n".join(lines)
@@ -89,7 +100,8 @@ class PrepSheet(ModalScreen[None]):
         with Vertical():
             with VerticalScroll(id="sheet"):
                 yield Markdown(text)
-            yield Static("E exports a printable Markdown file · escape closes", id="written")
+            yield Static("E exports a printable Markdown file · escape closes", id="written",
+                         markup=False)  # a path may hold [brackets]
         yield Footer()
 
     def on_mount(self) -> None:

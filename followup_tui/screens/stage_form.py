@@ -10,7 +10,6 @@ from followup_tui.playbook.dates import OFFER_DEADLINE
 from followup_tui.screens.application_form import date_order, read_day
 from followup_tui.store.applications import FieldError
 from followup_tui.widgets.form import Field, FormScreen
-from followup_tui.widgets.plain import escape
 
 
 class StageForm(FormScreen[str]):
@@ -25,7 +24,7 @@ class StageForm(FormScreen[str]):
         super().__init__(initial, draft_key=f"stage-{application_id}")
         self.application_id = application_id
         if name:  # which application the change is for (issue 12)
-            self.TITLE = f"Change the stage of {escape(name)}"
+            self.TITLE = f"Change the stage of {name}"
 
     def on_mount(self) -> None:
         self.query_one("#field-stage").focus()

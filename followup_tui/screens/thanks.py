@@ -18,12 +18,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
-from followup_tui.widgets.plain import escape
 
 from followup_tui.playbook import clock
 from followup_tui.playbook.dates import humanize_due, humanize_left, humanize_when
@@ -169,7 +169,8 @@ class MediumScreen(ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(f"[b]How will the note to {escape(self.who)} go? (R6)[/b]")
+            yield Static(Content.from_markup("[b]How will the note to $who go? (R6)[/b]",
+                                             who=self.who))
             yield PickList(*[Option(f"{MEDIUM_WORDS[m]}", id=m) for m in MEDIA], id="media")
             yield Static("enter choose · escape close", classes="keys")
 
@@ -220,13 +221,13 @@ class ThanksScreen(PaneScreen):
         self._editor = DraftEditor()  # kept: on quit the text is saved after unmounting
 
     def compose(self) -> ComposeResult:
-        yield Static("Thank-you", id="title", classes="pane-title")
-        yield Static("", id="empty", classes="hint")
+        yield Static("Thank-you", id="title", classes="pane-title", markup=False)
+        yield Static("", id="empty", classes="hint", markup=False)
         with Horizontal(id="body"):
             with Vertical(id="left"):
                 yield Static("To thank (R4)", classes="list-title")
                 yield PickList(id="recipients")
-                yield Static("", id="signed", classes="hint")
+                yield Static("", id="signed", classes="hint", markup=False)
             with Vertical(id="middle"):
                 yield Static("", id="note-head")
                 yield self._editor
@@ -290,7 +291,7 @@ class ThanksScreen(PaneScreen):
         self.others = tuple(p.full_name for p in self.store.contacts_of(i.application_id))
         job = f" · {i.role}" if i.role else ""
         self.query_one("#title", Static).update(
-            f"Thank-you — {escape(i.company + job)} · round {i.round}, {moment(i.starts_at)}"
+            f"Thank-you — {i.company}{job} · round {i.round}, {moment(i.starts_at)}"
             f" · due {moment(i.deadline)} (R4)")
         self.query_one("#signed", Static).update(
             f"Signed: {self.sender.name} · u edits your details" if self.sender
@@ -416,20 +417,20 @@ class ThanksScreen(PaneScreen):
         note = self.note(person.contact_id)
         # R6: where this medium goes — the email address, the postal address for a
         # letter, nothing for a card handed over or posted by hand.
-        address = ""
+        address: str | tuple[str, str] = ""
         if note.medium == "email":
-            address = (f" <{escape(person.email)}>" if person.email else
-                       " [$warning](no email on file: e edits the card)[/]")
+            address = (f" <{person.email}>" if person.email else
+                       (" (no email on file: e edits the card)", "$warning"))
         elif note.medium == "letter":
             lines = [x.strip() for x in person.postal_address.splitlines() if x.strip()]
-            address = (f" · {escape(', '.join(lines))}" if lines else
-                       " [$warning](no postal address on file: e edits the card)[/]")
-        title = f", {escape(person.title)}" if person.title else ""
+            address = (f" · {', '.join(lines)}" if lines else
+                       (" (no postal address on file: e edits the card)", "$warning"))
+        title = f", {person.title}" if person.title else ""
         second = f"{MEDIUM_WORDS[note.medium]} (m)"
         if note.medium == "email":
             second += f" · Subject: {subject_line(self.context(person))}"
-        self.query_one("#note-head", Static).update(
-            f"To: [b]{escape(person.full_name)}[/b]{title}{address}\n{escape(second)}")
+        self.query_one("#note-head", Static).update(Content.assemble(
+            "To: ", (person.full_name, "bold"), title, address, "\n", second))
 
     def show_check(self) -> None:
         check = self.checks.get(self.contact_id) if self.contact_id is not None else None
@@ -678,9 +679,9 @@ class ThanksScreen(PaneScreen):
             return
         from followup_tui.screens.confirm import ConfirmScreen
 
-        listed = "\n".join(f"• {escape(p)}" for p in problems[:8])
+        listed = "\n".join(f"• {p}" for p in problems[:8])
         more = f"\n… and {len(problems) - 8} more" if len(problems) > 8 else ""
-        question = (f"The note to {escape(person.full_name)} is not proofread yet (R5):\n"
+        question = (f"The note to {person.full_name} is not proofread yet (R5):\n"
                     f"{listed}{more}\n\n{doing} anyway?")
         self.app.push_screen(ConfirmScreen(question), lambda yes: yes and then())
 

@@ -1,18 +1,18 @@
 """`enter` in the Agenda: what to say (the touch's script), to whom (their card, R2),
 and what already happened with this application (its timeline of exchanges).
-`t` in the Pipeline shows the same timeline on its own."""
+`t` in the Pipeline shows the same timeline on its own. Names, scripts and summaries
+are plain text: only our own words are bold (issue 11)."""
 
 from __future__ import annotations
 
-
-from followup_tui.playbook import clock
-from followup_tui.widgets.plain import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from followup_tui.playbook import clock
 from followup_tui.playbook.dates import humanize_due
 from followup_tui.store.base import StoreError
 
@@ -21,34 +21,36 @@ CARD_LABELS = (("title", "Title"), ("organisation", "Organisation"), ("email", "
 DIRECTION = {"in": "from them", "out": "from you"}
 
 
-def timeline_text(store, application_id: int, limit: int = 12) -> str:
+def timeline_text(store, application_id: int, limit: int = 12) -> Content:
     """Exchanges newest first, one a line; an employer's answer is marked (R10)."""
     lines = []
     for line in store.timeline(application_id, limit):
-        who = f" with {escape(line.contact)}" if line.contact else ""
-        answer = " [b]answer[/b]" if line.is_answer else ""
-        summary = f": {escape(line.summary)}" if line.summary else ""
-        lines.append(f"{line.happened_on.isoformat()}  {line.kind} ({line.channel}, "
-                     f"{DIRECTION.get(line.direction, line.direction)}){who}{answer}{summary}")
-    return "\n".join(lines) or "No exchanges logged yet: l in the Pipeline logs one."
+        who = f" with {line.contact}" if line.contact else ""
+        answer = (" answer", "bold") if line.is_answer else ""
+        summary = f": {line.summary}" if line.summary else ""
+        lines.append(Content.assemble(
+            f"{line.happened_on.isoformat()}  {line.kind} ({line.channel}, "
+            f"{DIRECTION.get(line.direction, line.direction)}){who}", answer, summary))
+    return (Content("\n").join(lines) if lines else
+            Content("No exchanges logged yet: l in the Pipeline logs one."))
 
 
-def card_text(store, contact_id: int | None) -> str:
+def card_text(store, contact_id: int | None) -> Content:
     if contact_id is None:
-        return ("The plan names nobody for this touch: add the recruiter or the panel in "
-                "the Notes pane (R2).")
+        return Content("The plan names nobody for this touch: add the recruiter or the "
+                       "panel in the Notes pane (R2).")
     try:
         card = store.get_contact(contact_id)
     except StoreError:
-        return "This person was removed."
-    lines = [f"[b]{escape(card.full_name)}[/b]"]
+        return Content("This person was removed.")
+    lines = [Content.styled(card.full_name, "bold")]
     for name, label in CARD_LABELS:
         value = getattr(card, name, "")
         if value:
-            lines.append(f"{label}: {escape(value)}")
+            lines.append(Content(f"{label}: {value}"))
     if len(lines) == 1:
-        lines.append("Nothing else on the card yet (R2: title, email, address).")
-    return "\n".join(lines)
+        lines.append(Content("Nothing else on the card yet (R2: title, email, address)."))
+    return Content("\n").join(lines)
 
 
 class _Modal(ModalScreen[None]):
@@ -81,12 +83,12 @@ class TouchDetailScreen(_Modal):
         touch = store.touch(self.touch_id)
         due = humanize_due(touch.due, clock.today())
         with Vertical():
-            yield Static(f"{escape(touch.kind)} · {touch.channel} · due {touch.due} ({due}) · "
-                         f"{touch.rule}", classes="modal-title")
+            yield Static(f"{touch.kind} · {touch.channel} · due {touch.due} ({due}) · "
+                         f"{touch.rule}", classes="modal-title", markup=False)
             with VerticalScroll():
-                yield Static(f"{escape(touch.company)} — {escape(touch.role)}")
+                yield Static(f"{touch.company} — {touch.role}", markup=False)
                 yield Static("What to say", classes="section")
-                yield Static(escape(touch.script), id="script")
+                yield Static(touch.script, id="script", markup=False)
                 yield Static("To", classes="section")
                 yield Static(card_text(store, touch.contact_id), id="card")
                 yield Static("Timeline", classes="section")
@@ -105,7 +107,7 @@ class TimelineScreen(_Modal):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(f"Timeline: {escape(self.title_text)}", classes="modal-title")
+            yield Static(f"Timeline: {self.title_text}", classes="modal-title", markup=False)
             with VerticalScroll():
                 yield Static(timeline_text(self.app.store, self.application_id, 200),
                              id="timeline")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Generic, Sequence, TypeVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -72,7 +73,7 @@ class FormScreen(ModalScreen[Result], Generic[Result]):
         drafts = getattr(self.app, "drafts", {})
         values = {**self.initial, **drafts.get(self.draft_key, {})}
         with Vertical():
-            yield Static(self.TITLE, classes="form-title")
+            yield Static(self.TITLE, classes="form-title", markup=False)  # names: plain
             with VerticalScroll():
                 for field in self.FIELDS:
                     with Horizontal(classes="form-row"):
@@ -80,7 +81,8 @@ class FormScreen(ModalScreen[Result], Generic[Result]):
                         label = "" if field.kind == "checkbox" else field.label
                         yield Label(label, classes="form-label")
                         yield self._widget(field, values.get(field.name))
-                    yield Static("", id=f"{field.name}-error", classes="field-error -empty")
+                    yield Static("", id=f"{field.name}-error", classes="field-error -empty",
+                                 markup=False)
             yield Static("ctrl+s save · escape close (what you typed is kept) · tab next field",
                          classes="form-keys")
 
@@ -89,7 +91,8 @@ class FormScreen(ModalScreen[Result], Generic[Result]):
         if field.kind == "text":
             return TextArea(str(value or ""), id=wid, soft_wrap=True, tab_behavior="focus")
         if field.kind == "select":
-            options = [(option, option) for option in field.options]
+            # Text, not str: a person's name is not markup, and type-to-search still works.
+            options = [(Text(option), option) for option in field.options]
             chosen = value if value in field.options else field.options[0]
             return Select(options, value=chosen, allow_blank=False, id=wid)
         if field.kind == "checkbox":

@@ -23,12 +23,16 @@ class NotesEditor(SavedTextArea):
 class PickList(OptionList):
     """An option list that also moves with `j`/`k` (docs/keys.md) and stops at its ends:
     `j` on the last item stays there (Textual's list wraps to the first, where the next
-    `delete` would act on another item: issue 12)."""
+    `delete` would act on another item: issue 12). A `str` prompt is plain text (rows
+    carry names): styled rows are `Content` or `Text` (issue 11)."""
 
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
     ]
+
+    def __init__(self, *content, **kwargs) -> None:
+        super().__init__(*content, markup=False, **kwargs)
 
     def _step(self, direction: int) -> None:
         if self.highlighted is None:

@@ -1,4 +1,8 @@
-"""The command palette's "jump to application": a SQL look-up with a limit, fast at any size."""
+"""The command palette's "jump to application": a SQL look-up with a limit, fast at any size.
+
+Names are plain text: Textual's `Matcher.highlight()` and a `str` prompt or help are read
+as markup, so every prompt here is a `Content` built from the text (issue 11).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,8 @@ import re
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
 
 # "jump", "jump to", "jump to application" in front of a name are words of the command.
 COMMAND_WORDS = re.compile(r"^\s*(jump(\s+to)?(\s+app(lication)?)?)\b\s*", re.IGNORECASE)
@@ -15,6 +21,16 @@ SHOWN = 20
 
 def _label(row) -> str:
     return f"Jump to {row.company} — {row.role}" if row.role else f"Jump to {row.company}"
+
+
+def highlighted(matcher: Matcher, text: str) -> Content:
+    """`text` as typed, with the letters the query matched in the match style."""
+    content = Content(text)
+    _score, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    for offset in offsets:
+        if not text[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
 
 
 class ApplicationCommands(Provider):
@@ -32,12 +48,14 @@ class ApplicationCommands(Provider):
         matcher = self.matcher(query)
         for row in rows:
             label = _label(row)
-            yield Hit(max(matcher.match(label), 0.5), matcher.highlight(label),
-                      partial(self.app.open_application, row.id),
-                      help=f"{row.stage}{' (archived)' if row.archived else ''}")
+            yield Hit(max(matcher.match(label), 0.5), highlighted(matcher, label),
+                      partial(self.app.open_application, row.id), text=label,
+                      help=Content(f"{row.stage}{' (archived)' if row.archived else ''}"))
 
     async def discover(self) -> Hits:
         rows = await asyncio.to_thread(self.app.store.pipeline_page, 0, 5)
         for row in rows:
-            yield DiscoveryHit(_label(row), partial(self.app.open_application, row.id),
+            label = _label(row)
+            yield DiscoveryHit(Content(label), partial(self.app.open_application, row.id),
+                               text=label,
                                help="Type a company or role to find any application")
