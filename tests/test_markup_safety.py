@@ -92,7 +92,7 @@ async def test_notes_pane_panel_picker_and_prep_sheet(nasty):
         walk = Walk(app, pilot)
         app.open_application(ids[GRACE])
         await walk.press(shows=(f"Notes — {GRACE} · {ROCKET}", f"{GRACE} — {ROCKET}",
-                                f"{BOLD} — {BACKSLASH}", "Missing on the cards", ZOE))
+                                f"{BOLD} — {BACKSLASH}", ZOE))
         app.screen.query_one("#panel").focus()
         await walk.press("end", "e", screen="ContactForm", shows=(f"Edit the card of {ZOE}",))
         await walk.press("escape")
