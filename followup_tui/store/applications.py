@@ -357,3 +357,14 @@ class FieldErrors(StoreError):
     def __init__(self, errors: list[FieldError]) -> None:
         super().__init__("; ".join(error.message for error in errors))
         self.errors = errors
+
+
+def checked_email(text: str) -> str:
+    """A typed email address, normalized, or FieldError("email") saying what is wrong:
+    every form's address goes through `playbook.email_address`, the one check."""
+    from followup_tui.playbook.email_address import AddressError, email_address
+
+    try:
+        return email_address(text).text
+    except AddressError as error:
+        raise FieldError("email", str(error)) from None

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from followup_tui.playbook.channels import missing_for
 from followup_tui.playbook.sections import SECTION_KEYS
 from followup_tui.playbook.words import INTERVIEW_FORMATS, PANEL_ROLES, ROLES
-from followup_tui.store.applications import FieldError, clean_text
+from followup_tui.store.applications import FieldError, checked_email, clean_text
 from followup_tui.store.base import ConflictError, StoreError
 
 if TYPE_CHECKING:
@@ -141,10 +141,8 @@ def _card_values(values: dict[str, Any], partial: bool) -> dict[str, str]:
             raise FieldError("full_name", "The full name is required (spelled exactly, R2).")
         card["full_name"] = name
         card["name_key"] = name.casefold()
-    email = card.get("email", "")
-    if email and (email.count("@") != 1 or any(ch.isspace() for ch in email)
-                  or not all(email.split("@"))):
-        raise FieldError("email", "Not an email address: e.g. name@example.com.")
+    if card.get("email"):
+        card["email"] = checked_email(card["email"])
     return card
 
 

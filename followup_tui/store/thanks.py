@@ -101,15 +101,15 @@ class ThanksMixin:
     def save_profile(self, name: str, email: str = "", phone: str = "",
                      postal_address: str = "") -> Sender:
         """Keep the user's details (one row); a name is required, an email must look like one."""
-        from followup_tui.store.applications import FieldError, clean_text
+        from followup_tui.store.applications import FieldError, checked_email, clean_text
         from followup_tui.store.models import Profile
 
         name, email, phone = (clean_text(x).strip() for x in (name, email, phone))
         postal_address = clean_text(postal_address).strip()
         if not name:
             raise FieldError("name", "Your name is needed to sign your notes.")
-        if email and ("@" not in email or " " in email):
-            raise FieldError("email", "That does not look like an email address.")
+        if email:
+            email = checked_email(email)
         with self.write() as session:
             profile = session.get(Profile, 1) or Profile(id=1)
             profile.name, profile.email, profile.phone = name, email, phone

@@ -142,10 +142,10 @@ async def test_edit_a_card_from_the_panel(store, make_app):
         assert "Ada Lovelace (email address)" in str(app.screen.query_one("#missing").render())
         await pilot.press("e")
         await pilot.pause()
-        await pilot.press("tab", "tab", "tab", *keys("ada@acme"))
+        await pilot.press("tab", "tab", "tab", *keys("ada@acme.example"))
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert store.get_contact(ada).email == "ada@acme"
+        assert store.get_contact(ada).email == "ada@acme.example"
         # Everything planned is by email now: no nagging about a postal address.
         assert str(app.screen.query_one("#missing").render()) == ""
 
@@ -153,7 +153,7 @@ async def test_edit_a_card_from_the_panel(store, make_app):
 async def test_picking_an_existing_contact_reuses_it(store, make_app):
     application = store.add_application(company="Acme")
     interview = store.add_interview(application, dt.datetime.now(dt.timezone.utc))
-    grace = store.add_contact(full_name="Grace Hopper", email="g@x.test")
+    grace = store.add_contact(full_name="Grace Hopper", email="g@x.example")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_notes(app, pilot, application)
@@ -172,7 +172,7 @@ def fixed_data(store) -> int:
                                 format="phone", tz="UTC")
     second = store.add_interview(acme, dt.datetime(2026, 11, 19, 14, 0, tzinfo=utc),
                                  format="on-site", tz="UTC", place="HQ")
-    ada = store.add_contact(full_name="Ada Lovelace", title="CTO", email="ada@acme.test",
+    ada = store.add_contact(full_name="Ada Lovelace", title="CTO", email="ada@acme.example",
                             postal_address="1 Analytical Way")
     bob = store.add_contact(full_name="Bob Stone", title="Recruiter")
     store.add_to_panel(first, bob)

@@ -30,7 +30,7 @@ def test_interviews_newest_first_with_next_round_and_panel_names(store):
     first = store.add_interview(app, at(10), tz="Europe/Berlin", format="video")
     second = store.add_interview(app, at(17), place="HQ")
     assert store.next_round(app) == 3
-    ada = store.add_contact(full_name="  Ada   Lovelace ", email="ada@acme.test")
+    ada = store.add_contact(full_name="  Ada   Lovelace ", email="ada@acme.example")
     bob = store.add_contact(full_name="Bob Stone")
     store.add_to_panel(second, ada)
     store.add_to_panel(second, bob, role="met")
@@ -47,7 +47,7 @@ def test_interviews_newest_first_with_next_round_and_panel_names(store):
 def test_panel_order_missing_details_and_roles(store):
     app = store.add_application(company="Acme")
     interview = store.add_interview(app, at(10))
-    ada = store.add_contact(full_name="Ada", email="ada@x.test", postal_address="1 Road")
+    ada = store.add_contact(full_name="Ada", email="ada@x.example", postal_address="1 Road")
     bob = store.add_contact(full_name="Bob")
     store.add_to_panel(interview, ada)
     store.add_to_panel(interview, bob, role="met")
@@ -78,9 +78,9 @@ def test_contact_cards_find_and_update_with_versions(store):
     assert len(store.find_contacts("a", limit=2)) == 2
     assert store.find_contacts("50%_") == []
     card = store.get_contact(ada)
-    version = store.update_contact(ada, expected_version=card.version, email="ada@x.test")
+    version = store.update_contact(ada, expected_version=card.version, email="ada@x.example")
     assert version == card.version + 1
-    assert store.get_contact(ada).email == "ada@x.test"
+    assert store.get_contact(ada).email == "ada@x.example"
     with pytest.raises(ConflictError):
         store.update_contact(ada, expected_version=card.version, title="CEO")
 
