@@ -1,10 +1,13 @@
 """Thank-you notes as files the user takes elsewhere (R6): an email, a letter, a card.
 
 Email: a standard RFC 5322 `.eml` (the standard library's `email` package) to open
-in a mail client. Letter: printable text with both address blocks. Handwritten: the
-text to copy onto a card. Files are created 0600, never overwriting another, in the
+in a mail client: 7-bit headers when every address has an ASCII form (an international
+domain in IDNA), SMTPUTF8 (RFC 6532, UTF-8 headers) when a name before the @ needs it.
+Letter: printable text with both address blocks. Handwritten: the text to copy onto a
+card. Files are created 0600, never overwriting another, in the
 `exports` folder beside the database (0700), so the path is easy to find and show.
-No Textual here.
+Whatever goes wrong (a full disk, an address that cannot be used) is an ExportError
+whose message says what to do: no export ends the app. No Textual here.
 """
 
 from __future__ import annotations
@@ -12,15 +15,24 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from email.errors import MessageError
+from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import default as default_policy
-from email.utils import format_datetime, formataddr
+from email.utils import format_datetime
 from pathlib import Path
 
+from followup_tui.playbook.email_address import AddressError, email_address
 from followup_tui.playbook.thankyou import EMAIL, LETTER, Recipient, Sender, recipient_block
 from followup_tui.store.base import make_private_dirs
 
 EXPORTS = "exports"
+# The SMTPUTF8 policy's UTF-8 headers, with this file's "\n" line ends rather than SMTP's.
+UTF8_POLICY = default_policy.clone(utf8=True)
+
+
+class ExportError(Exception):
+    """A file that could not be made or written; the message is for the user."""
 
 
 def exports_folder(db_path: Path) -> Path:
@@ -40,16 +52,34 @@ def eml_bytes(sender: Sender, recipient: Recipient, subject: str, body: str,
 
     To and From are left out where no email is on file (a bare name is not an address).
     """
-    message = EmailMessage(policy=default_policy)
+    headers: dict[str, tuple[Address, bool]] = {}
     if recipient.email:  # without one the mail client asks for it
-        message["To"] = formataddr((recipient.full_name, recipient.email))
+        headers["To"] = header_address(recipient.full_name, recipient.email,
+                                       f"The email on {recipient.full_name}'s card", "e")
     if sender.email:
-        message["From"] = formataddr((sender.name, sender.email))
+        headers["From"] = header_address(sender.name, sender.email, "Your email", "u")
+    utf8 = any(needs for _address, needs in headers.values())
+    message = EmailMessage(policy=UTF8_POLICY if utf8 else default_policy)
+    for name, (address, _needs) in headers.items():
+        message[name] = address
     message["Subject"] = subject
     message["Date"] = format_datetime(when)
     message["X-Unsent"] = "1"  # Outlook, Thunderbird, Apple Mail: open it as a draft to send
     message.set_content(body if body.endswith("\n") else body + "\n")
     return message.as_bytes()
+
+
+def header_address(name: str, text: str, whose: str, key: str) -> tuple[Address, bool]:
+    """A stored address as a header value, and whether it needs SMTPUTF8; an address
+    saved before it was checked (or imported) that cannot be used is an ExportError."""
+    try:
+        address = email_address(text)
+    except AddressError as error:
+        raise ExportError(f"{whose} cannot be used: {error.reason} ({key} edits it).") from None
+    if address.ascii is not None:
+        return Address(display_name=name, addr_spec=address.ascii), False
+    user, _at, domain = address.text.rpartition("@")  # parsing would refuse the UTF-8
+    return Address(display_name=name, username=user, domain=domain), True
 
 
 def letter_text(sender: Sender, recipient: Recipient, company: str, body: str,
@@ -100,10 +130,15 @@ def export_note(folder: Path, *, medium: str, sender: Sender, recipient: Recipie
                 company: str, subject: str, body: str, when: dt.datetime) -> Path:
     """Write one note in its medium's form (R6) and return the path written."""
     day = when.date()
-    if medium == EMAIL:
-        data = eml_bytes(sender, recipient, subject, body, when)
-    elif medium == LETTER:
-        data = letter_text(sender, recipient, company, body, day).encode()
-    else:
-        data = card_text(body).encode()
-    return write_private(folder, export_name(medium, company, recipient, day), data)
+    try:
+        if medium == EMAIL:
+            data = eml_bytes(sender, recipient, subject, body, when)
+        elif medium == LETTER:
+            data = letter_text(sender, recipient, company, body, day).encode()
+        else:
+            data = card_text(body).encode()
+        return write_private(folder, export_name(medium, company, recipient, day), data)
+    except OSError as error:
+        raise ExportError(f"Could not write the file: {error}") from error
+    except (ValueError, MessageError) as error:  # a header the email package refuses
+        raise ExportError(f"Could not make the file: {error}") from error

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import stat
+from dataclasses import replace
 from email import message_from_bytes
+from email.parser import BytesParser
 from email.policy import default
+from email.utils import getaddresses
+
+import pytest
 
 from followup_tui.exports import (
+    ExportError,
     eml_bytes,
     export_note,
     exports_folder,
@@ -98,3 +104,65 @@ def test_letter_block_uses_the_contacts_organisation_once():
     plain = Recipient(10, "Maria Rivera", "Head of Data", "", "1 Harbour Street", "panel")
     text = letter_text(SENDER, plain, "Northwind", "Dear Maria Rivera,\n", WHEN.date())
     assert "Maria Rivera\nHead of Data\nNorthwind\n1 Harbour Street" in text
+
+
+# -- international addresses and addresses that cannot be used (issue 11) ----------------
+RENEE = Recipient(11, "Renée Zoë \"Q\" O'Brien [/]", "CTO", "renée@exämple.com", "", "panel")
+
+
+def read_back(data: bytes):
+    """As a mail reader would: the standard library's parser, nothing lost."""
+    return BytesParser(policy=default).parsebytes(data)
+
+
+def test_a_non_ascii_name_before_the_at_is_written_as_smtputf8():
+    body = "Dear Renée,\n\nMerci — it was a pleasure.\n"
+    data = eml_bytes(SENDER, RENEE, "Thank you — CTO interview", body, WHEN)
+    message = read_back(data)
+    # The parser keeps 8-bit bytes of a local part escaped; the header's text is exact.
+    assert getaddresses([str(message["To"])]) == [(RENEE.full_name, "renée@exämple.com")]
+    assert message["From"].addresses[0].addr_spec == "ana@example.org"
+    assert message["Subject"] == "Thank you — CTO interview"
+    assert message.get_content() == body
+    head = data.split(b"\n\n", 1)[0].decode("utf-8")  # UTF-8 headers (RFC 6532)
+    assert "<renée@exämple.com>" in head and "Subject: Thank you — CTO interview" in head
+
+
+def test_an_international_domain_goes_as_7_bit_mail_in_idna():
+    ascii_name = replace(RENEE, email="renee@Exämple.com")
+    data = eml_bytes(SENDER, ascii_name, "Thanks", "Hi\n", WHEN)
+    assert data.isascii()  # every mail program reads it
+    [to] = read_back(data)["To"].addresses
+    assert to.addr_spec == "renee@xn--exmple-cua.com" and to.display_name == RENEE.full_name
+
+
+@pytest.mark.parametrize(("who", "field", "bad"), [
+    ("recipient", "email", "ada@acme"),
+    ("recipient", "email", "ada example.com"),
+    ("sender", "email", "me@@example.org"),
+])
+def test_an_address_that_cannot_be_used_is_a_message_not_a_crash(tmp_path, who, field, bad):
+    """Saved before the check (an older version, an import): export says what to fix."""
+    sender = replace(SENDER, email=bad) if who == "sender" else SENDER
+    recipient = replace(MARIA, email=bad) if who == "recipient" else MARIA
+    with pytest.raises(ExportError) as refused:
+        export_note(tmp_path, medium="email", sender=sender, recipient=recipient,
+                    company="Northwind", subject="Thanks", body="Hi", when=WHEN)
+    message = str(refused.value)
+    assert ("Maria Rivera's card" in message and "(e edits it)" in message if who == "recipient"
+            else "Your email" in message and "(u edits it)" in message), message
+    assert list(tmp_path.iterdir()) == []  # nothing half-written
+
+
+def test_a_header_the_email_package_refuses_is_a_message(tmp_path):
+    with pytest.raises(ExportError, match="Could not make the file"):
+        export_note(tmp_path, medium="email", sender=SENDER, recipient=MARIA,
+                    company="Northwind", subject="Thanks\nBcc: eve@example.com", body="Hi",
+                    when=WHEN)
+
+
+def test_a_folder_that_cannot_be_written_is_a_message(tmp_path):
+    (tmp_path / "exports").write_text("a file where the folder should be")
+    with pytest.raises(ExportError, match="Could not write the file"):
+        export_note(tmp_path / "exports", medium="letter", sender=SENDER, recipient=MARIA,
+                    company="Northwind", subject="Thanks", body="Hi", when=WHEN)

@@ -695,7 +695,7 @@ class ThanksScreen(PaneScreen):
             return
 
         def export() -> None:
-            from followup_tui.exports import export_note, exports_folder
+            from followup_tui.exports import ExportError, export_note, exports_folder
 
             note = self.note(person.contact_id)
             try:
@@ -704,8 +704,8 @@ class ThanksScreen(PaneScreen):
                     recipient=person, company=self.interview.company,
                     subject=subject_line(self.context(person)), body=self.editor.text,
                     when=now().datetime)
-            except OSError as error:
-                self.notify(f"Could not write the file: {error}", severity="error", timeout=10)
+            except ExportError as error:
+                self.notify(str(error), title="Not exported", severity="error", timeout=10)
                 return
             self.last_export = path
             self.notify(f"Wrote {path}", title=f"Exported ({MEDIUM_WORDS[note.medium]})",
