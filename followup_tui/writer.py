@@ -11,7 +11,7 @@ Use it from a screen or modal, on the UI thread::
     self.app.write(
         lambda: self.app.store.touch_done(touch.id),  # in the thread: Store calls only
         then=lambda _result: self.after("Done."),    # on the UI thread, once it landed
-        what="Done: follow-up to Ada",               # names the change while it waits
+        what="Marking the check-in to Ada done",     # names the change while it waits
     )
 
 - `fn` takes no arguments and only calls the Store: it runs in a thread, so it must not
@@ -115,8 +115,8 @@ class Writer:
                 return False, None, failure
             self.waiting = False
             if waited:
-                self._post(self.app.notify, f"Saved: {job.what or 'your change'}. "
-                           "The file is free again.", title="Saved", timeout=4, markup=False)
+                self._post(self.app.notify, f"The file is free again.\n{job.what or 'Your change'}:"
+                           " saved.", title="Saved", timeout=4, markup=False)
             return True, result, None
         return False, None, None
 
@@ -127,8 +127,8 @@ class Writer:
     # -- on the UI thread ----------------------------------------------------------------
     def _say_waiting(self, what: str) -> None:
         more = self.pending - 1
-        text = f"{WAITING}: {what or 'your change'}" + (
-            f" (and {more} more change{'s' if more > 1 else ''})." if more > 0 else ".")
+        text = f"{WAITING}.\n{what or 'Your change'}" + (
+            f" (and {more} more change{'s' if more > 1 else ''})…" if more > 0 else "…")
         self.app.notify(text, title="Waiting", severity="warning", timeout=REMIND_EVERY,
                         markup=False)
 

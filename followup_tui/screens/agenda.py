@@ -204,9 +204,10 @@ class AgendaScreen(PaneScreen):
     # Writes go through the app's write path (a worker): a busy file never freezes a key.
     def action_done(self) -> None:
         if touch := self.current():
-            store, what = self.app.store, f"Done: {self._who(touch)}"
+            store = self.app.store
             self.app.write(lambda: store.touch_done(touch.id),
-                           then=lambda _: self._after(f"{what}."), what=what)
+                           then=lambda _: self._after(f"Done: {self._who(touch)}."),
+                           what=f"Marking {self._who(touch)} done")
 
     def action_snooze(self, days: int) -> None:
         if touch := self.current():
@@ -219,9 +220,10 @@ class AgendaScreen(PaneScreen):
 
     def action_skip(self) -> None:
         if touch := self.current():
-            store, what = self.app.store, f"Skipped: {self._who(touch)}"
+            store = self.app.store
             self.app.write(lambda: store.skip(touch.id),
-                           then=lambda _: self._after(f"{what}."), what=what)
+                           then=lambda _: self._after(f"Skipped: {self._who(touch)}."),
+                           what=f"Skipping {self._who(touch)}")
 
     def action_redate(self) -> None:
         from followup_tui.screens.redate_form import RedateForm

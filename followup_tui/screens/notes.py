@@ -338,9 +338,10 @@ class NotesScreen(PaneScreen):
 
             def remove(yes: bool | None) -> None:
                 if yes:  # through the app's write path: a busy file never freezes a key
-                    store, what = self.store, f"{person.full_name} is off this panel"
+                    store, name = self.store, person.full_name
                     self.app.write(lambda: store.remove_from_panel(interview_id, person.contact_id),
-                                   then=lambda _: self.after_write(f"{what}."), what=what)
+                                   then=lambda _: self.after_write(f"{name} is off this panel."),
+                                   what=f"Taking {name} off this panel")
 
             self.app.push_screen(ConfirmScreen(
                 f"Take {person.full_name} off this interview's panel? "

@@ -276,9 +276,10 @@ class PipelineScreen(PaneScreen):
 
         def done(yes: bool | None) -> None:
             if yes:
-                store, what = self.app.store, f"{row.company}: {verb.lower()}"
+                store = self.app.store
                 self.app.write(lambda: store.set_archived(row.id, not row.archived),
-                               then=lambda _: self.after_archive(row), what=what)
+                               then=lambda _: self.after_archive(row),
+                               what=f"{'Restoring' if row.archived else 'Archiving'} {row.company}")
 
         self.app.push_screen(
             ConfirmScreen(f"{verb} {row.company} — {row.role}?"

@@ -644,7 +644,7 @@ class ThanksScreen(PaneScreen):
             regenerate = self.sender is not None and self.editor.text.strip() and (
                 self.editor.text == untouched)
             store, interview_id = self.store, self.interview.id
-            what = f"{person.full_name}: {MEDIUM_WORDS[medium]}"
+            done = f"{person.full_name}: {MEDIUM_WORDS[medium]}"
 
             def landed(_: object) -> None:
                 self.refresh_pane()
@@ -652,10 +652,10 @@ class ThanksScreen(PaneScreen):
                 if (regenerate and self.contact_id == person.contact_id
                         and self.editor.text == untouched):
                     self.put_draft(build_draft(self.context(person)))
-                self.notify(f"{what}.", timeout=3, markup=False)
+                self.notify(f"{done}.", timeout=3, markup=False)
 
             self.app.write(lambda: store.set_medium(interview_id, person.contact_id, medium),
-                           then=landed, what=what)
+                           then=landed, what=f"Changing how the note to {person.full_name} goes")
 
         self.app.push_screen(MediumScreen(person.full_name, old), chosen)
 
