@@ -223,7 +223,9 @@ async def test_both_texts_are_kept_when_the_other_window_saved_first(
         await pilot.pause()
         version = other.notes(interview).get("asked", (None, 0))[1]
         other.save_note(interview, "asked", "THEIRS from window two", version)
-        await pilot.press(*keys(" Mine typed here"))
+        # Typed before the app's next look for other windows' commits (no await between),
+        # which would otherwise show theirs first and leave nothing to merge.
+        section(app, "asked").insert(" Mine typed here")
         await pilot.pause(0.6)  # the autosave runs and meets the other window's version
         saved = stored_note(path, interview, "asked")
         assert "THEIRS from window two" in saved and "Mine typed here" in saved
