@@ -11,24 +11,30 @@ import json
 import sys
 from pathlib import Path
 
+import arrow
+
 from followup_tui.playbook import clock
+from followup_tui.playbook.deadline import touch_state
 from followup_tui.store.base import StoreError
 
 HORIZON_DAYS = 7  # today + 7 included
 LIMIT = 10_000
 
 
-def plain_line(row, today: dt.date) -> str:
+def plain_line(row, now: dt.datetime) -> str:
     """`YYYY-MM-DD  status  kind  channel  Company — Role  (contact)  [Rn]`."""
-    return (f"{row.due.isoformat()}  {row.status(today)}  {row.kind}  {row.channel}  "
+    return (f"{row.due.isoformat()}  {row.status(now)}  {row.kind}  {row.channel}  "
             f"{row.company} — {row.role}  ({row.contact or '—'})  [{row.rule}]")
 
 
-def json_item(row, today: dt.date) -> dict:
+def json_item(row, now: dt.datetime) -> dict:
+    """One touch for `--json`: status is overdue or due (docs/cli.md); state adds
+    snoozed; due_at is the moment it becomes overdue (R4's 24 hours for a thank-you)."""
     return {
         "company": row.company, "role": row.role, "contact": row.contact,
         "kind": row.kind, "channel": row.channel, "due": row.due.isoformat(),
-        "status": row.status(today), "rule": row.rule,
+        "status": row.status(now), "state": touch_state(row.deadline, now),
+        "due_at": row.deadline.at().isoformat(timespec="seconds"), "rule": row.rule,
         "application_id": row.application_id, "id": row.id,
     }
 
@@ -45,13 +51,14 @@ def _check_existing(path: Path) -> None:
         raise StoreError(f"{path} is empty, not a followup-tui database: give another path.")
 
 
-def run(path: Path, as_json: bool = False, today: dt.date | None = None) -> int:
+def run(path: Path, as_json: bool = False, now: dt.datetime | None = None) -> int:
     from followup_tui.store import Store
 
     _check_existing(path)
     store = Store.open(path, create=False)
     try:
-        today = today or clock.today()
+        now = now or clock.now()
+        today = arrow.get(now).to("local").date()
         if store.settings_warning is None:
             _ = store.settings  # read once so a broken settings file is reported
         if store.settings_warning:
@@ -60,9 +67,9 @@ def run(path: Path, as_json: bool = False, today: dt.date | None = None) -> int:
     finally:
         store.close()
     if as_json:
-        text = json.dumps([json_item(row, today) for row in rows], ensure_ascii=False, indent=1)
+        text = json.dumps([json_item(row, now) for row in rows], ensure_ascii=False, indent=1)
     else:
-        text = "\n".join(plain_line(row, today) for row in rows)
+        text = "\n".join(plain_line(row, now) for row in rows)
     try:
         if text:
             sys.stdout.write(text + "\n")

@@ -15,6 +15,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from followup_tui.commands import output
+from followup_tui.playbook import clock
+from followup_tui.playbook.deadline import DUE, deadline_words, touch_state
 
 PRODID = "-//followup-tui//the follow-up plan//EN"
 DOMAIN = "followup-tui"
@@ -40,7 +42,7 @@ def build_calendar(store, now: dt.datetime | None = None):
     """The iCalendar object for every pending touch and upcoming interview."""
     from icalendar import Calendar, Event
 
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or clock.now()
     touches, interviews = store.calendar_rows(now)
     cal = Calendar()
     cal.add("prodid", PRODID)
@@ -53,9 +55,14 @@ def build_calendar(store, now: dt.datetime | None = None):
         event.add("dtstart", touch.due)
         event.add("dtend", touch.due + dt.timedelta(days=1))
         person = f" {touch.contact}" if touch.contact else ""
-        event.add("summary", f"{touch.kind} ({touch.channel}){person}: "
+        # The Agenda's word for it when exported (playbook.deadline): "overdue: thank-you …".
+        state = touch_state(touch.deadline, now)
+        prefix = f"{state}: " if state != DUE else ""
+        event.add("summary", f"{prefix}{touch.kind} ({touch.channel}){person}: "
                              f"{touch.company} — {touch.role} [{touch.rule}]")
-        event.add("description", touch.script)
+        due_at = touch.deadline.at().astimezone().strftime("%Y-%m-%d %H:%M")
+        event.add("description", f"{deadline_words(touch.deadline, now)} (overdue from "
+                                 f"{due_at}).\n{touch.script}")
         event.add("categories", ["followup-tui", touch.kind])
         event.add("transp", "TRANSPARENT")
         cal.add_component(event)

@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from followup_tui.playbook.channels import EVERY
+from followup_tui.playbook.deadline import interview_end
 
 
 # ---------------------------------------------------------------- inputs
@@ -53,7 +54,7 @@ class InterviewFacts:
 
     @property
     def end(self) -> dt.datetime:
-        return self.ends_at or self.starts_at + dt.timedelta(hours=1)
+        return interview_end(self.starts_at, self.ends_at)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from textual.widgets import Input, Static
 
 from followup_tui.playbook import clock
 from followup_tui.playbook.dates import humanize_due
+from followup_tui.playbook.deadline import OVERDUE, deadline_words, touch_state
 from followup_tui.screens.pane import PaneScreen
 from followup_tui.store.agenda import WEEK, AgendaRow
 from followup_tui.widgets.filter_box import FilterBox
@@ -40,9 +41,10 @@ GROUP_STYLES = {"Overdue": "bold red", "Today": "bold yellow", "This week": "bol
                 "Later": "bold"}
 
 
-def group_of(due: dt.date, today: dt.date) -> str:
-    """Overdue / Today / This week (to today + 7) / Later."""
-    if due < today:
+def group_of(due: dt.date, today: dt.date, overdue: bool = False) -> str:
+    """Overdue (its due moment has passed: `playbook.deadline`) / Today / This week (to
+    today + 7) / Later."""
+    if overdue or due < today:
         return "Overdue"
     if due == today:
         return "Today"
@@ -70,6 +72,13 @@ class AgendaSource:
     today: dt.date
 
     filter_text: str = ""
+    now: dt.datetime | None = None  # the moment states are told at; None: the clock's
+
+    def at(self) -> dt.datetime:
+        return self.now or clock.now()
+
+    def group(self, row: AgendaRow) -> str:
+        return group_of(row.due, self.today, touch_state(row.deadline, self.at()) == OVERDUE)
 
     def count(self) -> int:
         return self.store.agenda_count(self.filter_text)
@@ -78,22 +87,23 @@ class AgendaSource:
         start = max(0, offset - 1)  # one row before, to see where a group starts
         rows = self.store.agenda(self.today, limit=limit + offset - start, offset=start,
                                  filter_text=self.filter_text)
-        previous = rows.pop(0).due if start < offset and rows else None
+        previous = self.group(rows.pop(0)) if start < offset and rows else None
         items = []
         for row in rows:
-            group = group_of(row.due, self.today)
-            first = previous is None or group_of(previous, self.today) != group
-            items.append(AgendaItem(row, group, first))
-            previous = row.due
+            group = self.group(row)
+            items.append(AgendaItem(row, group, previous != group))
+            previous = group
         return items
 
 
-def make_cells(today_of):
+def make_cells(source_of):
     def cells(item: AgendaItem) -> list[str | Text]:
-        touch, today = item.touch, today_of()
+        touch, source = item.touch, source_of()
         when = Text(item.group, style=GROUP_STYLES[item.group]) if item.first else ""
-        due = Text(humanize_due(touch.due, today),
-                   style="red" if touch.due < today else ("yellow" if touch.due == today else ""))
+        state = touch_state(touch.deadline, source.at())
+        due = Text(deadline_words(touch.deadline, source.at()),
+                   style="red" if state == OVERDUE else (
+                       "yellow" if touch.due == source.today else ""))
         return [when, due, touch.company, touch.role, touch.contact or "—", touch.kind,
                 touch.channel, touch.rule]
     return cells
@@ -121,7 +131,7 @@ class AgendaScreen(PaneScreen):
         yield Static("", id="counts", classes="hint", markup=False)  # names: plain text
         yield Static("", id="quiet", classes="hint", markup=False)
         yield FilterBox("filter by company, role, person or kind — enter keeps, escape clears")
-        yield VirtualTable(COLUMNS, make_cells(lambda: self.source.today), id="touches",
+        yield VirtualTable(COLUMNS, make_cells(lambda: self.source), id="touches",
                            empty_text=EMPTY)
         yield KeysFooter()
 
@@ -148,7 +158,7 @@ class AgendaScreen(PaneScreen):
     def update_hints(self) -> None:
         """Counts per group and applications gone quiet: whole-table reads, off the UI."""
         store, today = self.app.store, self.source.today
-        overdue, due_today, week, later = store.agenda_groups(today)
+        overdue, due_today, week, later = store.agenda_groups(today, self.source.at())
         counts = (f"{overdue} overdue · {due_today} today · {week} this week · "
                   f"{later} later")
         if self.source.filter_text.strip():

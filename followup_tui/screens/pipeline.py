@@ -14,6 +14,7 @@ from textual.widgets import Input, Static
 
 from followup_tui.playbook import clock
 from followup_tui.playbook.dates import days_since, humanize_due
+from followup_tui.playbook.deadline import OVERDUE, deadline_words, touch_state
 from followup_tui.screens.pane import PaneScreen
 from followup_tui.store.applications import PipelineRow
 from followup_tui.widgets.filter_box import FilterBox
@@ -72,11 +73,10 @@ def cells(row: PipelineRow) -> list[str | Text]:
     """Humanize only what is on screen: this runs for visible rows alone."""
     now = clock.now()
     today = clock.today()
-    if row.next_touch_due:
-        due = humanize_due(row.next_touch_due, today)
-        style = "bold red" if row.next_touch_due < today else (
-            "yellow" if row.next_touch_due == today else "")
-        touch: str | Text = Text(due, style=style)
+    if row.next_touch is not None:  # the same words as the Agenda (playbook.deadline)
+        overdue = touch_state(row.next_touch, now) == OVERDUE
+        style = "bold red" if overdue else ("yellow" if row.next_touch.due == today else "")
+        touch: str | Text = Text(deadline_words(row.next_touch, now), style=style)
     else:
         touch = "—"
     stage: str | Text = Text(f"{row.stage}, archived", style="dim") if row.archived else row.stage

@@ -26,7 +26,9 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
 from followup_tui.playbook import clock
-from followup_tui.playbook.dates import humanize_due, humanize_left, humanize_when
+from followup_tui.playbook.dates import humanize_when
+from followup_tui.playbook.deadline import OVERDUE, Deadline
+from followup_tui.playbook.deadline import deadline_words as words_for
 from followup_tui.playbook.proofread import Finding, proofread
 from followup_tui.playbook.checklist import (
     DRAFT,
@@ -111,17 +113,22 @@ def _check_notes(contexts: dict[int, DraftContext], bodies: dict[int, str],
     return result
 
 
+def note_deadline(interview: ThanksInterview, person: Recipient | None = None) -> Deadline:
+    """The note's R4 touch as `playbook.deadline` reads it: 24 hours after the interview,
+    or the day the user snoozed or re-dated it to in the Agenda."""
+    due = (person.touch_due if person is not None and person.touch_due is not None
+           else arrow.get(interview.deadline).to("local").date())
+    status = person.touch_status if person is not None and person.touch_status else "pending"
+    return Deadline(status, due, interview.deadline, bool(person and person.touch_changed))
+
+
 def deadline_words(interview: ThanksInterview, note: ThankYouRow, at: arrow.Arrow,
                    person: Recipient | None = None) -> str:
-    """R4: "due in 5 h", "3 h late", or when it went; the plan's own due day once the
-    user snoozed or re-dated the touch in the Agenda ("due tomorrow")."""
+    """R4, in the Agenda's words ("due in 5 h", "overdue 2 h", "snoozed: tomorrow"), or
+    when it went."""
     if note.sent_at is not None:
         return "sent " + humanize_when(arrow.get(note.sent_at), at)
-    if person is not None and person.touch_status == "pending" and person.touch_changed \
-            and person.touch_due is not None:
-        words = humanize_due(person.touch_due, at.date())
-        return words if words.endswith("overdue") else f"due {words}"
-    return humanize_left(arrow.get(interview.deadline), at)
+    return words_for(note_deadline(interview, person), at.datetime)
 
 
 # The plan's word for a note it no longer waits for (the Agenda's d / delete).
@@ -354,7 +361,7 @@ class ThanksScreen(PaneScreen):
                 left = deadline_words(self.interview, note, at, person)
                 if state != SENT:  # "sent today 09:30" says it already
                     line.append(f"{state:<8} ", style=STATE_STYLES.get(state, ""))
-                line.append(left, style="red" if left.endswith(("late", "overdue")) else
+                line.append(left, style="red" if left.startswith(OVERDUE) else
                             STATE_STYLES[SENT] if state == SENT else "")
             line.append(f" · {SHORT_MEDIUM.get(note.medium, note.medium)}", style="dim")
             options.append(Option(line, id=str(person.contact_id)))

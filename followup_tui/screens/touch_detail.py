@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from followup_tui.playbook import clock
-from followup_tui.playbook.dates import humanize_due
+from followup_tui.playbook.deadline import deadline_words
 from followup_tui.store.base import StoreError
 
 CARD_LABELS = (("title", "Title"), ("organisation", "Organisation"), ("email", "Email"),
@@ -81,7 +81,7 @@ class TouchDetailScreen(_Modal):
     def compose(self) -> ComposeResult:
         store = self.app.store
         touch = store.touch(self.touch_id)
-        due = humanize_due(touch.due, clock.today())
+        due = deadline_words(touch.deadline, clock.now())  # the Agenda's words
         with Vertical():
             yield Static(f"{touch.kind} · {touch.channel} · due {touch.due} ({due}) · "
                          f"{touch.rule}", classes="modal-title", markup=False)

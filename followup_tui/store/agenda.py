@@ -9,22 +9,37 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from followup_tui.playbook import plan
+from followup_tui.playbook import clock, plan
+from followup_tui.playbook.deadline import (
+    OVERDUE,
+    Deadline,
+    status_word,
+    thank_you_deadline,
+    touch_state,
+)
 from followup_tui.playbook.words import ACTIVE_STAGES
 from followup_tui.store.applications import like_pattern
 from followup_tui.store.base import StoreError
-from followup_tui.store.plan import stored_day, stored_moment
+from followup_tui.store.moments import INTERVIEW_END_SQL, stored_day, stored_moment
 
 WEEK = 7  # the CLI's and the Agenda's "this week": today + 7 included
 
+# A thank-you's interview end (R4: its deadline is 24 hours later); NULL for the others.
+_THANKS_END = f"CASE WHEN t.kind = 'thank-you' THEN {INTERVIEW_END_SQL} END"
 _AGENDA_COLUMNS = (
     "t.id, t.application_id, a.company, a.role, t.contact_id, c.full_name, t.kind,"
-    " t.channel, t.due, t.rule, t.script, t.interview_id"
+    f" t.channel, t.due, t.rule, t.script, t.interview_id, t.status, t.user_changed,"
+    f" {_THANKS_END}"
 )
 _AGENDA_FROM = (
     " FROM touch t JOIN application a ON a.id = t.application_id"
     " LEFT JOIN contact c ON c.id = t.contact_id"
+    " LEFT JOIN interview i ON i.id = t.interview_id"
 )
+# Soonest first: by day, and within a day a thank-you by its R4 moment (so the ones
+# already overdue come first), then the day-long touches.
+_AGENDA_ORDER = (f" ORDER BY t.due, CASE WHEN t.user_changed = 0 THEN coalesce({_THANKS_END},"
+                 " '~') ELSE '~' END, t.id")
 
 
 def _agenda_filter(text: str) -> tuple[str, list[str]]:
@@ -53,15 +68,26 @@ class AgendaRow:
     rule: str
     script: str
     interview_id: int | None = None
+    stored_status: str = "pending"  # as stored: pending, done, skipped, cancelled
+    moved: bool = False  # snoozed, re-dated or edited by the user
+    interview_end: dt.datetime | None = None  # a thank-you's interview end (R4)
 
     @classmethod
     def from_row(cls, row: Any) -> "AgendaRow":
         return cls(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7],
-                   dt.date.fromisoformat(row[8]), row[9], row[10], row[11])
+                   dt.date.fromisoformat(row[8]), row[9], row[10], row[11], row[12],
+                   bool(row[13]), stored_moment(row[14]))
 
-    def status(self, today: dt.date) -> str:
-        """The contract's status word: overdue or due."""
-        return "overdue" if self.due < today else "due"
+    @property
+    def deadline(self) -> Deadline:
+        """What its state depends on (docs/cli.md: a thank-you is due 24 hours after its
+        interview ended, R4; any other touch at the end of its due day)."""
+        moment = thank_you_deadline(self.interview_end) if self.interview_end else None
+        return Deadline(self.stored_status, self.due, moment, self.moved)
+
+    def status(self, now: dt.datetime) -> str:
+        """The contract's status word at `now`: overdue or due."""
+        return status_word(self.deadline, now)
 
 
 @dataclass(frozen=True)
@@ -103,23 +129,30 @@ class AgendaMixin:
             where += " AND t.due <= ?"
             params.append((today + dt.timedelta(days=horizon_days)).isoformat())
         rows = self.query(
-            f"SELECT {_AGENDA_COLUMNS}{_AGENDA_FROM} WHERE {where}"
-            " ORDER BY t.due, t.id LIMIT ? OFFSET ?", (*params, limit, offset))
+            f"SELECT {_AGENDA_COLUMNS}{_AGENDA_FROM} WHERE {where}{_AGENDA_ORDER}"
+            " LIMIT ? OFFSET ?", (*params, limit, offset))
         return [AgendaRow.from_row(row) for row in rows]
 
-    def agenda_groups(self, today: dt.date) -> tuple[int, int, int, int]:
-        """How many pending touches are overdue, due today, this week (to today + 7), later.
-        One pass over the (status, due) index."""
+    def agenda_groups(self, today: dt.date, now: dt.datetime | None = None
+                      ) -> tuple[int, int, int, int]:
+        """How many pending touches are overdue, due today, this week (to today + 7), later,
+        at `now`: a thank-you due today whose 24 hours are up is overdue (R4). One pass
+        over the (status, due) index, and a look at today's thank-yous."""
+        now = now or clock.now()
         t, week = today.isoformat(), (today + dt.timedelta(days=WEEK)).isoformat()
-        row = self.query(
+        overdue, due_today, this_week, later = self.query(
             "SELECT coalesce(sum(due < ?), 0), coalesce(sum(due = ?), 0),"
             " coalesce(sum(due > ? AND due <= ?), 0), coalesce(sum(due > ?), 0)"
             " FROM touch WHERE status = 'pending'", (t, t, t, week, week))[0]
-        return tuple(row)  # type: ignore[return-value]
+        late = sum(1 for row in self.query(
+            f"SELECT {_AGENDA_COLUMNS}{_AGENDA_FROM} WHERE t.status = 'pending' AND t.due = ?"
+            " AND t.kind = 'thank-you' AND t.user_changed = 0", (t,))
+            if touch_state(AgendaRow.from_row(row).deadline, now) == OVERDUE)
+        return overdue + late, due_today - late, this_week, later
 
-    def due_counts(self, today: dt.date) -> tuple[int, int]:
+    def due_counts(self, today: dt.date, now: dt.datetime | None = None) -> tuple[int, int]:
         """(overdue, due today): what the app says at start."""
-        overdue, due_today, _week, _later = self.agenda_groups(today)
+        overdue, due_today, _week, _later = self.agenda_groups(today, now)
         return overdue, due_today
 
     def touch(self, touch_id: int) -> AgendaRow:

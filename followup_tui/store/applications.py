@@ -8,8 +8,10 @@ from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from followup_tui.playbook import clock
+from followup_tui.playbook.deadline import Deadline, thank_you_deadline
 from followup_tui.playbook.words import ACTIVE_STAGES, AWAITING, INTERVIEWING, STAGES
 from followup_tui.store.base import ConflictError, StoreError, transaction
+from followup_tui.store.moments import INTERVIEW_END_SQL, stored_moment
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -19,9 +21,18 @@ if TYPE_CHECKING:
 NEVER = "9999-12-31"
 
 # Columns the Pipeline lists: plain SQL so the first page needs no ORM import.
+# The next touch's state needs its moment (docs/cli.md): on its day, whether every touch
+# was moved by the user (snoozed), and the earliest interview end of an unmoved
+# thank-you (R4: due 24 hours later). A look at one application's touches per row shown.
+_NEXT_TOUCH = (
+    "(SELECT min(t.user_changed) || '|' || coalesce(min(CASE WHEN t.kind = 'thank-you'"
+    f" AND t.user_changed = 0 THEN {INTERVIEW_END_SQL} END), '') FROM touch t"
+    " LEFT JOIN interview i ON i.id = t.interview_id WHERE t.application_id = application.id"
+    " AND +t.status = 'pending' AND t.due = application.next_touch_due)"
+)
 PIPELINE_COLUMNS = (
     "id, company, role, stage, archived, next_touch_due, next_interview_at, "
-    "last_interview_at, last_exchange_on"
+    f"last_interview_at, last_exchange_on, {_NEXT_TOUCH}"
 )
 
 
@@ -76,13 +87,21 @@ class PipelineRow:
     next_interview_at: datetime | None
     last_interview_at: datetime | None
     last_exchange_on: date | None
+    next_touch: Deadline | None = None  # the next touch's due day and moment
 
     @classmethod
     def from_row(cls, row: Any) -> "PipelineRow":
+        next_due = _parse_day(row[5])
+        next_touch = None
+        if next_due is not None:
+            moved, _, end = (row[9] or "0|").partition("|")
+            moment = thank_you_deadline(stored_moment(end)) if end else None
+            next_touch = Deadline("pending", next_due, moment, moved == "1")
         return cls(
             id=row[0], company=row[1], role=row[2], stage=row[3], archived=bool(row[4]),
-            next_touch_due=_parse_day(row[5]), next_interview_at=_parse_moment(row[6]),
+            next_touch_due=next_due, next_interview_at=_parse_moment(row[6]),
             last_interview_at=_parse_moment(row[7]), last_exchange_on=_parse_day(row[8]),
+            next_touch=next_touch,
         )
 
 

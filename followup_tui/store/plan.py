@@ -20,6 +20,7 @@ from followup_tui.playbook import clock
 from followup_tui.playbook import channels, plan, reconcile
 from followup_tui.playbook.words import ACCEPTED, DECLINED, WITHDRAWN
 from followup_tui.store.base import StoreError, transaction
+from followup_tui.store.moments import stored_day, stored_moment
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -40,19 +41,6 @@ def _local_day(text: str) -> dt.date:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.timezone.utc)
     return moment.astimezone().date()
-
-
-def stored_moment(text: str | None) -> dt.datetime | None:
-    """A stored moment (UTC text) as an aware datetime; naive text is UTC."""
-    if not text:
-        return None
-    moment = dt.datetime.fromisoformat(text)
-    return moment.replace(tzinfo=dt.timezone.utc) if moment.tzinfo is None else moment
-
-
-def stored_day(text: str | None) -> dt.date | None:
-    """A stored calendar day (or the day part of a moment)."""
-    return dt.date.fromisoformat(text[:10]) if text else None
 
 
 def _person(contact_id: int, name: str, role: str, email: str, phone: str,

@@ -11,15 +11,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from followup_tui.playbook.deadline import thank_you_deadline
+from followup_tui.playbook.deadline import interview_end, thank_you_deadline
 from followup_tui.playbook.thankyou import Recipient, Sender
 from followup_tui.playbook.words import MEDIA
 from followup_tui.store.base import ConflictError, StoreError
 
 if TYPE_CHECKING:
     from sqlmodel import Session
-
-ONE_HOUR = dt.timedelta(hours=1)
 
 
 def _moment(text: str | None) -> dt.datetime | None:
@@ -44,7 +42,7 @@ class ThanksInterview:
     @property
     def end(self) -> dt.datetime:
         """When it ended; an hour after the start when no end was recorded (as the plan)."""
-        return self.ends_at or self.starts_at + ONE_HOUR
+        return interview_end(self.starts_at, self.ends_at)
 
     @property
     def deadline(self) -> dt.datetime:

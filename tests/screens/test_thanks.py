@@ -258,7 +258,8 @@ async def test_the_agendas_done_skip_and_redate_show_in_the_pane(tmp_path, froze
         await settle(app, pilot)
         assert "done (not sent from here)" in line(0) and "due in" not in line(0)
         assert "skipped" in line(1) and "due in" not in line(1)
-        assert "due tomorrow" in line(2) and "19 h" not in line(2)
+        # Re-dated in the Agenda: the Agenda's word for it (playbook.deadline).
+        assert "snoozed: tomorrow" in line(2) and "19 h" not in line(2)
         # Marked sent here after all: "sent" wins over the plan's "done".
         store.mark_sent(i, built.maria, dt.datetime(2026, 3, 2, 19, 0, tzinfo=dt.timezone.utc))
         pane.refresh_pane()

@@ -211,9 +211,13 @@ def test_agenda_horizon_and_groups(store):
     week = store.agenda(today, horizon_days=7)
     assert week and all(r.due <= today + 7 * DAY for r in week)
     assert [r.due for r in week] == sorted(r.due for r in week)
-    overdue, due_today, this_week, later = store.agenda_groups(today)
+    morning = dt.datetime(2026, 11, 11, 10, tzinfo=UTC)
+    overdue, due_today, this_week, later = store.agenda_groups(today, morning)
     assert overdue + due_today + this_week + later == store.agenda_count()
-    assert due_today == 2  # the two R4 thank-yous
+    assert (overdue, due_today) == (0, 2)  # the two R4 thank-yous, due at 15:00 UTC
+    # R4: 24 hours after the interview ended (15:00 UTC) they are overdue, on the same day.
+    evening = dt.datetime(2026, 11, 11, 17, 55, tzinfo=UTC)
+    assert store.agenda_groups(today, evening)[:2] == (2, 0)
 
 
 def test_gone_quiet_flags_an_application_with_nothing_planned(store):
