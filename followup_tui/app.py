@@ -169,11 +169,13 @@ class FollowupApp(App[int]):
                 timeout=8)
 
     async def on_event(self, event: events.Event) -> None:
-        """A paste may carry escape sequences: fields get the text without them (issue 8)."""
+        """A paste may carry escape sequences: fields get the text without them (issue 8),
+        its lines kept (terminals paste line ends as carriage returns)."""
         if isinstance(event, events.Paste) and not event.is_forwarded:
             from followup_tui.store.applications import clean_text
+            from followup_tui.widgets.text_editor import line_feeds
 
-            event.text = clean_text(event.text)
+            event.text = clean_text(line_feeds(event.text))
         await super().on_event(event)
 
     def watch_app_focus(self, focused: bool) -> None:

@@ -22,6 +22,7 @@ from followup_tui.playbook.words import PANEL_ROLES
 from followup_tui.store.notes import ContactCard
 from followup_tui.widgets.form import Field, FormScreen
 from followup_tui.widgets.notes_editor import PickList
+from followup_tui.widgets.text_input import TextInput
 
 NEW = "new"
 ROLE_LABELS = {"panel": "on the panel (interviewed me)", "met": "met that day"}
@@ -101,7 +102,7 @@ class PanelPicker(ModalScreen[int]):
             yield Static("Add a person to the panel", classes="form-title")
             with Horizontal():
                 yield Label("Name")
-                yield Input(placeholder="type a name: pick the contact, or make a new card",
+                yield TextInput(placeholder="type a name: pick the contact, or make a new card",
                             id="find")
             with Horizontal():
                 yield Label("At the interview")

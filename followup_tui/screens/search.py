@@ -20,6 +20,7 @@ from textual.worker import Worker
 from followup_tui.playbook.sections import BY_KEY
 from followup_tui.store.notes import MARK_END, MARK_START, MIN_SEARCH, SearchHit
 from followup_tui.widgets.notes_editor import PickList
+from followup_tui.widgets.text_input import TextInput
 
 LIMIT = 50
 
@@ -64,7 +65,7 @@ class SearchScreen(ModalScreen[SearchHit]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Input(placeholder="search all notes (3 letters or more: kube finds Kubernetes)",
+            yield TextInput(placeholder="search all notes (3 letters or more: kube finds Kubernetes)",
                         id="query")
             yield Static("", id="found")
             yield PickList(id="results")

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import Input
+from followup_tui.widgets.text_input import TextInput
 
 
-class FilterBox(Input):
+class FilterBox(TextInput):
     """Hidden until `open()`; the screen reacts to FilterBox.Changed and FilterBox.Done."""
 
     DEFAULT_CSS = "FilterBox { display: none; height: 3; }"

@@ -19,6 +19,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 from followup_tui.store.applications import FieldError, FieldErrors
+from followup_tui.widgets.text_editor import TextEditor
+from followup_tui.widgets.text_input import TextInput
 from followup_tui.widgets.tick_box import TickBox
 
 Result = TypeVar("Result")
@@ -34,6 +36,14 @@ class Field:
     placeholder: str = ""
     options: Sequence[str] = ()
     max_length: int = MAX_FIELD
+
+    def shown(self, value: Any) -> Any:
+        """`value` as this field shows it (and as `FormScreen.values` reads it back)."""
+        if self.kind == "select":
+            return value if value in self.options else self.options[0]
+        if self.kind == "checkbox":
+            return bool(value)
+        return "" if value is None else str(value)
 
 
 class FormScreen(ModalScreen[Result], Generic[Result]):
@@ -87,17 +97,16 @@ class FormScreen(ModalScreen[Result], Generic[Result]):
                          classes="form-keys")
 
     def _widget(self, field: Field, value: Any):
-        wid = f"field-{field.name}"
+        wid, value = f"field-{field.name}", field.shown(value)
         if field.kind == "text":
-            return TextArea(str(value or ""), id=wid, soft_wrap=True, tab_behavior="focus")
+            return TextEditor(value, id=wid)
         if field.kind == "select":
             # Text, not str: a person's name is not markup, and type-to-search still works.
             options = [(Text(option), option) for option in field.options]
-            chosen = value if value in field.options else field.options[0]
-            return Select(options, value=chosen, allow_blank=False, id=wid)
+            return Select(options, value=value, allow_blank=False, id=wid)
         if field.kind == "checkbox":
-            return TickBox(field.label, bool(value), id=wid)
-        return Input("" if value is None else str(value), placeholder=field.placeholder, id=wid)
+            return TickBox(field.label, value, id=wid)
+        return TextInput(value, placeholder=field.placeholder, id=wid, moves_on=True)
 
     def on_mount(self) -> None:
         if self.FIELDS:
@@ -194,7 +203,7 @@ class FormScreen(ModalScreen[Result], Generic[Result]):
         inputs = [w for w in self.query("Input, Select, Checkbox, TextArea") if w.focusable]
         if inputs and event.input is inputs[-1]:
             self.action_save()
-        else:
+        elif event.input.has_focus:  # a TextInput moves on itself, before the next key
             self.focus_next()
 
     def action_close(self) -> None:

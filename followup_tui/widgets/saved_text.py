@@ -8,15 +8,14 @@ noticed instead of overwritten (issue 8).
 
 from __future__ import annotations
 
-from textual.widgets import TextArea
+from followup_tui.widgets.text_editor import TextEditor
 
 
-class SavedTextArea(TextArea):
-    """`tab` moves on (never indents); subclasses add their placeholder and title."""
+class SavedTextArea(TextEditor):
+    """Subclasses add their placeholder and title."""
 
     def __init__(self, *, id: str, placeholder: str) -> None:
-        super().__init__("", id=id, soft_wrap=True, tab_behavior="focus",
-                         placeholder=placeholder, show_line_numbers=False)
+        super().__init__("", id=id, placeholder=placeholder, show_line_numbers=False)
         self.saved_text = ""
         self.version: int | None = None
 

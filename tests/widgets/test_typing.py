@@ -1,0 +1,155 @@
+"""Typing and pasting into the app's text fields (issue 11): keys sent without a gap apply
+in the order typed (Textual #6605), `tab` between fields included; a terminal's paste keeps
+its lines in a text area and becomes one line in a one-line field."""
+
+from __future__ import annotations
+
+import pytest
+from textual import events
+from textual.app import App, ComposeResult
+
+from followup_tui.widgets.text_editor import TextEditor, line_feeds
+from followup_tui.widgets.text_input import TextInput, one_line
+from tests.waiting import until
+
+TERMINAL_PASTE = "alpha one\rbeta two\r\ngamma three"  # tmux paste-buffer -p, xterm
+
+
+def key(name: str) -> events.Key:
+    return events.Key(name, {"space": " "}.get(name, name if len(name) == 1 else None))
+
+
+def burst(app: App, *keys: str) -> None:
+    """Keys as a fast typist or a busy machine delivers them: all queued before any is read."""
+    for name in keys:
+        app.post_message(key(name))
+
+
+class Fields(App):
+    """Two of our fields on a screen: what is typed goes to the focused one."""
+
+    def __init__(self, kind: type) -> None:
+        super().__init__()
+        self.kind = kind
+
+    def compose(self) -> ComposeResult:
+        yield self.kind(id="one")
+        yield self.kind(id="two")
+
+
+def text(widget) -> str:
+    return widget.value if isinstance(widget, TextInput) else widget.text
+
+
+EDITS = [
+    ([*"abc", "backspace", "backspace", "backspace", *"Initech"], "Initech"),
+    ([*"world", "home", *"hello", "space"], "hello world"),
+    ([*"Acme", "left", "left", "delete", *"xm"], "Acxme"),
+    ([*"two", "space", *"words", "ctrl+w", *"more"], "two more"),
+]
+
+
+@pytest.mark.parametrize("kind", [TextInput, TextEditor])
+@pytest.mark.parametrize("keys,expected", EDITS)
+async def test_fast_keys_apply_in_the_order_typed(kind, keys, expected):
+    app = Fields(kind)
+    async with app.run_test() as pilot:
+        one = app.query_one("#one")
+        one.focus()
+        await pilot.pause()
+        burst(app, *keys)
+        await until(pilot, lambda: text(one) == expected or len(text(one)) > len(expected) + 3)
+        await pilot.pause()
+        assert text(one) == expected
+
+
+@pytest.mark.parametrize("kind", [TextInput, TextEditor])
+async def test_what_is_typed_after_tab_goes_to_the_next_field(kind):
+    app = Fields(kind)
+    async with app.run_test() as pilot:
+        one, two = app.query_one("#one"), app.query_one("#two")
+        one.focus()
+        await pilot.pause()
+        burst(app, *"Initech", "tab", *"Engineer", "shift+tab", "end", *" Ltd")
+        await until(pilot, lambda: text(one) == "Initech Ltd")
+        assert text(two) == "Engineer"
+        assert app.focused is one
+
+
+def test_line_ends():
+    assert line_feeds(TERMINAL_PASTE) == "alpha one\nbeta two\ngamma three"
+    assert line_feeds("a\r\n\r\nb\n") == "a\n\nb\n"
+    assert one_line(TERMINAL_PASTE) == "alpha one beta two gamma three"
+    assert one_line("Acme\r\n") == "Acme"
+    assert one_line("  kept  as is ") == "  kept  as is "
+
+
+@pytest.mark.parametrize("kind,expected", [
+    (TextInput, "alpha one beta two gamma three"),
+    (TextEditor, "alpha one\nbeta two\ngamma three"),
+])
+async def test_a_terminal_paste_keeps_its_lines_or_becomes_one_line(kind, expected):
+    app = Fields(kind)
+    async with app.run_test() as pilot:
+        one = app.query_one("#one")
+        one.focus()
+        await pilot.pause()
+        app.post_message(events.Paste(TERMINAL_PASTE))
+        await until(pilot, lambda: text(one) == expected)
+
+
+# -- in the app --------------------------------------------------------------------------
+async def test_enter_in_a_form_moves_on_before_the_next_key(store, make_app):
+    from followup_tui.screens.application_form import ApplicationForm
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("a")
+        await until(pilot, lambda: isinstance(app.screen, ApplicationForm)
+                    and app.focused is app.screen.query_one("#field-company"))
+        burst(app, *"Initech", "enter", *"Engineer")
+        await until(pilot, lambda: app.screen.values()["role"] == "Engineer")
+        assert app.screen.values()["company"] == "Initech"
+
+
+PASTED = "alpha \x1b[31mone\x1b[0m\rbeta two\r\ngamma three"  # a colour escape, too
+KEPT = "alpha one\nbeta two\ngamma three"
+
+
+async def test_a_terminal_paste_into_a_notes_section_keeps_its_lines(store, make_app):
+    import datetime as dt
+
+    from followup_tui.widgets.notes_editor import NotesEditor
+
+    application = store.add_application(company="Acme")
+    interview = store.add_interview(application, dt.datetime.now(dt.timezone.utc))
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.open_application(application)
+        await pilot.pause()
+        await pilot.press("enter")  # into the interview's first section
+        section = app.focused
+        assert isinstance(section, NotesEditor)
+        app.post_message(events.Paste(PASTED))
+        await until(pilot, lambda: section.text == KEPT)
+        await until(pilot, lambda: store.notes(interview).get(section.section.key, ("",))[0]
+                    == KEPT)
+
+
+async def test_a_terminal_paste_into_a_thank_you_draft_keeps_its_lines(store, make_app):
+    from tests.store.test_thanks import build_interview
+
+    built = build_interview(store, notes=False)
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.application_id = built.application_id
+        await pilot.press("3")
+        await until(pilot, lambda: app.focused is not None and app.focused.id == "recipients")
+        await pilot.press("enter")  # into the highlighted person's draft
+        draft = app.focused
+        assert draft is not None and draft.id == "draft"
+        app.post_message(events.Paste(PASTED))
+        await until(pilot, lambda: draft.text == KEPT)
+        contact = app.screen.contact_id
+        await until(pilot, lambda: (note := store.thank_you(built.interview_id, contact))
+                    is not None and note.body == KEPT)
