@@ -178,6 +178,15 @@ class FollowupApp(App[int]):
             event.text = clean_text(line_feeds(event.text))
         await super().on_event(event)
 
+    def on_key(self, event: events.Key) -> None:
+        """A key typed right after the one that opened a form (`a`, then typing at once)
+        was handed to the pane and reaches the app after the form opened: the form's
+        first field takes it, instead of the pane's keys or nobody."""
+        from followup_tui.widgets.early_keys import EarlyKeys
+
+        if isinstance(self.screen, EarlyKeys):
+            self.screen.typed_before(event)
+
     def watch_app_focus(self, focused: bool) -> None:
         """Back from another window (maybe another followup-tui): show what it saved."""
         if focused:

@@ -26,9 +26,6 @@ class StageForm(FormScreen[str]):
         if name:  # which application the change is for (issue 12)
             self.TITLE = f"Change the stage of {name}"
 
-    def on_mount(self) -> None:
-        self.query_one("#field-stage").focus()
-
     def save(self, values: dict[str, Any]) -> str:
         stage = values["stage"]
         change: dict[str, Any] = {}

@@ -3,7 +3,8 @@
 The contract's form rules live here once: focus starts in the first field, `tab`
 moves on, `ctrl+s` saves from any field, `escape` closes without saving and keeps
 what was typed for the next time the same form opens, and a field that cannot be
-saved gets a one-line message beside it while everything typed stays.
+saved gets a one-line message beside it while everything typed stays. Keys typed
+while the form opens land in its first field (`EarlyKeys`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 from followup_tui.store.applications import FieldError, FieldErrors
+from followup_tui.widgets.early_keys import EarlyKeys
 from followup_tui.widgets.text_editor import TextEditor
 from followup_tui.widgets.text_input import TextInput
 from followup_tui.widgets.tick_box import TickBox
@@ -46,7 +48,7 @@ class Field:
         return "" if value is None else str(value)
 
 
-class FormScreen(ModalScreen[Result], Generic[Result]):
+class FormScreen(EarlyKeys, ModalScreen[Result], Generic[Result]):
     """Subclasses set TITLE and FIELDS and implement save(values) -> result."""
 
     DEFAULT_CSS = """
@@ -77,6 +79,7 @@ class FormScreen(ModalScreen[Result], Generic[Result]):
         self.initial = dict(initial or {})
         self.draft_key = draft_key or type(self).__name__
         self._shown_for: dict[str, Any] = {}  # field → the value its error was shown for
+        self.watch_early_keys()
 
     # -- building ---------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -110,7 +113,7 @@ class FormScreen(ModalScreen[Result], Generic[Result]):
 
     def on_mount(self) -> None:
         if self.FIELDS:
-            self.query_one(f"#field-{self.FIELDS[0].name}").focus()
+            self.keys_start_in(self.query_one(f"#field-{self.FIELDS[0].name}"))
 
     # -- values and errors -------------------------------------------------------
     def values(self) -> dict[str, Any]:

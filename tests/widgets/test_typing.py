@@ -37,6 +37,12 @@ class Fields(App):
         yield self.kind(id="two")
 
 
+def form_ready(app) -> bool:
+    from followup_tui.widgets.form import FormScreen
+
+    return isinstance(app.screen, FormScreen) and app.screen.first_field is not None
+
+
 def text(widget) -> str:
     return widget.value if isinstance(widget, TextInput) else widget.text
 
@@ -99,6 +105,30 @@ async def test_a_terminal_paste_keeps_its_lines_or_becomes_one_line(kind, expect
 
 
 # -- in the app --------------------------------------------------------------------------
+async def test_the_add_form_takes_a_burst_typed_right_after_a(store, make_app):
+    """`a` then Company, tab, Role without a gap: nothing reaches the Pipeline's keys
+    (x archives, s changes the stage, e edits, t opens the timeline)."""
+    from followup_tui.screens.application_form import ApplicationForm
+
+    kept = store.add_application(company="Acme")
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        burst(app, "a", *"abc", "backspace", "backspace", "backspace", *"Sextet",
+              "tab", *"Site", "space", *"reliability")
+        await until(pilot, lambda: form_ready(app)
+                    and app.screen.values()["role"] == "Site reliability")
+        form = app.screen
+        assert isinstance(form, ApplicationForm)
+        assert form.values()["company"] == "Sextet"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: not isinstance(app.screen, ApplicationForm))
+    rows = {row.company: row for row in store.pipeline_page(0, 10, show_archived=True)}
+    assert set(rows) == {"Acme", "Sextet"}
+    assert rows["Sextet"].role == "Site reliability"
+    assert store.get_application(kept).archived is False
+
+
 async def test_enter_in_a_form_moves_on_before_the_next_key(store, make_app):
     from followup_tui.screens.application_form import ApplicationForm
 
