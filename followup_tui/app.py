@@ -6,7 +6,7 @@ is selected, and each pane re-reads the Store for it when it is shown.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from textual import events, work
 from textual.app import App, SystemCommand
@@ -19,6 +19,9 @@ from followup_tui.screens.pipeline import PipelineScreen
 from followup_tui.store import Store, StoreError
 from followup_tui.widgets.palette import ApplicationCommands
 from followup_tui.writer import Writer
+
+if TYPE_CHECKING:
+    from followup_tui.widgets.form_draft import FormDraft
 
 
 def lazy_pane(module: str, name: str):
@@ -68,7 +71,7 @@ class FollowupApp(App[int]):
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
-        self.drafts: dict[str, dict] = {}  # forms closed with escape keep what was typed
+        self.drafts: dict[str, FormDraft] = {}  # forms closed with escape keep what was typed
         self.writer = Writer(self)
         self._warned_quit = False
         store.watch.changed_elsewhere()  # from now on, another window's commit is noticed

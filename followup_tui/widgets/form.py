@@ -4,7 +4,8 @@ The contract's form rules live here once: focus starts in the first field, `tab`
 moves on, `ctrl+s` saves from any field, `escape` closes without saving and keeps
 what was typed for the next time the same form opens, and a field that cannot be
 saved gets a one-line message beside it while everything typed stays. Keys typed
-while the form opens land in its first field (`EarlyKeys`).
+while the form opens land in its first field (`EarlyKeys`); a kept draft remembers the
+record it was typed over (`FormDraft`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 from followup_tui.store.applications import FieldError, FieldErrors
 from followup_tui.widgets.early_keys import EarlyKeys
+from followup_tui.widgets.form_draft import FormDraft
 from followup_tui.widgets.text_editor import TextEditor
 from followup_tui.widgets.text_input import TextInput
 from followup_tui.widgets.tick_box import TickBox
@@ -79,12 +81,20 @@ class FormScreen(EarlyKeys, ModalScreen[Result], Generic[Result]):
         self.initial = dict(initial or {})
         self.draft_key = draft_key or type(self).__name__
         self._shown_for: dict[str, Any] = {}  # field → the value its error was shown for
+        self.record: dict[str, Any] = {}  # the record as shown: a draft is typed over it
+        self.stale_draft = False  # a kept draft reopened over a newer version
+        self.both_changed: dict[str, Any] = {}  # its fields another window changed too
         self.watch_early_keys()
 
     # -- building ---------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        drafts = getattr(self.app, "drafts", {})
-        values = {**self.initial, **drafts.get(self.draft_key, {})}
+        self.record = {field.name: field.shown(self.initial.get(field.name))
+                       for field in self.FIELDS}
+        values = self.record
+        if draft := getattr(self.app, "drafts", {}).get(self.draft_key):
+            version = self.initial.get("version")
+            values, self.both_changed = draft.over(self.record, version)
+            self.stale_draft = draft.version != version
         with Vertical():
             yield Static(self.TITLE, classes="form-title", markup=False)  # names: plain
             with VerticalScroll():
@@ -114,6 +124,12 @@ class FormScreen(EarlyKeys, ModalScreen[Result], Generic[Result]):
     def on_mount(self) -> None:
         if self.FIELDS:
             self.keys_start_in(self.query_one(f"#field-{self.FIELDS[0].name}"))
+        for name, theirs in self.both_changed.items():
+            self.show_error(name, f"Another window saved {short(theirs)} here: "
+                                  "ctrl+s keeps yours.", focus=False)
+        if self.stale_draft:
+            self.notify("Saved in another window since you typed this: what you changed is "
+                        "kept, the rest is theirs.", title="Draft merged", timeout=8)
 
     # -- values and errors -------------------------------------------------------
     def values(self) -> dict[str, Any]:
@@ -127,6 +143,9 @@ class FormScreen(EarlyKeys, ModalScreen[Result], Generic[Result]):
             else:
                 result[field.name] = widget.value
         return result
+
+    def draft(self) -> FormDraft:
+        return FormDraft(self.values(), self.record, self.initial.get("version"))
 
     def show_error(self, name: str, message: str, *, focus: bool = True) -> None:
         widget = self.query_one(f"#field-{name}")
@@ -212,8 +231,14 @@ class FormScreen(EarlyKeys, ModalScreen[Result], Generic[Result]):
     def action_close(self) -> None:
         drafts = getattr(self.app, "drafts", None)
         if drafts is not None:
-            drafts[self.draft_key] = self.values()
+            drafts[self.draft_key] = self.draft()
         self.dismiss(None)
 
     def save(self, values: dict[str, Any]) -> Result:
         raise NotImplementedError
+
+
+def short(value: Any, width: int = 40) -> str:
+    """Another window's value, quoted on one line (its first `width` characters)."""
+    text = " ".join(str(value).split()) or "nothing"
+    return f"“{text[:width]}…”" if len(text) > width else f"“{text}”"
