@@ -206,8 +206,12 @@ class FollowupApp(App[int]):
         Panes keep unsaved edits (Notes flushes first and reloads only clean sections)."""
         from followup_tui.screens.pane import PaneScreen
 
-        if isinstance(self.screen, PaneScreen):
-            self.screen.refresh_pane()
+        # A pane still being built (just switched to) reads the Store once it is mounted.
+        if isinstance(self.screen, PaneScreen) and self.screen.is_mounted:
+            try:
+                self.screen.refresh_pane()
+            except StoreError as error:  # from a timer: shown, it must not end the app
+                self.report_error(error)
 
     def action_pane(self, mode: str) -> None:
         """Switch pane; a pane that is not built yet does nothing."""

@@ -176,3 +176,18 @@ async def test_the_notes_panel_keeps_the_highlighted_person(two):
         other.remove_from_panel(interview, ada)
         await until(pilot, lambda: len(app.screen.people) == 2, SOON, "Ada off the panel")
         assert app.screen.people[panel.highlighted].contact_id == bob
+
+
+async def test_a_look_while_a_pane_is_being_built_waits_for_it(two):
+    """The once-a-second look can come between a pane switch and the pane's mount."""
+    _path, mine, other = two
+    interviewed(mine, "Acme", 3)
+    app = FollowupApp(mine)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        other.add_application(company="Theirs")
+        app.switch_mode("agenda")
+        assert not app.screen.is_mounted
+        app.look_for_changes()  # must not read a pane that has no table yet
+        await until(pilot, lambda: shown_rows(app, "touches") > 0)
+        assert app.is_running
