@@ -24,8 +24,8 @@ class ConfirmScreen(ModalScreen[bool]):
     ConfirmScreen .keys { color: $text-muted; padding: 1 0 0 0; }
     """
     BINDINGS = [
-        Binding("y", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
+        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
     ]
 
     def __init__(self, question: str | Content) -> None:

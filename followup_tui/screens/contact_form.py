@@ -90,7 +90,7 @@ class PanelPicker(ModalScreen[int]):
     PanelPicker #matches { height: auto; max-height: 14; }
     PanelPicker .form-keys { color: $text-muted; padding: 1 0 0 0; }
     """
-    BINDINGS = [Binding("escape", "close", "Close")]
+    BINDINGS = [Binding("escape", "close", "Close", id="panel.close")]
 
     def __init__(self, interview_id: int) -> None:
         super().__init__()

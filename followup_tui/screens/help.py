@@ -37,7 +37,7 @@ class HelpScreen(ModalScreen[None]):
     }
     HelpScreen .help-title { text-style: bold; padding: 0 0 1 0; }
     """
-    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close")]
+    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close", id="help.close")]
 
     def __init__(self, pane: Screen) -> None:
         super().__init__()

@@ -167,7 +167,7 @@ class MediumScreen(ModalScreen[str]):
     MediumScreen OptionList { height: auto; }
     MediumScreen .keys { color: $text-muted; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Close")]
+    BINDINGS = [Binding("escape", "cancel", "Close", id="medium.close")]
 
     def __init__(self, name: str, current: str) -> None:
         super().__init__()

@@ -12,7 +12,8 @@ class FilterBox(TextInput):
     """Hidden until `open()`; the screen reacts to FilterBox.Changed and FilterBox.Done."""
 
     DEFAULT_CSS = "FilterBox { display: none; height: 3; }"
-    BINDINGS = [Binding("escape", "clear_filter", "Clear the filter", show=False)]
+    BINDINGS = [Binding("escape", "clear_filter", "Clear the filter", show=False,
+                        id="filter.clear")]
 
     class Done(Message):
         """Enter or escape: the list takes focus again."""

@@ -27,8 +27,8 @@ class PickList(OptionList):
     carry names): styled rows are `Content` or `Text` (issue 11)."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("j", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="list.up"),
     ]
 
     def __init__(self, *content, **kwargs) -> None:

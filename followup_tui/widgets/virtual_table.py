@@ -84,13 +84,13 @@ class VirtualTable(ScrollView, Generic[Row], can_focus=True):
     """A keyboard-first table over a RowSource; line 0 is a fixed header."""
 
     BINDINGS = [
-        Binding("up,k", "cursor_up", "Up", show=False),
-        Binding("down,j", "cursor_down", "Down", show=False),
-        Binding("home", "first", "First", show=False),
-        Binding("end", "last", "Last", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("enter", "select", "Open", show=False),
+        Binding("up,k", "cursor_up", "Up", show=False, id="table.up"),
+        Binding("down,j", "cursor_down", "Down", show=False, id="table.down"),
+        Binding("home", "first", "First", show=False, id="table.first"),
+        Binding("end", "last", "Last", show=False, id="table.last"),
+        Binding("pageup", "page_up", "Page up", show=False, id="table.page_up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="table.page_down"),
+        Binding("enter", "select", "Open", show=False, id="table.open"),
     ]
     COMPONENT_CLASSES = {"virtual-table--header", "virtual-table--cursor", "virtual-table--dim"}
     DEFAULT_CSS = """
