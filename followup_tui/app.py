@@ -15,6 +15,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
+from followup_tui.keymap import keymap_warning, read_keymap
 from followup_tui.screens.pipeline import PipelineScreen
 from followup_tui.store import Store, StoreError
 from followup_tui.widgets.palette import ApplicationCommands
@@ -74,6 +75,9 @@ class FollowupApp(App[int]):
         self.drafts: dict[str, FormDraft] = {}  # forms closed with escape keep what was typed
         self.writer = Writer(self)
         self._warned_quit = False
+        # The [keys] table of settings.toml (docs/keys.md): checked after the first paint.
+        self.user_keymap, self.keymap_problems = read_keymap()
+        self.set_keymap(self.user_keymap)
         store.watch.changed_elsewhere()  # from now on, another window's commit is noticed
 
     # -- the one write path, and the one place errors are shown (issue 11) ----------------
@@ -153,6 +157,10 @@ class FollowupApp(App[int]):
                 importlib.import_module(f"followup_tui.screens.{make.module}")
         importlib.import_module("email_validator")  # ~0.3 s of regular expressions
         self.store.warm_up()
+        warning = keymap_warning(self.user_keymap, self.keymap_problems)
+        if warning:
+            self.call_from_thread(self.notify, warning, title="Settings", severity="warning",
+                                  timeout=15)
 
     @work(thread=True, group="announce", exit_on_error=False)
     def announce_plan(self) -> None:

@@ -12,12 +12,14 @@ Example file:
     active_target = 3               # R12: applications to keep going
     stale_days = 21                 # "gone quiet" after this many days
     date_order = "MDY"              # 11/23/2026; "DMY" reads 23/11/2026
+
+    [keys]                          # rebinding keys: followup_tui/keymap.py
+    "pipeline.add" = "n"
 """
 
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import fields
 from pathlib import Path
 
@@ -48,12 +50,16 @@ def settings_path() -> Path:
 
 def parse_settings(text: str) -> Settings:
     """Settings from TOML text; ValueError says what is wrong, in a few words."""
+    import tomllib  # here: the app reads settings.toml's path at start, not its values
+
     data = tomllib.loads(text)
     known = {f.name: f for f in fields(Settings)}
     values = {}
     for name, value in data.items():
+        if name == "keys":
+            continue  # the [keys] table: followup_tui/keymap.py
         if name not in known:
-            raise ValueError(f"unknown setting {name!r} (known: {', '.join(known)})")
+            raise ValueError(f"unknown setting {name!r} (known: {', '.join(known)}, [keys])")
         if name == "first_checkin_business_days":
             if not isinstance(value, bool):
                 raise ValueError(f"{name} must be true or false")
@@ -82,5 +88,5 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
         return Settings(), f"Settings file {path} cannot be read ({reason}): using the defaults."
     try:
         return parse_settings(text), None
-    except (tomllib.TOMLDecodeError, ValueError) as error:
+    except ValueError as error:  # tomllib.TOMLDecodeError is one
         return Settings(), f"Settings file {path} is broken ({error}): using the defaults."

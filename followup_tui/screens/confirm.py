@@ -13,6 +13,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from followup_tui.keymap import hint
+
 
 class ConfirmScreen(ModalScreen[bool]):
     DEFAULT_CSS = """
@@ -35,7 +37,8 @@ class ConfirmScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self.question, markup=False)
-            yield Static("y yes · n / escape no", classes="keys")
+            yes, no = (hint(self.app, binding) for binding in self.BINDINGS)
+            yield Static(f"{yes} yes · {no} no", classes="keys", markup=False)
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)

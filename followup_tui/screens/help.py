@@ -9,6 +9,8 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from followup_tui.keymap import hint, key_text, rebound
+
 # Keys that the contract names but that live on widgets, not on the pane.
 LIST_KEYS = (
     ("up/down, k/j", "move the highlight"),
@@ -45,17 +47,20 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         lines, seen = [], set()
+        keymap = self.app.user_keymap
         # The pane's keys, then the app's; Textual's generic widget keys are noise here.
         for binding in own_bindings(self.pane) + own_bindings(self.app):
+            binding = rebound(binding, keymap)  # with the key settings.toml gives it
             if binding.key in seen:
                 continue
             seen.add(binding.key)
-            shown = binding.key_display or self.app.get_key_display(binding)
+            shown = key_text(self.app, binding)
             lines.append(Content.assemble((f"{shown:>14}", "bold"), f"  {binding.description}"))
         lines += [Content.assemble((f"{key:>14}", "bold"), f"  {what}") for key, what in LIST_KEYS]
         title = getattr(self.pane, "PANE_TITLE", "") or type(self.pane).__name__
+        closes = hint(self.app, self.BINDINGS[0]).split(" / ")[0]
         with Vertical():
-            yield Static(f"Keys: {title}   (escape closes)", classes="help-title", markup=False)
+            yield Static(f"Keys: {title}   ({closes} closes)", classes="help-title", markup=False)
             with VerticalScroll():
                 yield Static(Content("\n").join(lines))
 

@@ -19,6 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Markdown, Static
 
 from followup_tui.exports import exports_folder, slug, write_private
+from followup_tui.keymap import hint
 from followup_tui.playbook import clock
 from followup_tui.playbook.sections import BY_KEY
 
@@ -100,8 +101,9 @@ class PrepSheet(ModalScreen[None]):
         with Vertical():
             with VerticalScroll(id="sheet"):
                 yield Markdown(text)
-            yield Static("E exports a printable Markdown file · escape closes", id="written",
-                         markup=False)  # a path may hold [brackets]
+            export, close = (hint(self.app, b).split(" / ")[0] for b in self.BINDINGS)
+            yield Static(f"{export} exports a printable Markdown file · {close} closes",
+                         id="written", markup=False)  # a path may hold [brackets]
         yield Footer()
 
     def on_mount(self) -> None:
