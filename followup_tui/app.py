@@ -6,6 +6,7 @@ is selected, and each pane re-reads the Store for it when it is shown.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from textual import events, work
@@ -13,6 +14,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
 from followup_tui.keymap import keymap_warning, read_keymap
@@ -39,6 +41,16 @@ def lazy_pane(module: str, name: str):
 
 
 LOOK_EVERY = 1.0  # seconds between looks for another window's commits
+
+
+def seconds_until_stale(now: dt.datetime, upcoming: dt.datetime | None) -> float:
+    """How long until something shown depends on a new "now": the next local midnight,
+    or the next interview's start if sooner (a second after, at least one second)."""
+    local = now.astimezone()
+    midnight = dt.datetime.combine(local.date() + dt.timedelta(days=1), dt.time(),
+                                   local.tzinfo)
+    at = min(midnight, upcoming) if upcoming else midnight
+    return max(1.0, (at - now).total_seconds() + 1)
 
 
 class FollowupApp(App[int]):
@@ -79,6 +91,8 @@ class FollowupApp(App[int]):
         self.user_keymap, self.keymap_problems = read_keymap()
         self.set_keymap(self.user_keymap)
         store.watch.changed_elsewhere()  # from now on, another window's commit is noticed
+        self.today_shown: dt.date | None = None  # the day the panes were last brought up to date
+        self._keep_current_timer: Timer | None = None
 
     # -- the one write path, and the one place errors are shown (issue 11) ----------------
     def write(self, fn: Callable[[], Any], *, then: Callable[[Any], None] | None = None,
@@ -145,6 +159,10 @@ class FollowupApp(App[int]):
         self.call_after_refresh(self.announce_plan)
         self.call_after_refresh(self.warm_up)
         self.set_interval(LOOK_EVERY, self.look_for_changes)
+        from followup_tui.playbook import clock
+
+        self.today_shown = clock.today()
+        self.call_after_refresh(self.keep_current)
 
     @work(thread=True, group="warm-up", exit_on_error=False)
     def warm_up(self) -> None:
@@ -179,6 +197,33 @@ class FollowupApp(App[int]):
                 title="Follow-ups", severity="warning" if overdue else "information",
                 timeout=8)
 
+    @work(thread=True, group="keep-current", exclusive=True, exit_on_error=False)
+    def keep_current(self) -> None:
+        """What depends on "now" (the Pipeline's interview column and order, gone quiet)
+        and plans made under other settings are brought up to date: at start, at
+        midnight and when the next interview starts (store/freshness.py; issue 12)."""
+        from followup_tui.playbook import clock
+
+        try:
+            changed = self.store.keep_current()
+            upcoming = self.store.next_interview_start()
+        except StoreError:  # busy or read-only: the next run tries again
+            changed, upcoming = False, None
+        self.call_from_thread(self.kept_current, changed, upcoming, clock.today())
+
+    def kept_current(self, changed: bool, upcoming: dt.datetime | None,
+                     today: dt.date) -> None:
+        """Show what changed, and plan the next run at midnight or the next interview."""
+        from followup_tui.playbook import clock
+
+        if changed or today != self.today_shown:
+            self.refresh_visible_pane()
+        self.today_shown = today
+        if self._keep_current_timer is not None:
+            self._keep_current_timer.stop()
+        self._keep_current_timer = self.set_timer(seconds_until_stale(clock.now(), upcoming),
+                                                  self.keep_current)
+
     async def on_event(self, event: events.Event) -> None:
         """A paste may carry escape sequences: fields get the text without them (issue 8),
         its lines kept (terminals paste line ends as carriage returns)."""
@@ -202,6 +247,10 @@ class FollowupApp(App[int]):
         """Back from another window (maybe another followup-tui): show what it saved."""
         if focused:
             self.refresh_visible_pane()
+            from followup_tui.playbook import clock
+
+            if clock.today() != self.today_shown:  # back after midnight (a laptop asleep)
+                self.keep_current()
 
     def look_for_changes(self) -> None:
         """About once a second: what another window committed shows here with no key

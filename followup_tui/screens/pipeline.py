@@ -55,10 +55,14 @@ class PipelineSource:
 
 
 def interview_cell(row: PipelineRow, now: dt.datetime) -> str:
+    """The next interview, else how long ago the last one was. A "next" one that has
+    started since the row was written is the last one now (issue 12: the row itself
+    catches up in the background, store/freshness.py)."""
     if row.next_interview_at and row.next_interview_at >= now:
         return humanize_due(row.next_interview_at.astimezone().date(), now.astimezone().date())
-    if row.last_interview_at:
-        days = (now.astimezone().date() - row.last_interview_at.astimezone().date()).days
+    last = row.next_interview_at or row.last_interview_at
+    if last:
+        days = (now.astimezone().date() - last.astimezone().date()).days
         return "today" if days == 0 else f"{days} day{'s' if days != 1 else ''} ago"
     return "—"
 

@@ -246,22 +246,26 @@ class PlanMixin:
             writes.plan(facts, row, self.settings)
         writes.run(conn)
 
-    def replan_all(self, *, refresh: bool = True) -> int:
-        """Replan every application, BATCH at a time (after a bulk load or a settings
-        change); returns how many were replanned."""
+    def replan_all(self, *, refresh: bool = True, batch: int = BATCH) -> int:
+        """Replan every application, `batch` at a time (after a bulk load or a settings
+        change: the app uses small batches so its own writes never wait long); returns
+        how many were replanned."""
         settings = self.settings
         done = 0
         with self._lock:
             conn = self.reader
             top = conn.execute("SELECT coalesce(max(id), 0) FROM application").fetchone()[0]
-            for low in range(1, top + 1, BATCH):
+            for low in range(1, top + 1, batch):
                 with transaction(conn):
-                    facts = _Facts(conn, "{col} BETWEEN ? AND ?", (low, low + BATCH - 1))
+                    facts = _Facts(conn, "{col} BETWEEN ? AND ?", (low, low + batch - 1))
                     writes = _Writes()
                     for row in facts.applications:
                         writes.plan(facts, row, settings)
                     writes.run(conn)
                     done += len(facts.applications)
+            if hasattr(self, "mark_planned"):  # the settings they follow (store/freshness.py)
+                with transaction(conn):
+                    self.mark_planned(conn)
         if refresh and hasattr(self, "refresh_all_summaries"):
             self.refresh_all_summaries()
         return done

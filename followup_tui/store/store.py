@@ -168,11 +168,13 @@ class StoreBase:
 
 
 from followup_tui.store.applications import ApplicationsMixin  # noqa: E402
+from followup_tui.store.freshness import FreshnessMixin  # noqa: E402
 from followup_tui.store.notes import NotesMixin  # noqa: E402
 from followup_tui.store.agenda import AgendaMixin  # noqa: E402
 from followup_tui.store.plan import PlanMixin  # noqa: E402
 from followup_tui.store.thanks import ThanksMixin  # noqa: E402
 
 
-class Store(ApplicationsMixin, NotesMixin, ThanksMixin, PlanMixin, AgendaMixin, StoreBase):
+class Store(ApplicationsMixin, NotesMixin, ThanksMixin, PlanMixin, AgendaMixin, FreshnessMixin,
+            StoreBase):
     """Everything the screens may ask of the database, and nothing else."""
