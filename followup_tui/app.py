@@ -288,6 +288,26 @@ class FollowupApp(App[int]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
+    def action_contacts(self) -> None:
+        """`c`, or "Contacts" in the palette: every person and their applications."""
+        from followup_tui.screens.contacts import ContactsScreen
+
+        if not isinstance(self.screen, ContactsScreen):
+            self.push_screen(ContactsScreen())
+
+    def add_person(self, application_id: int | None) -> None:
+        """A recruiter, helper, reference or network contact for an application, with
+        no interview needed (R4, R7, R12; R13's closing touches go to them)."""
+        from followup_tui.screens.person_picker import PersonPicker
+
+        if application_id is None:
+            self.notify("Pick an application first: 1 shows the Pipeline.", severity="warning")
+            return
+        application = self.store.get_application(application_id)
+        name = f"{application.company} — {application.role}" if application.role \
+            else application.company
+        self.push_screen(PersonPicker(application_id, name))
+
     def open_application(self, application_id: int) -> None:
         """Select an application and show its Notes pane (enter, or a palette jump)."""
         self.application_id = application_id
@@ -321,3 +341,5 @@ class FollowupApp(App[int]):
             if mode in self.MODES:
                 yield SystemCommand(f"Go to {title}", f"Show the {title} pane",
                                     lambda mode=mode: self.action_pane(mode))
+        yield SystemCommand("Contacts", "Every person and the applications they belong to",
+                            self.action_contacts)

@@ -225,7 +225,9 @@ def _closing(app: ApplicationFacts, tz: str) -> list[ProposedTouch]:
     base = app.stage_changed_on or (max(known) if known else None)
     if base is None:
         return []
-    contact = _main_contact(app)
+    # With no recruiter and no panel, whoever referred or helped you (issue 12).
+    contact = _main_contact(app) or next(
+        (p.contact_id for p in app.people if p.role in ("helper", "network")), None)
     due = base + _ONE_DAY
     return [
         ProposedTouch(key=key, kind=kind, channel=channel, due=due, rule="R13",

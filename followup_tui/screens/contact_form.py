@@ -6,7 +6,7 @@ first (name prefix from the index, LIMIT 20) and offers a new card for the typed
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -25,7 +25,7 @@ from followup_tui.widgets.notes_editor import PickList
 from followup_tui.widgets.text_input import TextInput
 
 NEW = "new"
-ROLE_LABELS = {"panel": "on the panel (interviewed me)", "met": "met that day"}
+ROLE_LABELS = dict(zip(PANEL_ROLES, ("on the panel (interviewed me)", "met that day")))
 
 
 class ContactForm(FormScreen[int]):
@@ -44,11 +44,14 @@ class ContactForm(FormScreen[int]):
     )
 
     def __init__(self, initial: dict | None = None, *, contact_id: int | None = None,
-                 interview_id: int | None = None, role: str = "panel") -> None:
-        key = f"contact-{contact_id}" if contact_id else f"contact-new-{interview_id}"
+                 interview_id: int | None = None, role: str = "panel",
+                 application_id: int | None = None) -> None:
+        key = (f"contact-{contact_id}" if contact_id
+               else f"contact-new-{interview_id or f'a{application_id}'}")
         super().__init__(initial, draft_key=key)
         self.contact_id = contact_id
         self.interview_id = interview_id
+        self.application_id = application_id  # a new card for the application, in `role`
         self.role = role
         if contact_id is not None:
             self.TITLE = f"Edit the card of {(initial or {}).get('full_name', '')}"
@@ -65,6 +68,8 @@ class ContactForm(FormScreen[int]):
         contact_id = store.add_contact(**values)
         if self.interview_id is not None:
             store.add_to_panel(self.interview_id, contact_id, role=self.role)
+        elif self.application_id is not None:
+            store.link_contact(self.application_id, contact_id, self.role)
         return contact_id
 
 
@@ -75,7 +80,13 @@ def card_line(card: ContactCard) -> Content:
 
 
 class PanelPicker(ModalScreen[int]):
-    """Find a contact by name and add them, or create their card on the spot."""
+    """Find a contact by name and add them, or create their card on the spot.
+    Subclasses add to something else than a panel (PersonPicker: an application)."""
+
+    HEADING = "Add a person to the panel"
+    ROLE_LABEL = "At the interview"
+    ROLES = ROLE_LABELS
+    DEFAULT_ROLE = "panel"
 
     DEFAULT_CSS = """
     PanelPicker { align: center middle; }
@@ -99,15 +110,15 @@ class PanelPicker(ModalScreen[int]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static("Add a person to the panel", classes="form-title")
+            yield Static(self.HEADING, classes="form-title", markup=False)  # may name a company
             with Horizontal():
                 yield Label("Name")
                 yield TextInput(placeholder="type a name: pick the contact, or make a new card",
                             id="find")
             with Horizontal():
-                yield Label("At the interview")
-                yield Select([(ROLE_LABELS[r], r) for r in PANEL_ROLES], value="panel",
-                             allow_blank=False, id="role")
+                yield Label(self.ROLE_LABEL)
+                yield Select([(label, r) for r, label in self.ROLES.items()],
+                             value=self.DEFAULT_ROLE, allow_blank=False, id="role")
             yield PickList(id="matches")
             yield Static("enter: add the highlighted one · down: into the list · "
                          "escape: close", classes="form-keys")
@@ -158,14 +169,21 @@ class PanelPicker(ModalScreen[int]):
         role = self.query_one("#role", Select).value
         if option_id == NEW or option_id is None:
             name = " ".join(self.query_one("#find", Input).value.split())
-            form = ContactForm({"full_name": name}, interview_id=self.interview_id, role=role)
-            self.app.push_screen(form, self.created)
+            self.app.push_screen(self.new_card(name, role), self.created)
             return
-        store, interview_id, contact_id = self.app.store, self.interview_id, int(option_id)
-        self.app.write(lambda: store.add_to_panel(interview_id, contact_id, role=role),
+        contact_id = int(option_id)
+        self.app.write(self.adding(contact_id, role),
                        then=lambda _: self.app.refresh_visible_pane(),
-                       what="Adding them to the panel")
+                       what=self.HEADING.replace("Add", "Adding", 1))
         self.dismiss(contact_id)
+
+    def new_card(self, name: str, role: str) -> ContactForm:
+        return ContactForm({"full_name": name}, interview_id=self.interview_id, role=role)
+
+    def adding(self, contact_id: int, role: str) -> Callable[[], Any]:
+        """The write that adds the picked contact (run by the app's write path)."""
+        store, interview_id = self.app.store, self.interview_id
+        return lambda: store.add_to_panel(interview_id, contact_id, role=role)
 
     def created(self, contact_id: int | None) -> None:
         if contact_id is not None:

@@ -20,7 +20,9 @@ from textual.widgets.option_list import Option
 from followup_tui.playbook import clock
 from followup_tui.playbook.dates import humanize_when
 from followup_tui.playbook.sections import SECTIONS
+from followup_tui.screens.contact_form import PanelPicker
 from followup_tui.screens.pane import PaneScreen
+from followup_tui.screens.person_picker import notes_title
 from followup_tui.store import ConflictError, StoreError
 from followup_tui.store.notes import InterviewRow, PanelPerson
 from followup_tui.widgets.notes_editor import MAX_NOTE, NotesEditor, PickList
@@ -62,6 +64,8 @@ class NotesScreen(PaneScreen):
     BINDINGS = [
         Binding("i", "add_interview", "Add interview", id="notes.add_interview"),
         Binding("p", "add_person", "Add to panel", id="notes.add_person"),
+        Binding("P", "add_person(True)", "Add to application", id="notes.add_app_person"),
+        Binding("c", "app.contacts", "Contacts", id="notes.contacts"),
         Binding("e", "edit", "Edit", id="notes.edit"),
         Binding("l", "log", "Log exchange", id="notes.log"),
         Binding("r", "prep", "Next-round prep", id="notes.prep"),
@@ -140,8 +144,7 @@ class NotesScreen(PaneScreen):
                 self.app.application_id = None
                 return self.refresh_pane()
             self.company = application.company
-            title = f"Notes — {application.company}" + (
-                f" · {application.role}" if application.role else "")
+            title = notes_title(self.store, application)  # with its people (issue 12)
         self.query_one("#title", Static).update(title)
         listing = self.query_one("#interviews", PickList)
         at = now()
@@ -299,12 +302,9 @@ class NotesScreen(PaneScreen):
         self.app.notes_section = SECTIONS[0].key
         self.notify("Interview added: write it down before you forget (R3).", timeout=3)
 
-    def action_add_person(self) -> None:
-        from followup_tui.screens.contact_form import PanelPicker
-
-        if self.interview_id is None:
-            self.notify("Add an interview first (i).", severity="warning")
-            return
+    def action_add_person(self, to_application: bool = False) -> None:
+        if self.interview_id is None or to_application:  # a recruiter, a helper (R4, R12)
+            return self.app.add_person(self.application_id)
         self.app.push_screen(PanelPicker(self.interview_id), self.after_person)
 
     def after_person(self, contact_id: int | None) -> None:

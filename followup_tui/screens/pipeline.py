@@ -105,6 +105,8 @@ class PipelineScreen(PaneScreen):
         Binding("e", "edit", "Edit", id="pipeline.edit"),
         Binding("s", "stage", "Stage", id="pipeline.stage"),
         Binding("l", "log", "Log exchange", id="pipeline.log"),
+        Binding("p", "add_person", "Add person", id="pipeline.add_person"),
+        Binding("c", "app.contacts", "Contacts", id="pipeline.contacts"),
         Binding("t", "timeline", "Timeline", id="pipeline.timeline"),
         Binding("o", "offer", "Offer: accept/decline", id="pipeline.offer"),
         Binding("x", "archive", "Archive", id="pipeline.archive"),
@@ -258,6 +260,11 @@ class PipelineScreen(PaneScreen):
             self.refresh_pane()
             self.notify("Exchange logged.", timeout=2)
 
+    def action_add_person(self) -> None:
+        """A recruiter, helper, reference or network contact: no interview needed."""
+        if row := self.current():
+            self.app.add_person(row.id)
+
     def action_timeline(self) -> None:
         from followup_tui.screens.touch_detail import TimelineScreen
 
@@ -321,7 +328,7 @@ class PipelineScreen(PaneScreen):
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         """Keys that need an application are shown only when there is one."""
-        if action in {"open", "edit", "stage", "log", "archive", "timeline"}:
+        if action in {"open", "edit", "stage", "log", "archive", "timeline", "add_person"}:
             return self.is_mounted and self.table.row_count > 0 or None
         if action == "offer":
             row = self.table.current if self.is_mounted else None

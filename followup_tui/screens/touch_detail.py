@@ -37,8 +37,10 @@ def timeline_text(store, application_id: int, limit: int = 12) -> Content:
 
 def card_text(store, contact_id: int | None) -> Content:
     if contact_id is None:
-        return Content("The plan names nobody for this touch: add the recruiter or the "
-                       "panel in the Notes pane (R2).")
+        return Content("The plan names nobody for this touch: p in the Pipeline adds a "
+                       "person to the application (the recruiter, whoever referred you); p "
+                       "in the Notes pane adds someone to an interview's panel. The touch "
+                       "then goes to them (R2).")
     try:
         card = store.get_contact(contact_id)
     except StoreError:

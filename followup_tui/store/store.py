@@ -171,10 +171,11 @@ from followup_tui.store.applications import ApplicationsMixin  # noqa: E402
 from followup_tui.store.freshness import FreshnessMixin  # noqa: E402
 from followup_tui.store.notes import NotesMixin  # noqa: E402
 from followup_tui.store.agenda import AgendaMixin  # noqa: E402
+from followup_tui.store.people import PeopleMixin  # noqa: E402
 from followup_tui.store.plan import PlanMixin  # noqa: E402
 from followup_tui.store.thanks import ThanksMixin  # noqa: E402
 
 
-class Store(ApplicationsMixin, NotesMixin, ThanksMixin, PlanMixin, AgendaMixin, FreshnessMixin,
-            StoreBase):
+class Store(ApplicationsMixin, NotesMixin, PeopleMixin, ThanksMixin, PlanMixin, AgendaMixin,
+            FreshnessMixin, StoreBase):
     """Everything the screens may ask of the database, and nothing else."""

@@ -1,0 +1,109 @@
+"""The Contacts view (`c` in the Pipeline and Notes, "Contacts" in the palette): every
+person with the applications they belong to and their role in each (R2, R4, R7, R12).
+
+Rows come a page at a time from the Store in name order, so it stays fast at any size;
+`/` filters by name, organisation, title or email; `enter` (or `e`) edits the card.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Input, Static
+
+from followup_tui.screens.pane import PaneScreen
+from followup_tui.store.people import PersonRow
+from followup_tui.widgets.filter_box import FilterBox
+from followup_tui.widgets.footer import KeysFooter
+from followup_tui.widgets.virtual_table import Column, VirtualTable
+
+COLUMNS = (
+    Column("Name", 22, 12, keep=9),
+    Column("Title · organisation", 0, 10, keep=5),
+    Column("Email / phone", 24, 12, keep=3),
+    Column("Applications (their role)", 0, 14, keep=8),
+)
+EMPTY = ("Nobody yet: p in the Pipeline adds a recruiter or helper to an application, "
+         "p in the Notes pane adds the interview's panel.")
+
+
+@dataclass
+class PeopleSource:
+    """The Store's contacts in name order, with the current filter."""
+
+    store: object
+    filter_text: str = ""
+
+    def count(self) -> int:
+        return self.store.people_count(self.filter_text)
+
+    def page(self, offset: int, limit: int) -> list[PersonRow]:
+        return self.store.people_page(offset, limit, self.filter_text)
+
+
+def cells(row: PersonRow) -> list[str]:
+    """Plain text (VirtualTable never reads cells as markup)."""
+    where = " · ".join(x for x in (row.title, row.organisation) if x)
+    reach = row.email or row.phone or "—"
+    links = ", ".join(f"{link.company} ({link.as_role})" for link in row.links) or "—"
+    return [row.full_name, where or "—", reach, links]
+
+
+class ContactsScreen(PaneScreen):
+    """Every person and their applications; escape goes back to the pane it came from."""
+
+    PANE_TITLE = "Contacts"
+    MAIN = "#people"
+    DEFAULT_CSS = "ContactsScreen #people { height: 1fr; }"
+    BINDINGS = [
+        Binding("escape", "close", "Back", id="contacts.close"),
+        Binding("enter,e", "edit", "Edit card", id="contacts.edit"),
+        Binding("slash", "filter", "Filter", key_display="/", id="contacts.filter"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static("Contacts", id="title", classes="pane-title")
+        yield Static("Everyone you met or dealt with, and their role in each application "
+                     "(R2: one person, one card).", id="hint", classes="hint")
+        yield FilterBox("filter by name, organisation, title or email — enter keeps, "
+                        "escape clears")
+        yield VirtualTable(COLUMNS, cells, id="people", empty_text=EMPTY)
+        yield KeysFooter()
+
+    def on_mount(self) -> None:
+        self.source = PeopleSource(self.app.store)
+        self.table.set_source(self.source)
+
+    @property
+    def table(self) -> VirtualTable:
+        return self.query_one("#people", VirtualTable)
+
+    def refresh_pane(self) -> None:
+        self.table.reload()
+
+    def action_close(self) -> None:
+        self.dismiss()
+
+    @on(VirtualTable.Selected, "#people")
+    def selected(self) -> None:
+        self.action_edit()
+
+    def action_edit(self) -> None:
+        from followup_tui.screens.contact_form import ContactForm
+
+        row = self.table.current
+        if row is None:
+            self.notify("Nobody here yet.", severity="warning")
+            return
+        self.app.push_screen(ContactForm.edit(self.app.store.get_contact(row.id)))
+
+    @on(Input.Changed, "#filter")
+    def filter_changed(self, event: Input.Changed) -> None:
+        self.source.filter_text = event.value
+        self.table.empty_text = (
+            f"Nobody matches “{event.value}”: / then escape clears the filter."
+            if event.value.strip() else EMPTY)
+        self.table.reload(cursor=0)
