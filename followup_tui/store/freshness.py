@@ -63,10 +63,12 @@ class FreshnessMixin:
         (it is now their last one, and their place in the urgency order moves); returns
         how many. The scan reads one column of the table: a few ms at 100,000 rows."""
         stamp = _stamp(now or clock.now())
+        stale = "SELECT id FROM application WHERE next_interview_at < ?"
+        if not self.query(stale + " LIMIT 1", (stamp,)):
+            return 0  # the usual case: no write, no lock taken
         try:
             with self._lock, transaction(self.reader):
-                ids = [row[0] for row in self.reader.execute(
-                    "SELECT id FROM application WHERE next_interview_at < ?", (stamp,))]
+                ids = [row[0] for row in self.reader.execute(stale, (stamp,))]
                 for start in range(0, len(ids), CHUNK):
                     chunk = ids[start:start + CHUNK]
                     marks = ",".join("?" * len(chunk))

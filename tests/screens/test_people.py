@@ -28,7 +28,7 @@ async def test_p_in_the_pipeline_adds_the_recruiter_and_r13_goes_to_them(store, 
     store.set_stage(hooli, "rejected")  # after applying, no interview, no panel
     [feedback] = [t for t in store.agenda(clock.today() + dt.timedelta(days=9))
                   if t.kind == "feedback-request"]
-    assert "p in the Pipeline adds a person to the application" in card_text(store, None)
+    assert "p in the Pipeline adds a person to the application" in str(card_text(store, None))
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("p")
