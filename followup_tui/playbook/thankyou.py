@@ -150,7 +150,7 @@ def promise_words(promise: Promise, proper: frozenset[str] = frozenset()) -> str
     thing = promise.thing
     head, _, rest = thing.partition(" ")
     if head.lower() in ("my", "the", "our") and rest:
-        thing = f"{head} {sentence_case(rest, proper)}"
+        thing = f"{head.lower()} {sentence_case(rest, proper)}"
     else:
         thing = sentence_case(lower_first(thing), proper)
     return f"{thing} {promise.by_words}" if promise.by_words else thing

@@ -125,6 +125,13 @@ def test_r5_the_key_follows_the_thing_not_the_day_or_the_wording():
     assert a.key != parse_line("the deck for Priya", PANEL, MONDAY).key
 
 
+@pytest.mark.parametrize("owed", ["My portfolio for Priya by Friday",
+                                  "The deck for Priya by Friday", "Our figures for Priya"])
+def test_r5_a_capital_at_the_start_of_the_line_is_lower_case_mid_sentence(owed):
+    body = build_draft(ctx_for("Priya Raman", 1, {"owed": owed, "skills": "SQL"}))
+    assert re.search(r"I will send you (my|the|our) ", body), body
+
+
 # --- the Priya/Tom case of issue 12 ---------------------------------------------------
 
 def test_r5_priya_is_told_by_thursday_in_a_sentence_that_reads_well():
