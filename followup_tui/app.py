@@ -216,7 +216,12 @@ class FollowupApp(App[int]):
         """Show what changed, and plan the next run at midnight or the next interview."""
         from followup_tui.playbook import clock
 
-        if changed or today != self.today_shown:
+        from followup_tui.screens.agenda import AgendaScreen
+
+        # A new day: every pane's "today"/"yesterday" moves. Rows moved by the clock show
+        # in the Pipeline and the Agenda's gone-quiet line only (a Notes pane is left alone).
+        if today != self.today_shown or (
+                changed and isinstance(self.screen, (PipelineScreen, AgendaScreen))):
             self.refresh_visible_pane()
         self.today_shown = today
         if self._keep_current_timer is not None:

@@ -15,11 +15,12 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import zlib
-from typing import TYPE_CHECKING
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Iterator
 
 from followup_tui.playbook import clock
 from followup_tui.store.applications import SORT_SQL, SUMMARY_SQL, _parse_moment
-from followup_tui.store.base import friendly, transaction
+from followup_tui.store.base import friendly
 
 if TYPE_CHECKING:
     from followup_tui.playbook.facts import Settings
@@ -66,18 +67,32 @@ class FreshnessMixin:
         stale = "SELECT id FROM application WHERE next_interview_at < ?"
         if not self.query(stale + " LIMIT 1", (stamp,)):
             return 0  # the usual case: no write, no lock taken
+        with self._own_write() as conn:
+            ids = [row[0] for row in conn.execute(stale, (stamp,))]
+            for start in range(0, len(ids), CHUNK):
+                chunk = ids[start:start + CHUNK]
+                marks = ",".join("?" * len(chunk))
+                conn.execute(f"{SUMMARY_SQL} WHERE id IN ({marks})", (stamp, stamp, *chunk))
+                conn.execute(f"{SORT_SQL} WHERE id IN ({marks})", chunk)
+        return len(ids)
+
+    @contextmanager
+    def _own_write(self) -> Iterator[sqlite3.Connection]:
+        """A short write on the plain connection, committed as our own (the other-window
+        watch must not take it for another program's change)."""
+        conn = self.reader
         try:
-            with self._lock, transaction(self.reader):
-                ids = [row[0] for row in self.reader.execute(stale, (stamp,))]
-                for start in range(0, len(ids), CHUNK):
-                    chunk = ids[start:start + CHUNK]
-                    marks = ",".join("?" * len(chunk))
-                    self.reader.execute(f"{SUMMARY_SQL} WHERE id IN ({marks})",
-                                        (stamp, stamp, *chunk))
-                    self.reader.execute(f"{SORT_SQL} WHERE id IN ({marks})", chunk)
+            with self._lock:
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield conn
+                except BaseException:
+                    conn.execute("ROLLBACK")
+                    raise
+                with self.watch.own_commit():
+                    conn.execute("COMMIT")
         except sqlite3.Error as error:
             raise friendly(error, self.path) from error
-        return len(ids)
 
     def next_interview_start(self, now: dt.datetime | None = None) -> dt.datetime | None:
         """When the soonest upcoming interview starts: the next moment a row goes stale."""
@@ -93,11 +108,8 @@ class FreshnessMixin:
         settings (made by an older version) is taken to follow the current ones; a
         broken settings file (the defaults, with a warning) replans nothing."""
         if self.planned_with() == 0:
-            try:
-                with self._lock, transaction(self.reader):
-                    self.mark_planned(self.reader)
-            except sqlite3.Error as error:
-                raise friendly(error, self.path) from error
+            with self._own_write() as conn:
+                self.mark_planned(conn)
         elif self.settings_changed() and not self.settings_warning:  # not on a typo
             self.replan_all(batch=REPLAN_BATCH)
             return True
