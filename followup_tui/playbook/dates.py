@@ -57,7 +57,8 @@ class DateRule:
 
     `side`: a bare weekday or month-day means the last one (PAST: applied on, an
     exchange, a note sent), the next one (FUTURE: a decision, a re-date) or the nearest
-    (NEAR: an interview, looking back at most three days). `past` / `future`: why a day
+    (NEAR: an interview; a weekday looks back at most three days, a month-day takes the
+    closer of last and next). `past` / `future`: why a day
     before / after today is refused in this field (None: it is allowed). Every field
     refuses days before 1970 and more than a year ahead.
     """
@@ -143,7 +144,7 @@ def _weekday(index: int, today: dt.date, side: str) -> dt.date:
 
 def _month_day(raw: str, month: int, day: int, today: dt.date, side: str) -> dt.date:
     """`Nov 23` without a year: the last one (PAST), the next one (FUTURE, today
-    included), or the nearest (NEAR). Feb 29 looks as far as the nearest leap year."""
+    included), or the closer of the two (NEAR). Feb 29 looks as far as the nearest leap year."""
     candidates = []
     for year in range(today.year - 8, today.year + 9):
         try:
@@ -155,7 +156,11 @@ def _month_day(raw: str, month: int, day: int, today: dt.date, side: str) -> dt.
         raise DateError(f'No such date "{raw}": {_MONTH_NAMES[month - 1]} has {longest} days')
     before = max((c for c in candidates if c <= today), default=None)
     after = min((c for c in candidates if c >= today), default=None)
-    if side == PAST or (side == NEAR and before and (today - before).days <= NEAR_BACK_DAYS):
+    if side == NEAR and before and after:
+        # A month-day is one day of the year: the interview is whichever is closer
+        # (Nov 23 typed on Dec 1 is last week's, not next year's).
+        return before if (today - before) < (after - today) else after
+    if side == PAST:
         return before or candidates[0]
     return after or candidates[-1]
 

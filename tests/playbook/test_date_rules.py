@@ -57,6 +57,9 @@ few = settings(max_examples=60, deadline=None)
         ("11/23/26", ANY, dt.date(2026, 11, 23)),
         ("11/16", APPLIED_ON, dt.date(2026, 11, 16)),
         ("jan 5", DECISION, dt.date(2027, 1, 5)),
+        ("Nov 10", INTERVIEW, dt.date(2026, 11, 10)),  # last week's, not next year's
+        ("Nov 23", INTERVIEW, dt.date(2026, 11, 23)),  # next week's
+        ("May 20", INTERVIEW, dt.date(2026, 5, 20)),  # half a year back beats next year
     ],
 )
 def test_each_field_reads_on_its_side_of_today(text, rule, expected):
@@ -131,6 +134,10 @@ def test_property_a_month_day_is_the_last_or_next_of_that_date(today, day):
         assert (found.month, found.day) == (day.month, day.day)
     assert past <= today and past.year in (today.year, today.year - 1)
     assert future >= today and future.year in (today.year, today.year + 1)
+    # An interview's month-day is whichever of the two is closer to today.
+    near = parse_day(text, today=today, rule=INTERVIEW)
+    assert near in (past, future)
+    assert abs((near - today).days) <= min(abs((past - today).days), (future - today).days)
 
 
 @few
