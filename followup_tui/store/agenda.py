@@ -36,10 +36,10 @@ _AGENDA_FROM = (
     " LEFT JOIN contact c ON c.id = t.contact_id"
     " LEFT JOIN interview i ON i.id = t.interview_id"
 )
-# Soonest first: by day, and within a day a thank-you by its R4 moment (so the ones
-# already overdue come first), then the day-long touches.
-_AGENDA_ORDER = (f" ORDER BY t.due, CASE WHEN t.user_changed = 0 THEN coalesce({_THANKS_END},"
-                 " '~') ELSE '~' END, t.id")
+# Today's touches in the order they fall due: a thank-you the user did not move by its
+# R4 moment (so those already overdue come first), then the day-long touches.
+_TODAY_ORDER = (f" ORDER BY CASE WHEN t.user_changed = 0 THEN coalesce({_THANKS_END},"
+                " '~') ELSE '~' END, t.id")
 
 
 def _agenda_filter(text: str) -> tuple[str, list[str]]:
@@ -120,7 +120,11 @@ class AgendaMixin:
     def agenda(self, today: dt.date, *, horizon_days: int | None = None,
                limit: int = 1000, offset: int = 0, filter_text: str = "") -> list[AgendaRow]:
         """Pending touches, soonest first; with `horizon_days`, only those due by then;
-        with `filter_text`, only those whose company, role, person or kind match."""
+        with `filter_text`, only those whose company, role, person or kind match.
+
+        Soonest first means by day, and today by due moment (R4: a thank-you whose 24
+        hours are up comes before the day-long touches). Read in three index ranges
+        (before today, today, after) so only today's few rows are ever sorted."""
         where, params = "t.status = 'pending'", []
         filtered, filter_params = _agenda_filter(filter_text)
         where += filtered
@@ -128,9 +132,22 @@ class AgendaMixin:
         if horizon_days is not None:
             where += " AND t.due <= ?"
             params.append((today + dt.timedelta(days=horizon_days)).isoformat())
-        rows = self.query(
-            f"SELECT {_AGENDA_COLUMNS}{_AGENDA_FROM} WHERE {where}{_AGENDA_ORDER}"
-            " LIMIT ? OFFSET ?", (*params, limit, offset))
+        day = today.isoformat()
+        source = _AGENDA_FROM if filter_text.strip() else " FROM touch t"
+        rows: list = []
+        for part, order in (("t.due < ?", " ORDER BY t.due, t.id"), ("t.due = ?", _TODAY_ORDER),
+                            ("t.due > ?", " ORDER BY t.due, t.id")):
+            clause, args = f"{where} AND {part}", (*params, day)
+            found = self.query(f"SELECT {_AGENDA_COLUMNS}{_AGENDA_FROM} WHERE {clause}{order}"
+                               " LIMIT ? OFFSET ?", (*args, limit - len(rows), offset))
+            rows += found
+            if len(rows) >= limit:
+                break
+            if offset and not found:  # the page starts further on: skip this range
+                offset -= self.query(f"SELECT count(*){source} WHERE {clause}", args)[0][0]
+                offset = max(0, offset)
+            else:
+                offset = 0
         return [AgendaRow.from_row(row) for row in rows]
 
     def agenda_groups(self, today: dt.date, now: dt.datetime | None = None
@@ -144,10 +161,12 @@ class AgendaMixin:
             "SELECT coalesce(sum(due < ?), 0), coalesce(sum(due = ?), 0),"
             " coalesce(sum(due > ? AND due <= ?), 0), coalesce(sum(due > ?), 0)"
             " FROM touch WHERE status = 'pending'", (t, t, t, week, week))[0]
-        late = sum(1 for row in self.query(
-            f"SELECT {_AGENDA_COLUMNS}{_AGENDA_FROM} WHERE t.status = 'pending' AND t.due = ?"
-            " AND t.kind = 'thank-you' AND t.user_changed = 0", (t,))
-            if touch_state(AgendaRow.from_row(row).deadline, now) == OVERDUE)
+        ends = self.query(  # today's thank-yous the user did not move, and when R4 ends
+            f"SELECT {INTERVIEW_END_SQL} FROM touch t JOIN interview i ON i.id = t.interview_id"
+            " WHERE t.status = 'pending' AND t.due = ? AND t.kind = 'thank-you'"
+            " AND t.user_changed = 0", (t,))
+        late = sum(1 for (end,) in ends if touch_state(Deadline(
+            "pending", today, thank_you_deadline(stored_moment(end))), now) == OVERDUE)
         return overdue + late, due_today - late, this_week, later
 
     def due_counts(self, today: dt.date, now: dt.datetime | None = None) -> tuple[int, int]:
