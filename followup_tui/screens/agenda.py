@@ -28,7 +28,7 @@ from followup_tui.widgets.footer import KeysFooter
 
 COLUMNS = (
     Column("When", 10, 9, keep=3),
-    Column("Due", 17, 14, keep=9),
+    Column("Due", 19, 14, keep=9),  # "snoozed: in 12 days"
     Column("Company", 0, 10, keep=8),
     Column("Role", 0, 8, keep=2),
     Column("Person", 18, 10, keep=6),

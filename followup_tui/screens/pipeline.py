@@ -26,7 +26,7 @@ COLUMNS = (
     Column("Role", 0, 8, keep=6),
     Column("Stage", 18, 12, keep=7),
     Column("Interview", 15, 10, keep=4),
-    Column("Next touch", 17, 14, keep=8),
+    Column("Next touch", 19, 14, keep=8),  # the Agenda's words
     Column("Last exchange", 13, 10, keep=3),
 )
 
