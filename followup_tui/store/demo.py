@@ -209,12 +209,13 @@ def _insert(conn, rows: dict) -> None:
 
 
 def _catch_up(conn, today: dt.date) -> None:
-    """A real user has already thanked last week's panels and alerted the references:
-    those touches are done (and the notes sent); what is left looks like a real week."""
+    """A real user has already thanked last week's panels, sent what they promised (R5)
+    and alerted the references: those touches are done (and the notes sent); what is
+    left looks like a real week."""
     cutoff = (today - dt.timedelta(days=1)).isoformat()
     conn.execute(
         "UPDATE touch SET status = 'done', done_on = due WHERE status = 'pending' "
-        "AND due < ? AND kind IN ('thank-you', 'reference-alert')", (cutoff,))
+        "AND due < ? AND kind IN ('thank-you', 'send', 'reference-alert')", (cutoff,))
     conn.execute(
         "INSERT INTO thankyou (interview_id, contact_id, medium, body, sent_at, updated_at) "
         "SELECT t.interview_id, t.contact_id, 'email', ?, t.due || ' 17:00:00.000000', "
