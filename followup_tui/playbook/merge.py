@@ -72,7 +72,7 @@ def _merge_words(base: str, mine: str, theirs: str) -> str | None:
     parts: list[str] = []
     for ours, base_part, others in _chunks(TOKEN.findall(base), TOKEN.findall(mine),
                                            TOKEN.findall(theirs)):
-        resolved = _resolve(base_part, ours, others)
+        resolved = _resolve(base_part, ours, others, gap=" ")
         if resolved is None:
             return None
         parts.extend(resolved)
@@ -87,14 +87,24 @@ def _grows(short: str, long: str) -> bool:
     return all(token in remaining for token in TOKEN.findall(short))
 
 
-def _resolve(base: Sequence[str], mine: Sequence[str], theirs: Sequence[str]
-             ) -> list[str] | None:
-    """One block: whichever side changed it, or None when both did, differently."""
+def _resolve(base: Sequence[str], mine: Sequence[str], theirs: Sequence[str],
+             gap: str | None = None) -> list[str] | None:
+    """One block: whichever side changed it; both sides' additions when both only added
+    here (theirs, saved first, then mine); None when both changed it differently."""
     if list(mine) == list(theirs) or list(theirs) == list(base):
         return list(mine)
     if list(mine) == list(base):
         return list(theirs)
-    return None
+    if base:
+        return None
+    same = 0  # what both added alike (the same paste) is kept once
+    while same < min(len(mine), len(theirs)) and mine[same] == theirs[same]:
+        same += 1
+    ours, others = list(mine[same:]), list(theirs[same:])
+    if (gap is not None and ours and others and not others[-1].isspace()
+            and (ours[0][0].isalnum() or ours[0][0] in "([\"'")):
+        others.append(gap)  # two words, not one glued to the other ("Friday, today" stays)
+    return [*mine[:same], *others, *ours]
 
 
 def _matches(base: Sequence[str], other: Sequence[str]) -> dict[int, int]:

@@ -94,6 +94,16 @@ def test_additions_at_different_places_in_one_line_both_land():
     assert merged.text == "The black cat sat down." and not merged.conflict
 
 
+def test_both_adding_at_the_same_place_keeps_theirs_then_mine():
+    assert merge("", " Second.", "First sentence.").text == "First sentence. Second."
+    assert merge("One.", "One. Three.", "One. Two.").text == "One. Two. Three."
+    assert merge("Notes:", "Notes: mine", "Notes: theirs").text == "Notes: theirs mine"
+    assert merge("Send it", "Send it, today", "Send it by Friday").text == \
+        "Send it by Friday, today"
+    # The same pasted line on both sides is kept once.
+    assert merge("a", "a\nPasted\nM", "a\nPasted\nT").text == "a\nPasted\nT\nM"
+
+
 def test_a_true_conflict_keeps_both_once_and_marks_them():
     merged = merge("Salary: open", "Salary: 90k", "Salary: 95k")
     assert merged.conflict
