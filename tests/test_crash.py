@@ -128,6 +128,37 @@ def test_kill_9_while_typing_notes_keeps_the_text(db):
     store.close()
 
 
+def test_kill_9_while_typing_steadily_loses_at_most_the_last_second(db):
+    """A word every 0.2 s for 5 s, never the pause a debounce waits for (issue 11): the
+    file holds everything but the last second (and some slack for a loaded machine)."""
+    from followup_tui.widgets.autosave import MAX_WAIT
+
+    terminal = Terminal(db)
+    typed: list[tuple[float, str]] = []
+    try:
+        terminal.wait_for("Crashco")
+        terminal.type("\r")
+        terminal.wait_for("Interviews")
+        time.sleep(0.3)
+        terminal.type("\r")  # into the first notes section
+        time.sleep(0.3)
+        text = ""
+        started = time.monotonic()
+        for n in range(25):
+            text += f"w{n:02d} "
+            terminal.type(f"w{n:02d} ", pause=0)
+            typed.append((time.monotonic(), text))
+            time.sleep(max(0.0, started + 0.2 * (n + 1) - time.monotonic()))
+        killed = time.monotonic()
+    finally:
+        terminal.kill()
+    saved = note(db, "asked") or ""
+    kept = [t for at, t in typed if killed - at > MAX_WAIT + 1.0]
+    assert len(kept) >= 10  # the typing went on long enough to tell
+    assert text.startswith(saved) and saved.startswith(kept[-1]), (saved, kept[-1])
+    assert integrity(db) == "ok"
+
+
 def draft(path: Path) -> str | None:
     conn = sqlite3.connect(path)
     try:

@@ -17,6 +17,7 @@ from textual import events
 
 from followup_tui.store import BusyError, ConflictError, Store, StoreError
 from followup_tui.store import base
+from followup_tui.widgets.autosave import WAITING
 
 UTC = dt.timezone.utc
 
@@ -198,6 +199,14 @@ def stored_note(path, interview, key):
         conn.close()
 
 
+async def saved_with(pilot, path, interview, words, key="asked"):
+    """Let the app run until the section's stored text holds `words` (at most 5 s)."""
+    deadline = time.monotonic() + 5
+    while words not in (stored_note(path, interview, key) or ""):
+        assert time.monotonic() < deadline, f"{words!r} never saved"
+        await pilot.pause(0.05)
+
+
 @pytest.fixture
 def interview_on_file(two):
     path, one, other = two
@@ -226,14 +235,19 @@ async def test_both_texts_are_kept_when_the_other_window_saved_first(
         # Typed before the app's next look for other windows' commits (no await between),
         # which would otherwise show theirs first and leave nothing to merge.
         section(app, "asked").insert(" Mine typed here")
-        await pilot.pause(0.6)  # the autosave runs and meets the other window's version
+        # The autosave meets the other window's version and merges.
+        await saved_with(pilot, path, interview, "Mine typed here")
         saved = stored_note(path, interview, "asked")
         assert "THEIRS from window two" in saved and "Mine typed here" in saved
-        assert "THEIRS from window two" in section(app, "asked").text
+        await pilot.pause()  # the merged text comes back from the save's thread
+        deadline = time.monotonic() + 5
+        while "THEIRS from window two" not in section(app, "asked").text:
+            assert time.monotonic() < deadline
+            await pilot.pause(0.05)
         assert "Mine typed here" in section(app, "asked").text
         assert any("another window" in str(n.message) for n in app._notifications)
         await pilot.press(*keys(" and more"))  # typing goes on where it was
-        await pilot.pause(0.6)
+        await saved_with(pilot, path, interview, "Mine typed here and more")
         assert "Mine typed here and more" in stored_note(path, interview, "asked")
 
 
@@ -252,14 +266,19 @@ async def test_a_busy_file_keeps_the_text_and_retries(tmp_path, monkeypatch):
         app.screen.focus_section("asked")
         holder = hold_write_lock(path, 30)
         await pilot.press(*keys("Kept while busy"))
-        await pilot.pause(0.4)  # the first autosave fails: the file is busy
+        state = app.screen.query_one("#save-state")
+        deadline = time.monotonic() + 5
+        while WAITING not in str(state.render()):  # the first autosave waits: the file is busy
+            assert time.monotonic() < deadline
+            await pilot.pause(0.05)
         assert stored_note(path, interview, "asked") is None
         assert section(app, "asked").text == "Kept while busy"
-        assert "retrying" in str(app.screen.query_one("#save-state").render())
         holder.release.set()
         holder.join()
-        await pilot.pause(1.3)  # the retry succeeds, without a key pressed
-        assert stored_note(path, interview, "asked") == "Kept while busy"
+        deadline = time.monotonic() + 5
+        while stored_note(path, interview, "asked") != "Kept while busy":
+            assert time.monotonic() < deadline  # the retry lands, without a key pressed
+            await pilot.pause(0.05)
     store.close()
 
 

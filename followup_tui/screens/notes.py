@@ -1,20 +1,22 @@
 """The Notes pane: an application's interviews and the R3 notes written right after them.
 
-Built to never lose a word: every section autosaves 0.3 s after the last keystroke
-(a short BEGIN IMMEDIATE write), and again when the interview changes, the pane is
-left or the app quits.
+Built to never lose a word: every section autosaves (`widgets.autosave`: 0.3 s after
+the last key, at least every second while typing goes on, in a thread), and at once when
+the section, the interview or the pane is left, or the app quits.
 """
 
 from __future__ import annotations
+
+import time
+from functools import partial
 
 import arrow
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.timer import Timer
-from textual.widgets import OptionList, Static, TextArea
 from textual.content import Content
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from followup_tui.playbook import clock
@@ -23,12 +25,15 @@ from followup_tui.playbook.sections import SECTIONS
 from followup_tui.screens.contact_form import PanelPicker
 from followup_tui.screens.pane import PaneScreen
 from followup_tui.screens.person_picker import notes_title
-from followup_tui.store import ConflictError, StoreError
+from followup_tui.screens.store_save import store_save
+from followup_tui.store import StoreError
 from followup_tui.store.notes import InterviewRow, PanelPerson
+from followup_tui.widgets.autosave import QUIT_WAIT, SAVED, SAVING, WAITING, Autosave
 from followup_tui.widgets.notes_editor import MAX_NOTE, NotesEditor, PickList
 from followup_tui.widgets.footer import KeysFooter
 
-DEBOUNCE = 0.3  # seconds of quiet before a section is written (docs/keys.md: within 0.5 s)
+# The status line shows the state that matters most among the sections.
+STATE_RANK = {"": 0, SAVED: 1, SAVING: 2, WAITING: 3}
 
 
 def now() -> arrow.Arrow:
@@ -79,7 +84,6 @@ class NotesScreen(PaneScreen):
         self.rows: list[InterviewRow] = []
         self.people: list[PanelPerson] = []
         self.interview_id: int | None = None  # whose notes the editors hold
-        self._timer: Timer | None = None
         self._editors: list[NotesEditor] = []
 
     def compose(self) -> ComposeResult:
@@ -156,9 +160,8 @@ class NotesScreen(PaneScreen):
         self.show_interview(ids[index] if index is not None else None)
 
     def show_interview(self, interview_id: int | None) -> None:
-        """Load an interview's panel and notes into the pane (saving the previous first)."""
-        if interview_id != self.interview_id:
-            self.flush()
+        """Load an interview's panel and notes into the pane (the previous one's unsaved
+        text is saved; a section being typed in keeps its text and cursor)."""
         self.interview_id = interview_id
         if interview_id is not None and self.app.interview_id != interview_id:
             self.app.interview_id = interview_id
@@ -166,8 +169,8 @@ class NotesScreen(PaneScreen):
         notes = self.store.notes(interview_id) if interview_id is not None else {}
         for editor in self.editors:
             body, version = notes.get(editor.section.key, ("", None))
-            if not editor.dirty:  # flush() ran first: dirty means unsaved, keep it
-                editor.load(body, version)
+            if editor.autosave is not None:
+                editor.autosave.load(interview_id, body, version)
             editor.disabled = interview_id is None
         hint = ("i add an interview" if interview_id is None else
                 "tab: next section · escape: back to the list · typing is saved as you go")
@@ -209,76 +212,40 @@ class NotesScreen(PaneScreen):
         editor.move_cursor(editor.document.end)
         editor.scroll_visible()
 
-    # -- autosave ------------------------------------------------------------------------
-    @on(TextArea.Changed)
-    def typed(self, event: TextArea.Changed) -> None:
-        editor = event.text_area
-        if not isinstance(editor, NotesEditor) or not editor.dirty:
-            return
-        self.set_state("saving…")
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(DEBOUNCE, self.flush)
+    # -- autosave (widgets/autosave.py) ------------------------------------------------------
+    def on_mount(self) -> None:
+        for editor in self.editors:  # held: on unmount (quitting) the DOM is already gone
+            editor.autosave = Autosave(
+                editor, store_save(partial(self.write_note, editor.section.key)),
+                title=editor.section.title, max_chars=MAX_NOTE, on_state=self.show_state)
+
+    def write_note(self, section: str, interview_id: int, text: str, version: int) -> int:
+        """One section's save (in a worker thread): 0 means "no note when I loaded it", so
+        a first save by another window is merged too, never overwritten (issue 8)."""
+        return self.store.save_note(interview_id, section, text, version)
+
+    def saves(self) -> list[Autosave]:
+        return [e.autosave for e in self.editors if e.autosave is not None]
 
     def flush(self) -> None:
-        """Write every section whose text differs from the database (a quick write each)."""
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-        if self.interview_id is None:
-            return
-        wrote = False
-        for editor in self.editors:
-            if editor.dirty:
-                wrote = self.save(editor) or wrote
-        if wrote:
-            self.set_state("saved")
+        """Start writing every section that differs from the database."""
+        for save in self.saves():
+            save.flush()
 
-    def save(self, editor: NotesEditor) -> bool:
-        text = editor.text
-        if len(text) > MAX_NOTE:
-            self.set_state(f"not saved: {editor.section.title} is over {MAX_NOTE:,} characters")
-            return False
-        try:
-            editor.version = self.store.save_note(
-                # 0: "no note when I loaded it", so a first save by the other window is
-                # a conflict too, never silently overwritten (issue 8).
-                self.interview_id, editor.section.key, text,
-                0 if editor.version is None else editor.version)
-        except ConflictError as conflict:
-            # Another window wrote this section: keep both texts, nothing is lost.
-            merged = f"{text}\n\n--- from another window ---\n{conflict.theirs}"
-            current = self.store.notes(self.interview_id).get(editor.section.key)
-            editor.version = self.store.save_note(
-                self.interview_id, editor.section.key, merged, current[1] if current else None)
-            editor.saved_text = merged
-            cursor = editor.cursor_location  # the user's text comes first: keep typing there
-            editor.load_text(merged)
-            editor.move_cursor(cursor)
-            self.notify(f"{editor.section.title}: another window changed it too; "
-                        "both texts are kept.", severity="warning", timeout=8)
-            return True
-        except StoreError as error:
-            self.set_state("not saved — retrying")
-            self.notify(str(error), title="Not saved", severity="error", timeout=8)
-            self._timer = self.set_timer(1.0, self.flush)
-            return False
-        editor.saved_text = text
-        return True
-
-    def set_state(self, text: str) -> None:
+    def show_state(self, _state: str) -> None:
+        states = [save.state for save in self.saves()]
+        shown = max(states, key=lambda s: STATE_RANK.get(s, 4), default="")
         for state in self.query("#save-state").results(Static):  # none left when quitting
-            state.update(text)
+            state.update(shown)
 
     def on_screen_suspend(self) -> None:
         self.flush()
 
-    def on_mount(self) -> None:
-        self.editors  # noqa: B018 - remember them while they are in the DOM
-
     def on_unmount(self) -> None:
         """Quitting: the editors still hold their text, so write what is pending."""
-        self.flush()
+        give_up = time.monotonic() + QUIT_WAIT  # one wait for all sections on a busy file
+        for save in self.saves():
+            save.flush_now(give_up)
 
     # -- actions -----------------------------------------------------------------------------
     def action_focus_main(self) -> None:

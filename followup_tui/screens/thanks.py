@@ -1,9 +1,10 @@
 """The Thank-you pane: a personal, proofread note to every person, within 24 hours (R4–R6).
 
 Left: who to thank for the interview (R4), each with the note's state and the time left
-before the 24-hour deadline. Middle: the draft, autosaved 0.3 s after the last key (and
-when the recipient changes, the pane is left or the app quits). Right: the R5 checklist
-and proofreading findings, recomputed in a thread a moment after typing stops.
+before the 24-hour deadline. Middle: the draft, autosaved like a notes section
+(`widgets.autosave`; also when the recipient changes, the pane is left or the app quits).
+Right: the R5 checklist and proofreading findings, recomputed in a thread a moment after
+typing stops.
 """
 
 from __future__ import annotations
@@ -48,13 +49,14 @@ from followup_tui.playbook.thankyou import (
 )
 from followup_tui.playbook.words import MEDIA
 from followup_tui.screens.pane import PaneScreen
-from followup_tui.store import ConflictError, StoreError
+from followup_tui.screens.store_save import store_save
+from followup_tui.store import StoreError
 from followup_tui.store.thanks import ThanksInterview, ThankYouRow
 from followup_tui.widgets.notes_editor import PickList
+from followup_tui.widgets.autosave import Autosave
 from followup_tui.widgets.saved_text import SavedTextArea
 from followup_tui.widgets.footer import KeysFooter
 
-DEBOUNCE = 0.3  # seconds of quiet before the draft is written (docs/keys.md: within 0.5 s)
 CHECK_DELAY = 0.25  # seconds of quiet before the checklist is recomputed
 MAX_DRAFT = 50_000  # characters; a longer paste is not saved, with a message
 NOBODY = Sender("", "", "")
@@ -153,7 +155,6 @@ class DraftEditor(SavedTextArea):
 
     def __init__(self) -> None:
         super().__init__(id="draft", placeholder="No draft yet: g writes one from your notes.")
-        self.version = 0  # no note stored yet
 
 
 class MediumScreen(ModalScreen[str]):
@@ -221,11 +222,12 @@ class ThanksScreen(PaneScreen):
         self.others: tuple[str, ...] = ()
         self.sender: Sender | None = None
         self.contact_id: int | None = None  # whose note the editor holds
-        self._shown: tuple[int, int] | None = None  # (interview, person) the editor was loaded for
-        self._timer: Timer | None = None
         self._check_timer: Timer | None = None
         self._had_text = False
         self._editor = DraftEditor()  # kept: on quit the text is saved after unmounting
+        self.autosave = self._editor.autosave = Autosave(
+            self._editor, store_save(self.write_note), title="The note", max_chars=MAX_DRAFT,
+            on_state=self.set_state, on_saved=self.note_saved)
 
     def compose(self) -> ComposeResult:
         yield Static("Thank-you", id="title", classes="pane-title", markup=False)
@@ -394,23 +396,19 @@ class ThanksScreen(PaneScreen):
             panel=tuple(p.full_name for p in self.people), people=self.others)
 
     def show_recipient(self, contact_id: int | None) -> None:
-        """Load a person's note into the editor (saving the previous one first)."""
-        if contact_id != self.contact_id:
-            self.flush()
+        """Load a person's note into the editor (the previous one's unsaved text is saved;
+        the note being typed keeps its text and cursor)."""
         self.contact_id = contact_id
         person = self.recipient(contact_id)
         editor = self.editor
         editor.disabled = person is None
         if person is None:
-            editor.load("", 0)
+            self.autosave.load(None, "", 0)
             self.query_one("#note-head", Static).update("")
             self.show_check()
             return
         note = self.note(contact_id)
-        shown = (self.interview.id, contact_id)
-        if not editor.dirty or shown != self._shown:  # unsaved typing is never replaced
-            editor.load(note.body, note.version)
-            self._shown = shown
+        self.autosave.load((self.interview.id, contact_id), note.body, note.version)
         self.show_head()
         self.show_check()
         self.query_one("#hint", Static).update(
@@ -517,55 +515,27 @@ class ThanksScreen(PaneScreen):
             self.show_list()
             self.show_check()
 
-    # -- autosave (docs/keys.md: within 0.5 s, also on leaving and quitting) ----------------
+    # -- autosave (widgets/autosave.py) ----------------------------------------------------
     @on(TextArea.Changed, "#draft")
     def typed(self) -> None:
         has_text = bool(self.editor.text.strip())
         if has_text != self._had_text:  # E, c and S need a draft (footer follows)
             self._had_text = has_text
             self.refresh_bindings()
-        if not self.editor.dirty:
-            return
-        self.set_state("saving…")
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(DEBOUNCE, self.flush)
-        self.schedule_checks()
+        if self.autosave.dirty:
+            self.schedule_checks()
+
+    def write_note(self, key: tuple[int, int], text: str, version: int) -> int:
+        """The draft's save (in a worker thread)."""
+        return self.store.save_thank_you(*key, text, version)
+
+    def note_saved(self, key: tuple[int, int], text: str, version: int) -> None:
+        if self.interview is not None and key[0] == self.interview.id:
+            self.stored[key[1]] = replace(self.note(key[1]), body=text, version=version)
 
     def flush(self) -> None:
-        """Write the draft if it differs from the database (a short write)."""
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-        if self.interview is None or self.contact_id is None:
-            return
-        editor = self.editor
-        if not editor.dirty:
-            return
-        text = editor.text
-        if len(text) > MAX_DRAFT:
-            self.set_state(f"not saved: the note is over {MAX_DRAFT:,} characters")
-            return
-        i, c = self.interview.id, self.contact_id
-        try:
-            version = self.store.save_thank_you(i, c, text, editor.version)
-        except ConflictError as conflict:
-            # Another window wrote this note: keep both texts, nothing is lost.
-            text = f"{text}\n\n--- from another window ---\n{conflict.theirs}"
-            version = self.store.save_thank_you(i, c, text, None)
-            cursor = editor.cursor_location  # the user's text comes first: keep typing there
-            editor.load_text(text)
-            editor.move_cursor(cursor)
-            self.notify("Another window changed this note too; both texts are kept.",
-                        severity="warning", timeout=8)
-        except StoreError as error:
-            self.set_state("not saved — retrying")
-            self.notify(str(error), title="Not saved", severity="error", timeout=8)
-            self._timer = self.set_timer(1.0, self.flush)
-            return
-        editor.saved_text, editor.version = text, version
-        self.stored[c] = replace(self.note(c), body=text, version=version)
-        self.set_state("saved")
+        """Start writing the draft if it differs from the database."""
+        self.autosave.flush()
 
     def set_state(self, text: str) -> None:
         from textual.css.query import NoMatches
@@ -580,7 +550,7 @@ class ThanksScreen(PaneScreen):
 
     def on_unmount(self) -> None:
         """Quitting: the editor still holds its text, so write what is pending."""
-        self.flush()
+        self.autosave.flush_now()
 
     def action_focus_main(self) -> None:
         self.flush()

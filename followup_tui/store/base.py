@@ -33,11 +33,15 @@ class BusyError(StoreError):
 
 
 class ConflictError(StoreError):
-    """Another window saved a newer version of the record being written."""
+    """Another window saved a newer version of the record being written.
 
-    def __init__(self, message: str, theirs: str = "") -> None:
+    `theirs` and `version` are what is stored now, so autosave can merge and save
+    again against that version (issue 11)."""
+
+    def __init__(self, message: str, theirs: str = "", version: int | None = None) -> None:
         super().__init__(message)
         self.theirs = theirs
+        self.version = version
 
 
 def make_private_dirs(folder: Path) -> None:

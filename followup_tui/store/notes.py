@@ -473,7 +473,8 @@ class NotesMixin:
             ).first()
             if row is None:
                 if expected_version:
-                    raise ConflictError("These notes were deleted in another window.", theirs="")
+                    raise ConflictError("These notes were deleted in another window.", theirs="",
+                                        version=0)
                 if not conn.exec_driver_sql("SELECT 1 FROM interview WHERE id = ?",
                                             (interview_id,)).first():
                     raise StoreError(f"Interview {interview_id} no longer exists.")
@@ -487,7 +488,7 @@ class NotesMixin:
                 if stored == body:
                     return version
                 raise ConflictError("These notes were changed in another window.",
-                                    theirs=stored)
+                                    theirs=stored, version=version)
             if stored == body:
                 return version
             conn.exec_driver_sql(

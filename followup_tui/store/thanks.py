@@ -252,7 +252,7 @@ class ThanksMixin:
             if expected_version is not None and note.version != expected_version:
                 raise ConflictError(
                     "This note was changed in another window; both versions are kept "
-                    "on screen.", theirs=note.body)
+                    "on screen.", theirs=note.body, version=note.version)
             if note.body == body and note.version:
                 return note.version
             note.body = body

@@ -1,13 +1,11 @@
-"""A text area that remembers what the database holds, for autosave.
-
-Autosave compares `text` with `saved_text` to know what it still has to write, so
-nothing depends on the order in which Changed messages arrive; `version` is the
-stored version the text was loaded from, so a newer save from another window is
-noticed instead of overwritten (issue 8).
-"""
+"""A text area that autosaves: its `Autosave` (set by the screen) hears every change
+and saves at once when the cursor leaves it."""
 
 from __future__ import annotations
 
+from textual.widgets import TextArea
+
+from followup_tui.widgets.autosave import Autosave
 from followup_tui.widgets.text_editor import TextEditor
 
 
@@ -16,16 +14,12 @@ class SavedTextArea(TextEditor):
 
     def __init__(self, *, id: str, placeholder: str) -> None:
         super().__init__("", id=id, placeholder=placeholder, show_line_numbers=False)
-        self.saved_text = ""
-        self.version: int | None = None
+        self.autosave: Autosave | None = None
 
-    def load(self, body: str, version: int | None) -> None:
-        """Show what the database holds (another record, or a reload): not an edit."""
-        self.saved_text = body
-        self.version = version
-        if self.text != body:
-            self.load_text(body)
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if self.autosave is not None and event.text_area is self:
+            self.autosave.changed()
 
-    @property
-    def dirty(self) -> bool:
-        return self.text != self.saved_text
+    def on_blur(self) -> None:
+        if self.autosave is not None:
+            self.autosave.flush()

@@ -91,9 +91,11 @@ async def test_two_panelists_drafts_export_sent_and_restart(tmp_path, frozen):
         await pilot.press("enter")
         assert app.focused is pane.editor
         await pilot.press(*" PS: see you soon.")
-        await pilot.pause(0.6)
+        deadline = time.monotonic() + 5
+        while str(pane.query_one("#save-state").render()) != "saved":
+            assert time.monotonic() < deadline, "the draft was never saved"
+            await pilot.pause(0.05)
         assert store.thank_you(built.interview_id, built.john).body.endswith("PS: see you soon.")
-        assert str(pane.query_one("#save-state").render()) == "saved"
         await pilot.press("escape")
         assert app.focused.id == "recipients"
 

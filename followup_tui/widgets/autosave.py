@@ -1,0 +1,354 @@
+"""Autosave for a text area: what is typed reaches the file within a second, once.
+
+One controller per text area that autosaves (a Notes section, the Thank-you draft), so the
+rules live in one place:
+- a save starts 0.3 s after the last key, and at the latest 1 s after the first unsaved
+  one, so a steady typist is saved every second and a `kill -9` loses at most that;
+- the editor's leaving, the pane's leaving and quitting save at once (quitting waits);
+- a save runs in a worker thread: a busy file never holds up a key; the status line says
+  the save is waiting, and it is tried again, with what was typed since, until it lands;
+- one save of a record at a time; what is typed during a save goes in the next one;
+- each record remembers the text and version it last loaded or saved (the base); when
+  another window saved first, base, mine and theirs are merged (`playbook.merge`).
+
+Widgets import no store: the screen passes the save function, which raises `Clash` when
+another window saved a newer version and `Waiting` when the file is busy.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Callable, Hashable
+
+from textual.timer import Timer
+from textual.widgets import TextArea
+from textual.widgets.text_area import Selection
+
+from followup_tui.playbook.merge import merge
+
+DEBOUNCE = 0.3  # seconds of quiet before a save (docs/keys.md: within 0.5 s)
+MAX_WAIT = 1.0  # seconds a save may wait while typing goes on
+RETRY = (0.2, 2.0)  # first and longest wait before a busy file is tried again
+QUIT_WAIT = 5.0  # seconds quitting keeps trying a busy file before it gives up
+SLOW = 0.5  # seconds after which a save still running is shown as waiting
+SAVING, SAVED = "saving…", "saved"
+WAITING = "waiting for the file — what you type is kept"
+
+
+class Clash(Exception):
+    """Raised by a save function: another window saved `version` with `theirs`."""
+
+    def __init__(self, theirs: str, version: int) -> None:
+        super().__init__("changed in another window")
+        self.theirs, self.version = theirs, version
+
+
+class Waiting(Exception):
+    """Raised by a save function: the file is busy, try again soon."""
+
+
+Save = Callable[[Hashable, str, int], int]  # (record, text, version it replaces) → new version
+
+
+@dataclass
+class Record:
+    """What autosave knows of one record: its base, and text still to write."""
+
+    base: str = ""
+    version: int = 0
+    pending: str | None = None  # unsaved text of a record the editor no longer shows
+    saving: bool = False
+    again: bool = False  # asked to save while saving: save again when done
+
+
+@dataclass(frozen=True)
+class Written:
+    text: str
+    version: int
+    merged: bool
+    conflict: bool
+
+
+class Autosave:
+    """Saves one text area's text to whichever record it shows (`load`)."""
+
+    def __init__(self, editor: TextArea, save: Save, *, title: str, max_chars: int,
+                 on_state: Callable[[str], None] | None = None,
+                 on_saved: Callable[[Hashable, str, int], None] | None = None,
+                 debounce: float = DEBOUNCE, max_wait: float = MAX_WAIT,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.editor, self.save, self.title, self.max_chars = editor, save, title, max_chars
+        self.on_state, self.on_saved = on_state, on_saved
+        self.debounce, self.max_wait, self.clock = debounce, max_wait, clock
+        self.key: Hashable | None = None
+        self.records: dict[Hashable, Record] = {}
+        self.state = ""
+        self._timer: Timer | None = None
+        self._slow: Timer | None = None
+        self._first: float | None = None  # when the oldest unsaved key was typed
+        self._retry_after = 0.0
+        self._failed = False  # an error was already notified
+        self._lock = threading.Lock()  # one write of this text area at a time
+
+    # -- what the editor shows ------------------------------------------------------------
+    @property
+    def dirty(self) -> bool:
+        """The editor holds text the file does not have yet."""
+        record = self.records.get(self.key) if self.key is not None else None
+        return record is not None and self.editor.text != record.base
+
+    @property
+    def unsaved(self) -> bool:
+        return self.dirty or any(r.pending is not None for r in self.records.values())
+
+    def load(self, key: Hashable | None, text: str, version: int | None) -> None:
+        """Show a record as stored. The one already shown keeps its unsaved edits and
+        its cursor: newer text from another window is put in around them."""
+        version = version or 0
+        if key != self.key:
+            self._leave()
+            self.key, self._first = key, None
+            if key is None:
+                self.editor.load_text(text)
+                return
+            record = self.records.setdefault(key, Record(text, version))
+            if record.pending is None and not record.saving:
+                record.base, record.version = text, version
+            shown = record.base if record.pending is None else record.pending
+            record.pending = None
+            self.editor.load_text(shown)
+            if self.unsaved:
+                self.flush()  # the record left behind is written now
+            return
+        record = self.records.get(key)
+        if record is None or record.saving or self.dirty or version == record.version:
+            return  # unsaved edits stay; the next save merges what another window wrote
+        record.base, record.version = text, version
+        replace_text(self.editor, text)
+
+    def _leave(self) -> None:
+        """The editor moves to another record: keep what it still has to save."""
+        record = self.records.get(self.key) if self.key is not None else None
+        if record is not None and self.editor.text != record.base:
+            record.pending = self.editor.text
+        for key in [k for k, r in self.records.items() if r.pending is None and not r.saving]:
+            del self.records[key]
+
+    # -- when to save ---------------------------------------------------------------------
+    def changed(self) -> None:
+        """The text changed: save after a pause, and at the latest after MAX_WAIT."""
+        if not self.dirty:
+            self._first = None
+            self._caught_up()
+            return
+        now = self.clock()
+        if self._first is None:
+            self._first = now
+        due = min(now + self.debounce, self._first + self.max_wait)
+        self._stop_timer()
+        # Never 0: Textual's timer divides by its delay when it is late.
+        self._timer = self.editor.set_timer(max(0.01, due - now), self.flush)
+        if self.state not in (WAITING,) and not self._failed:
+            self._set_state(SAVING)
+
+    def flush(self) -> None:
+        """Start saving everything unsaved now (the editor left, the pane left, a timer)."""
+        self._stop_timer()
+        for key, record in list(self.records.items()):
+            text = self.editor.text if key == self.key else record.pending
+            if text is None or text == record.base:
+                continue
+            if record.saving:
+                record.again = True
+                continue
+            if len(text) > self.max_chars:
+                self._set_state(f"not saved: {self.title} is over {self.max_chars:,} characters")
+                continue
+            if key == self.key:
+                self._first = None
+            record.saving = True
+            self.editor.run_worker(self._save_in_thread(key, text), group="autosave",
+                                   exit_on_error=False)
+            if self._slow is None:
+                self._slow = self.editor.set_timer(SLOW, self._still_saving)
+        self._caught_up()
+
+    def _still_saving(self) -> None:
+        """A save that takes this long waits for the lock, however long the store waits."""
+        self._slow = None
+        if any(r.saving for r in self.records.values()):
+            self._set_state(WAITING)
+
+    def _caught_up(self) -> None:
+        """Typed back to what is saved, with no save running: nothing is waiting."""
+        if self.state == SAVING and not self.unsaved and not any(
+                r.saving for r in self.records.values()):
+            self._set_state(SAVED)
+
+    def flush_now(self, give_up: float | None = None) -> None:
+        """Quitting: write what is unsaved before returning (the saves still running in
+        threads finish first; a busy file is tried until `give_up`, QUIT_WAIT from now)."""
+        self._stop_timer()
+        give_up = time.monotonic() + QUIT_WAIT if give_up is None else give_up
+        for key, record in list(self.records.items()):
+            text = self.editor.text if key == self.key else record.pending
+            if text is None or len(text) > self.max_chars:
+                continue
+            while True:
+                try:
+                    self._write(key, text)
+                    break
+                except Waiting:
+                    if time.monotonic() > give_up:
+                        break
+                    time.sleep(RETRY[0])
+                except Exception:  # noqa: BLE001 - the app is closing: nothing to tell
+                    break
+
+    # -- saving ---------------------------------------------------------------------------
+    async def _save_in_thread(self, key: Hashable, text: str) -> None:
+        try:
+            outcome: Written | Exception = await asyncio.to_thread(self._write, key, text)
+        except Exception as error:  # noqa: BLE001 - every failure is shown, none ends the app
+            outcome = error
+        self._done(key, text, outcome)
+
+    def _write(self, key: Hashable, text: str) -> Written:
+        """Save `text` over the record's base, merging with another window's newer save."""
+        with self._lock:
+            record = self.records.setdefault(key, Record())
+            if text == record.base:
+                return Written(text, record.version, False, False)
+            base, version, merged, conflict = record.base, record.version, False, False
+            for _attempt in range(5):
+                try:
+                    saved = self.save(key, text, version)
+                except Clash as clash:
+                    result = merge(base, text, clash.theirs)
+                    base, version, text = clash.theirs, clash.version, result.text
+                    merged, conflict = True, conflict or result.conflict
+                    continue
+                record.base, record.version = text, saved
+                return Written(text, saved, merged, conflict)
+            raise Waiting("another window keeps changing it")
+
+    def _done(self, key: Hashable, sent: str, outcome: Written | Exception) -> None:
+        """Back on the UI thread: show a merge, say how it went, save what came since."""
+        record = self.records.get(key)
+        if record is None:
+            return
+        record.saving = False
+        if isinstance(outcome, Written):
+            self._retry_after, self._failed = 0.0, False
+            self._settle(key, record, sent, outcome)
+            if self.on_saved is not None:
+                self.on_saved(key, outcome.text, outcome.version)
+            if record.again:
+                record.again = False
+                self.flush()
+            self._set_state(SAVING if self.unsaved else SAVED)
+            return
+        if isinstance(outcome, Waiting):
+            self._set_state(WAITING)
+            self._retry(RETRY[1])
+            return
+        self._set_state(f"not saved: {outcome}")
+        if not self._failed:
+            self._failed = True
+            self.editor.notify(f"{self.title}: {outcome}", title="Not saved",
+                               severity="error", timeout=8, markup=False)
+        self._retry(RETRY[1] * 3)
+
+    def _settle(self, key: Hashable, record: Record, sent: str, outcome: Written) -> None:
+        """A merged save: put the other window's part into what is shown or kept (with
+        what was typed during the save)."""
+        later = self.editor.text if key == self.key else record.pending
+        if key != self.key and later == sent:
+            record.pending = None
+        elif later is not None and outcome.text != sent:
+            mixed = merge(sent, later, outcome.text)
+            outcome = Written(mixed.text, outcome.version, True, outcome.conflict or mixed.conflict)
+            if key == self.key:
+                replace_text(self.editor, mixed.text)
+            else:
+                record.pending = mixed.text
+        if outcome.conflict:
+            self.editor.notify(
+                f"{self.title}: another window changed the same words; both versions are "
+                "kept, marked \"from another window\".", severity="warning", timeout=10,
+                markup=False)
+        elif outcome.merged:
+            self.editor.notify(f"{self.title}: merged with another window's changes.",
+                               timeout=4, markup=False)
+
+    def _retry(self, longest: float) -> None:
+        self._retry_after = min(longest, max(RETRY[0], self._retry_after * 2))
+        self._stop_timer()
+        self._timer = self.editor.set_timer(self._retry_after, self.flush)
+
+    def _stop_timer(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+
+    def _set_state(self, state: str) -> None:
+        if state != self.state:
+            self.state = state
+            if self.on_state is not None:
+                self.on_state(state)
+
+
+def replace_text(editor: TextArea, text: str) -> None:
+    """Change what the editor shows line block by line block, as edits, and keep the
+    cursor on the words it was in (loading the text would put it at the top)."""
+    old, new = editor.text.split("\n"), text.split("\n")
+    blocks = SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    start, end = editor.selection
+    for tag, i1, i2, j1, j2 in reversed(blocks):
+        if tag == "equal":
+            continue
+        lines = "\n".join(new[j1:j2])
+        if i1 == i2:  # lines added before old line i1
+            if i1 < len(old):
+                editor.replace(lines + "\n", (i1, 0), (i1, 0))
+            else:
+                editor.replace("\n" + lines, (i1 - 1, len(old[-1])), (i1 - 1, len(old[-1])))
+        elif j1 == j2:  # lines taken away, with their line breaks
+            if i2 < len(old):
+                editor.replace("", (i1, 0), (i2, 0))
+            elif i1 > 0:
+                editor.replace("", (i1 - 1, len(old[i1 - 1])), (i2 - 1, len(old[-1])))
+            else:
+                editor.replace("", (0, 0), (i2 - 1, len(old[-1])))
+        else:
+            editor.replace(lines, (i1, 0), (i2 - 1, len(old[i2 - 1])))
+    editor.selection = Selection(moved(start, blocks, old, new), moved(end, blocks, old, new))
+
+
+def moved(location: tuple[int, int], blocks, old: list[str], new: list[str]
+          ) -> tuple[int, int]:
+    """Where a place in the old text is in the new one: by the same words if they stayed."""
+    row, column = location
+    for tag, i1, i2, j1, j2 in blocks:
+        if i1 <= row < i2:
+            if tag == "equal":
+                return j1 + row - i1, column
+            if j1 == j2:  # its line is gone: the start of what follows
+                return (j1, 0) if j1 < len(new) else (len(new) - 1, len(new[-1]))
+            there = j1 + min(row - i1, j2 - j1 - 1)
+            return there, moved_column(old[row], new[there], column)
+    return len(new) - 1, len(new[-1])
+
+
+def moved_column(old: str, new: str, column: int) -> int:
+    """The same place in a changed line; before what was added right after it."""
+    for tag, a1, a2, b1, b2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if tag == "equal" and a1 <= column <= a2:
+            return b1 + column - a1
+        if a1 <= column < a2:
+            return b2
+    return len(new)

@@ -1,0 +1,241 @@
+"""Autosave keeps every word, once (issue 11): a steady typist is saved at least every
+second, two windows taking turns in one section merge instead of multiplying, and a busy
+file never freezes the keys. Real SQLite files, real apps driven by Pilot."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from followup_tui.app import FollowupApp
+from followup_tui.store import Store
+from followup_tui.widgets.autosave import MAX_WAIT, WAITING
+from tests.test_crash import draft, note
+
+SIZE = (120, 36)
+SLACK = 1.0  # a loaded 2-core machine runs timers late; the guarantee is MAX_WAIT
+
+
+def keys(text: str) -> list[str]:
+    names = {" ": "space", ".": "full_stop", ",": "comma"}
+    return [names.get(ch, ch) for ch in text]
+
+
+def stored(path: Path, section: str = "asked") -> str | None:
+    """What an independent connection to the file reads."""
+    return note(path, section)
+
+
+async def until(pilot, condition, timeout: float = 5.0) -> None:
+    """Let the app run until `condition()` holds (or fail after `timeout` seconds)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "condition never held"
+        await pilot.pause(0.02)
+
+
+def section(app, key: str = "asked"):
+    return app.screen.query_one(f"#section-{key}")
+
+
+@pytest.fixture
+def interview(db_path):
+    store = Store.open(db_path)
+    application = store.add_application(company="Acme", role="SRE")
+    interview = store.add_interview(application, dt.datetime.now(dt.timezone.utc))
+    store.close()
+    return application, interview
+
+
+async def into_section(app, pilot, application: int, key: str = "asked") -> None:
+    app.open_application(application)
+    await pilot.pause()
+    app.screen.focus_section(key)
+    await pilot.pause()
+
+
+async def type_steadily(pilot, saved, words: int = 10) -> str:
+    """A typist who never pauses (a key every 50 ms: never the 0.3 s a debounce waits for);
+    after every word, what was typed over MAX_WAIT (and some slack) ago must be saved."""
+    typed: list[tuple[float, str]] = []
+    text, checked = "", 0
+    for n in range(words):
+        for char in f"word{n} ":
+            await pilot.press(*keys(char))
+            text += char
+            typed.append((time.monotonic(), text))
+            await asyncio.sleep(0.05)
+        now, stored_now = time.monotonic(), saved() or ""
+        old = [t for at, t in typed if now - at > MAX_WAIT + SLACK]
+        if old:
+            checked += 1
+            assert stored_now.startswith(old[-1]), (
+                f"{len(old[-1])} characters typed over {MAX_WAIT + SLACK} s ago are not saved")
+    assert checked >= 2, "typing was too quick to check anything"
+    return text
+
+
+async def test_steady_typing_is_saved_at_least_every_second(db_path, interview, make_app):
+    application, _ = interview
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await into_section(app, pilot, application)
+        text = await type_steadily(pilot, lambda: stored(db_path))
+        await until(pilot, lambda: stored(db_path) == text)
+
+
+async def test_the_thank_you_draft_is_saved_while_typing_goes_on(db_path, interview, make_app):
+    application, interview_id = interview
+    store = Store.open(db_path)
+    store.add_to_panel(interview_id, store.add_contact(full_name="Ada Lovelace"))
+    store.close()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.application_id = application
+        await pilot.press("3")
+        await until(pilot, lambda: app.screen.contact_id is not None)
+        await pilot.press("enter")  # into the draft
+        text = await type_steadily(pilot, lambda: draft(db_path))
+        await until(pilot, lambda: draft(db_path) == text)
+
+
+async def test_two_windows_taking_turns_keep_each_sentence_once(db_path, interview):
+    application, _ = interview
+    one_store, two_store = Store.open(db_path), Store.open(db_path)
+    one, two = FollowupApp(one_store), FollowupApp(two_store)
+    async with one.run_test(size=SIZE) as first, two.run_test(size=SIZE) as second:
+        await into_section(one, first, application)
+        await into_section(two, second, application)
+        turns = [(first, "First sentence."), (second, " Second."), (first, " Third."),
+                 (second, " Fourth."), (first, " Fifth.")]
+        for pilot, sentence in turns:
+            await pilot.press(*keys(sentence))
+            await until(pilot, lambda: sentence in (stored(db_path) or ""))
+        text = stored(db_path)
+        for _, sentence in turns:
+            assert text.count(sentence.strip()) == 1, text
+        assert text == "First sentence. Second. Third. Fourth. Fifth."
+        await until(first, lambda: section(one).text == text)  # the last window shows it all
+        assert not any(n.severity == "warning" for n in one._notifications)  # no clash to report
+    one_store.close()
+    two_store.close()
+
+
+class Holder(threading.Thread):
+    """Another program holding the write lock (`BEGIN IMMEDIATE`) until released."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(daemon=True)
+        self.path = path
+        self.ready, self.release = threading.Event(), threading.Event()
+
+    def run(self) -> None:
+        conn = sqlite3.connect(self.path, isolation_level=None)
+        conn.execute("BEGIN IMMEDIATE")
+        self.ready.set()
+        self.release.wait(60)
+        conn.execute("COMMIT")
+        conn.close()
+
+
+async def test_a_busy_file_never_freezes_the_keys(db_path, interview, make_app):
+    application, _ = interview
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await into_section(app, pilot, application)
+        editor = section(app)
+        busy, most, count = threading.Lock(), [0], [0]
+        real_save = app.store.save_note
+
+        def save_note(*args, **kwargs):  # the real save, counting how many run at once
+            with busy:
+                count[0] += 1
+                most[0] = max(most[0], count[0])
+            try:
+                return real_save(*args, **kwargs)
+            finally:
+                with busy:
+                    count[0] -= 1
+
+        app.store.save_note = save_note
+        holder = Holder(db_path)
+        holder.start()
+        holder.ready.wait()
+        try:
+            slowest = 0.0
+            text = ""
+            for word in ["Kept ", "while ", "the ", "file ", "is ", "busy"]:
+                for char in word:
+                    started = time.monotonic()
+                    await pilot.press(*keys(char))
+                    slowest = max(slowest, time.monotonic() - started)
+                    text += char
+                await asyncio.sleep(0.3)  # pauses: every one starts a save that must wait
+            assert editor.text == text  # every key landed, in order
+            assert slowest < 0.1 + SLACK / 4, f"a key took {slowest:.2f} s"  # not 5 s
+            await until(pilot, lambda: WAITING in str(app.screen.query_one("#save-state").render()))
+            assert stored(db_path) is None
+        finally:
+            holder.release.set()
+            holder.join()
+        await until(pilot, lambda: stored(db_path) == text, timeout=10)
+        await until(pilot, lambda: str(app.screen.query_one("#save-state").render()) == "saved")
+        assert most[0] == 1  # never two saves of the section at once
+
+
+async def test_fresh_text_from_another_window_keeps_edits_and_the_cursor(db_path, interview):
+    application, interview_id = interview
+    mine, other = Store.open(db_path), Store.open(db_path)
+    mine.save_note(interview_id, "asked", "Why SRE?\nOn-call: yes")
+    mine.save_note(interview_id, "owed", "Send the slides")
+    app = FollowupApp(mine)
+    async with app.run_test(size=SIZE) as pilot:
+        await into_section(app, pilot, application)
+        asked, owed = section(app, "asked"), section(app, "owed")
+        asked.move_cursor((1, 2))  # typing in the middle of the second line
+        await pilot.press("X")
+        await until(pilot, lambda: stored(db_path) == "Why SRE?\nOnX-call: yes")
+        # Another window adds a line on top of the saved text and edits another section.
+        versions = other.notes(interview_id)
+        other.save_note(interview_id, "asked", "Round 2\nWhy SRE?\nOnX-call: yes",
+                        versions["asked"][1])
+        other.save_note(interview_id, "owed", "Send the slides by Friday", versions["owed"][1])
+        owed.load_text("Send the slides, mine")  # an unsaved edit there
+        app.screen.refresh_pane()  # what noticing the other window does
+        assert asked.text == "Round 2\nWhy SRE?\nOnX-call: yes"
+        assert asked.cursor_location == (2, 3)  # still right after the X, on its line
+        assert owed.text == "Send the slides, mine"  # unsaved edits are never replaced
+        await pilot.press("Y")
+        await until(pilot, lambda: stored(db_path) == "Round 2\nWhy SRE?\nOnXY-call: yes")
+        await until(pilot, lambda: stored(db_path, "owed") == "Send the slides by Friday, mine")
+        assert owed.text == "Send the slides by Friday, mine"  # merged, not stacked
+    mine.close()
+    other.close()
+
+
+@pytest.mark.parametrize("leave", ["tab", "pane", "other program"])
+async def test_leaving_saves_at_once(db_path, interview, make_app, leave):
+    """Leaving the section, the pane, or the terminal for another program does not wait
+    for the pause (made 30 s here, so only the leaving can have saved it)."""
+    from textual import events
+
+    application, _ = interview
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await into_section(app, pilot, application)
+        for save in app.screen.saves():
+            save.debounce = save.max_wait = 30
+        await pilot.press(*keys("Left at once"))
+        if leave == "tab":
+            await pilot.press("tab")
+        elif leave == "pane":
+            await pilot.press("escape", "1")
+        else:
+            app.post_message(events.AppBlur())
+        await until(pilot, lambda: stored(db_path) == "Left at once")
