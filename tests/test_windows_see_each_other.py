@@ -134,7 +134,7 @@ async def test_a_draft_kept_unsaved_is_not_replaced_by_the_other_windows(
             holder.release.set()
             holder.join()
         await until(pilot, lambda: "theirs" in pane.editor.text, SOON, "the merge")
-        assert "Dear Maria, mine" in pane.editor.text
+        assert pane.editor.text == "Dear Maria, theirs mine"  # both additions, each once
 
 
 async def test_our_own_writes_do_not_make_the_pane_read_again(two, counted, monkeypatch):

@@ -5,8 +5,9 @@ base). When another window saved first, the two edits are merged against that ba
 change already in the other window's text is never added a second time, and only a real
 clash (both changed the same words differently) keeps both versions, once, marked.
 
-Lines are merged first; a clashing block of lines is merged again word by word, so two
-people adding to the same paragraph at different places do not clash. Pure: no I/O.
+Lines are merged first; a clashing block of lines is merged again word by word (and a
+clashing word letter by letter), so two people adding to the same paragraph at different
+places do not clash. Pure: no I/O.
 """
 
 from __future__ import annotations
@@ -54,25 +55,33 @@ def _merge_lines(base: str, mine: str, theirs: str) -> Merged:
         if resolved is not None:
             lines.extend(resolved)
             continue
-        words = _merge_words("\n".join(base_part), "\n".join(ours), "\n".join(others))
-        if words is not None:
-            lines.extend(words.split("\n"))
+        finer = _merge_finer(WORDS, "\n".join(base_part), "\n".join(ours), "\n".join(others))
+        if finer is not None:
+            lines.extend(finer.split("\n"))
         else:
             conflict = True
             lines.extend([*ours, THEIRS_START, *others, THEIRS_END])
     return Merged("\n".join(lines), conflict)
 
 
-def _merge_words(base: str, mine: str, theirs: str) -> str | None:
-    """A clashing block merged word by word; None if the words clash too."""
+WORDS, LETTERS = 0, 1
+FINEST = 20_000  # characters: a longer clashing block is not merged letter by letter
+
+
+def _merge_finer(level: int, base: str, mine: str, theirs: str) -> str | None:
+    """A clashing block merged word by word, a clashing word letter by letter (a word
+    one window saved half typed); None if they clash too."""
     if _grows(mine, theirs):
         return theirs
     if _grows(theirs, mine):
         return mine
+    split = TOKEN.findall if level == WORDS else list
     parts: list[str] = []
-    for ours, base_part, others in _chunks(TOKEN.findall(base), TOKEN.findall(mine),
-                                           TOKEN.findall(theirs)):
-        resolved = _resolve(base_part, ours, others, gap=" ")
+    for ours, base_part, others in _chunks(split(base), split(mine), split(theirs)):
+        resolved = _resolve(base_part, ours, others, after=parts[-1] if parts else "")
+        if resolved is None and level == WORDS and len(mine) + len(theirs) < FINEST:
+            letters = _merge_finer(LETTERS, "".join(base_part), "".join(ours), "".join(others))
+            resolved = None if letters is None else [letters]
         if resolved is None:
             return None
         parts.extend(resolved)
@@ -88,9 +97,10 @@ def _grows(short: str, long: str) -> bool:
 
 
 def _resolve(base: Sequence[str], mine: Sequence[str], theirs: Sequence[str],
-             gap: str | None = None) -> list[str] | None:
+             after: str | None = None) -> list[str] | None:
     """One block: whichever side changed it; both sides' additions when both only added
-    here (theirs, saved first, then mine); None when both changed it differently."""
+    here; None when both changed it differently. `after` is the text before the block,
+    for additions inside a line (None for whole lines)."""
     if list(mine) == list(theirs) or list(theirs) == list(base):
         return list(mine)
     if list(mine) == list(base):
@@ -101,10 +111,16 @@ def _resolve(base: Sequence[str], mine: Sequence[str], theirs: Sequence[str],
     while same < min(len(mine), len(theirs)) and mine[same] == theirs[same]:
         same += 1
     ours, others = list(mine[same:]), list(theirs[same:])
-    if (gap is not None and ours and others and not others[-1].isspace()
-            and (ours[0][0].isalnum() or ours[0][0] in "([\"'")):
-        others.append(gap)  # two words, not one glued to the other ("Friday, today" stays)
-    return [*mine[:same], *others, *ours]
+    first, second = others, ours  # theirs was saved first
+    if after is not None and ours and others:
+        end = (mine[same - 1] if same else after)[-1:]
+        if end.isalnum() and ours[0][0].isalnum():  # mine goes on with the word before
+            if others[0][0].isalnum():
+                return None  # both went on with the same word differently
+            first, second = ours, others
+        if not first[-1].isspace() and (second[0][0].isalnum() or second[0][0] in "([\"'"):
+            first.append(" ")  # two words, not one glued to the other ("Friday, today" stays)
+    return [*mine[:same], *first, *second]
 
 
 def _matches(base: Sequence[str], other: Sequence[str]) -> dict[int, int]:

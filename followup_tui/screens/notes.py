@@ -26,7 +26,7 @@ from followup_tui.screens.contact_form import PanelPicker
 from followup_tui.screens.pane import PaneScreen
 from followup_tui.screens.person_picker import notes_title
 from followup_tui.screens.store_save import store_save
-from followup_tui.store import StoreError
+from followup_tui.store import Store, StoreError
 from followup_tui.store.notes import InterviewRow, PanelPerson
 from followup_tui.widgets.autosave import QUIT_WAIT, SAVED, SAVING, WAITING, Autosave
 from followup_tui.widgets.notes_editor import MAX_NOTE, NotesEditor, PickList
@@ -58,6 +58,12 @@ def person_line(person: PanelPerson) -> Content:
     met = " (met)" if person.role == "met" else ""
     gaps = ("no " + " or ".join(person.missing), "$warning") if person.missing else ""
     return Content.assemble(f"{person.full_name}{title}{met}", "  " if gaps else "", gaps)
+
+
+def write_note(store: Store, section: str, interview_id: int, text: str, version: int) -> int:
+    """One section's save, in a worker thread (the store is taken on the UI thread): 0
+    means "no note when I loaded it", so another window's first save is merged too."""
+    return store.save_note(interview_id, section, text, version)
 
 
 class NotesScreen(PaneScreen):
@@ -216,13 +222,8 @@ class NotesScreen(PaneScreen):
     def on_mount(self) -> None:
         for editor in self.editors:  # held: on unmount (quitting) the DOM is already gone
             editor.autosave = Autosave(
-                editor, store_save(partial(self.write_note, editor.section.key)),
+                editor, store_save(partial(write_note, self.store, editor.section.key)),
                 title=editor.section.title, max_chars=MAX_NOTE, on_state=self.show_state)
-
-    def write_note(self, section: str, interview_id: int, text: str, version: int) -> int:
-        """One section's save (in a worker thread): 0 means "no note when I loaded it", so
-        a first save by another window is merged too, never overwritten (issue 8)."""
-        return self.store.save_note(interview_id, section, text, version)
 
     def saves(self) -> list[Autosave]:
         return [e.autosave for e in self.editors if e.autosave is not None]

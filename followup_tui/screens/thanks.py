@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from dataclasses import dataclass, replace
+from functools import partial
 
 import arrow
 from rich.text import Text
@@ -50,7 +51,7 @@ from followup_tui.playbook.thankyou import (
 from followup_tui.playbook.words import MEDIA
 from followup_tui.screens.pane import PaneScreen
 from followup_tui.screens.store_save import store_save
-from followup_tui.store import StoreError
+from followup_tui.store import Store, StoreError
 from followup_tui.store.thanks import ThanksInterview, ThankYouRow
 from followup_tui.widgets.notes_editor import PickList
 from followup_tui.widgets.autosave import Autosave
@@ -150,6 +151,11 @@ def local_day(moment: dt.datetime, tz: str) -> dt.date:
         return arrow.get(moment).to("local").date()
 
 
+def write_draft(store: Store, key: tuple[int, int], text: str, version: int) -> int:
+    """The draft's save, in a worker thread (the store is taken on the UI thread)."""
+    return store.save_thank_you(*key, text, version)
+
+
 class DraftEditor(SavedTextArea):
     """The note being written: `tab` leaves (never indents); escape returns to the list."""
 
@@ -198,6 +204,8 @@ class MediumScreen(ModalScreen[str]):
 class ThanksScreen(PaneScreen):
     """Everyone to thank for one interview, and the note to the highlighted person."""
 
+    autosave: Autosave  # the draft's, made on mount
+
     PANE_TITLE = "Thank-you"
     CSS_PATH = "thanks.tcss"
     MAIN = "#recipients"
@@ -225,9 +233,6 @@ class ThanksScreen(PaneScreen):
         self._check_timer: Timer | None = None
         self._had_text = False
         self._editor = DraftEditor()  # kept: on quit the text is saved after unmounting
-        self.autosave = self._editor.autosave = Autosave(
-            self._editor, store_save(self.write_note), title="The note", max_chars=MAX_DRAFT,
-            on_state=self.set_state, on_saved=self.note_saved)
 
     def compose(self) -> ComposeResult:
         yield Static("Thank-you", id="title", classes="pane-title", markup=False)
@@ -253,6 +258,9 @@ class ThanksScreen(PaneScreen):
     def on_mount(self) -> None:
         # Warm the dictionary: ~0.3 s, once.
         self.run_worker(load_dictionary, thread=True, name="dictionary", exit_on_error=False)
+        self.autosave = self._editor.autosave = Autosave(
+            self._editor, store_save(partial(write_draft, self.store)), title="The note",
+            max_chars=MAX_DRAFT, on_state=self.set_state, on_saved=self.note_saved)
 
     @property
     def store(self):
@@ -524,10 +532,6 @@ class ThanksScreen(PaneScreen):
             self.refresh_bindings()
         if self.autosave.dirty:
             self.schedule_checks()
-
-    def write_note(self, key: tuple[int, int], text: str, version: int) -> int:
-        """The draft's save (in a worker thread)."""
-        return self.store.save_thank_you(*key, text, version)
 
     def note_saved(self, key: tuple[int, int], text: str, version: int) -> None:
         if self.interview is not None and key[0] == self.interview.id:

@@ -128,7 +128,10 @@ class Autosave:
         if record is None or record.saving or self.dirty or version == record.version:
             return  # unsaved edits stay; the next save merges what another window wrote
         record.base, record.version = text, version
+        at_end = self.editor.cursor_location == self.editor.document.end
         replace_text(self.editor, text)
+        if at_end:  # done typing at the end: what the other window added comes before
+            self.editor.move_cursor(self.editor.document.end)
 
     def _leave(self) -> None:
         """The editor moves to another record: keep what it still has to save."""
