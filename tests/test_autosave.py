@@ -58,7 +58,7 @@ async def into_section(app, pilot, application: int, key: str = "asked") -> None
     await pilot.pause()
 
 
-async def type_steadily(pilot, saved, words: int = 10) -> str:
+async def type_steadily(pilot, saved, words: int = 7) -> str:
     """A typist who never pauses (a key every 50 ms: never the 0.3 s a debounce waits for);
     after every word, what was typed over MAX_WAIT (and some slack) ago must be saved."""
     typed: list[tuple[float, str]] = []
