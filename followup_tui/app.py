@@ -281,10 +281,13 @@ class FollowupApp(App[int]):
             self.switch_mode(mode)
 
     def action_search(self) -> None:
-        """ctrl+f: search all notes; enter opens the Notes pane there."""
+        """ctrl+f: search all notes; enter opens the Notes pane there. Not over the
+        command palette: Textual would then open a second palette on ctrl+p and crash."""
+        from textual.command import CommandPalette
+
         from followup_tui.screens.search import SearchScreen, open_hit
 
-        if not isinstance(self.screen, SearchScreen):
+        if not isinstance(self.screen, (SearchScreen, CommandPalette)):
             self.push_screen(SearchScreen(), lambda hit: hit and open_hit(self, hit))
 
     def action_help(self) -> None:

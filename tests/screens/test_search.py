@@ -69,3 +69,24 @@ def test_hit_line_names_application_round_and_section():
     assert "Acme — SRE" in line.plain and "round 3" in line.plain
     assert "Skills they seemed most interested in" in line.plain
     assert "They run Kubernetes" in line.plain and MARK_START not in line.plain
+
+
+async def test_ctrl_f_over_the_palette_then_ctrl_p_does_not_end_the_app(store, make_app):
+    """Found by tests/test_fuzz_keys.py: ctrl+f (a priority key) opened the search over
+    the command palette, and ctrl+p then pushed a second palette: DuplicateIds."""
+    store.add_application(company="Acme", role="SRE")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert app.return_code is None
+        assert [type(s).__name__ for s in app.screen_stack].count("CommandPalette") == 1
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+f")  # with the palette closed, ctrl+f searches again
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
