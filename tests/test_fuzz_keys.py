@@ -1,0 +1,144 @@
+"""No input ends the app (issue 11): random sequences of the app's keys, typed text
+(brackets, accents, emoji, bad dates) and multi-line pastes, through every pane, form
+and modal on demo data. After each sequence the app is still running, nothing went
+wrong behind the user's back, and the database passes `PRAGMA integrity_check`.
+
+CI runs a few examples; to hunt for crashes run many more, e.g.
+`FUZZ_EXAMPLES=300 FUZZ_STEPS=150 .venv/bin/pytest -q tests/test_fuzz_keys.py`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import traceback
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+from textual import events
+
+from followup_tui.__main__ import main
+from followup_tui import app as app_module
+from followup_tui.app import FollowupApp
+from followup_tui.store import Store
+from tests.fixtures.nasty import NASTY
+
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "20"))
+STEPS = int(os.environ.get("FUZZ_STEPS", "60"))
+
+# Every pane's keys and the app's, and what moves between fields and lists.
+PANES = ["1", "2", "3", "4"]
+BOUND = [
+    "a", "e", "s", "l", "t", "o", "x", "X", "enter",  # Pipeline
+    "i", "p", "r", "delete",  # Notes
+    "g", "m", "E", "c", "S", "u",  # Thank-you
+    "d", "z", "Z", "D",  # Agenda
+    "y", "n", "j", "k",  # confirmations, lists
+]
+MOVES = ["tab", "shift+tab", "escape", "enter", "up", "down", "left", "right", "home", "end",
+         "pageup", "pagedown", "backspace", "space"]
+APP_KEYS = ["ctrl+s", "ctrl+f", "ctrl+p", "question_mark", "slash", "ctrl+c", "q", "ctrl+q"]
+# What people type into fields: brackets, accents, emoji, dates that do not exist.
+WORDS = [*NASTY, "2026-02-31", "tomorrow-ish", "25:00", "yesterday 6pm", "0", "-5",
+         "9" * 30, "in 99999999 days", "Zoë", "renée@exämple.com", "ada@acme", "friday",
+         "https://x.example/[a]", "👩‍💻", "e\u0301", "שלום", "\\", "'", '"', "%", "$warning"]
+PASTES = [
+    "alpha one\rbeta two\rgamma three",
+    "line one\r\nline two\r\n\r\nline four",
+    "[b]bold[/b]\n[/]\n[red",
+    "\x1b[31mred\x1b[0m \x1b]0;title\x07 after",
+    "x" * 3000,
+    "tab\tseparated\tvalues\n" * 5,
+    "",
+]
+
+
+def actions():
+    key = st.sampled_from(PANES + BOUND + MOVES + APP_KEYS)
+    typed = st.one_of(st.sampled_from(WORDS),
+                      st.text(st.sampled_from("abcxyz019 []/\\'\"éüß🚀-:@."), max_size=8))
+    paste = st.one_of(st.sampled_from(PASTES + WORDS),
+                      st.text(st.sampled_from("ab\r\n\t[]/é🚀"), max_size=40))
+    return st.lists(st.one_of(key.map(lambda k: ("key", k)),
+                              key.map(lambda k: ("key", k)),  # keys twice as often
+                              typed.map(lambda t: ("type", t)),
+                              paste.map(lambda t: ("paste", t))),
+                    min_size=10, max_size=STEPS)
+
+
+class StaysOpen(FollowupApp):
+    """Quitting (q, ctrl+q, the palette's Quit) is a choice, not a crash: here it is
+    counted instead, so the rest of the sequence still runs. Error notifications are
+    kept: one is a failure the user was told about instead of a crash."""
+
+    CSS_PATH = str(Path(app_module.__file__).with_name("app.tcss"))  # not beside this file
+
+    def __init__(self, store: Store) -> None:
+        super().__init__(store)
+        self.quits = 0
+        self.errors: list[str] = []
+
+    async def action_quit(self) -> None:
+        self.quits += 1
+
+    def notify(self, message: str, *, severity="information", **kwargs) -> None:
+        if severity == "error":
+            self.errors.append(message)
+        super().notify(message, severity=severity, **kwargs)
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    """One small demo database, copied for each sequence."""
+    path = tmp_path_factory.mktemp("fuzz") / "demo.db"
+    assert main(["demo", "--db", str(path)]) == 0
+    return path
+
+
+def integrity(path) -> str:
+    with sqlite3.connect(path) as conn:
+        return conn.execute("PRAGMA integrity_check").fetchone()[0]
+
+
+async def run(demo_db, tmp_path_factory, steps) -> None:
+    folder = tmp_path_factory.mktemp("run")
+    db = folder / "demo.db"
+    shutil.copy(demo_db, db)
+    store = Store.open(db)
+    app = StaysOpen(store)
+    done = []
+    try:
+        async with app.run_test(size=(100, 30), notifications=True) as pilot:
+            for step in steps:
+                kind, value = step
+                if kind == "key":
+                    await pilot.press(value)
+                elif kind == "type":
+                    await pilot.press(*value)
+                else:
+                    app.post_message(events.Paste(value))
+                    await pilot.pause()
+                done.append(step)
+                assert app.return_code is None, f"the app ended after {done}"
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            assert app.return_code is None, f"the app ended after {done}"
+            assert not app.errors, f"after {done}: {app.errors}"
+    except Exception as error:
+        raise AssertionError(f"after {done}:\n{''.join(traceback.format_exception(error))}")
+    finally:
+        store.close()
+    assert integrity(db) == "ok"
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+# No shrinking: an example takes seconds, and the failure message lists every step.
+@settings(max_examples=EXAMPLES, deadline=None, derandomize=EXAMPLES <= 30,
+          phases=(Phase.explicit, Phase.reuse, Phase.generate),
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(steps=actions())
+async def test_no_sequence_of_keys_ends_the_app(demo_db, tmp_path_factory, steps):
+    await run(demo_db, tmp_path_factory, steps)
