@@ -14,6 +14,7 @@ from textual.widgets import Input, Static, TextArea
 from followup_tui.__main__ import main
 from followup_tui.store import Store
 from tests.fixtures.every_table import dump
+from tests.waiting import written
 
 UTC = dt.timezone.utc
 LONG = "x" * 10_000
@@ -161,7 +162,7 @@ async def run_cases(store, app, pilot, cases, open_form, stored):
             await paste_into(app, pilot, form, name, text)
         no_escape_on_screen(app)
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await written(pilot)
         after = dump(store.path)
         if case.error:
             if app.screen is not form:

@@ -4,13 +4,15 @@ it merges field by field and never writes that window's fields back with old val
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from followup_tui.app import FollowupApp
 from followup_tui.screens.application_form import ApplicationForm
 from followup_tui.store import Store
 from followup_tui.widgets.form_draft import FormDraft
-from tests.waiting import until
+from tests.waiting import until, written
 
 SIZE = (120, 40)
 
@@ -77,7 +79,7 @@ async def draft_over_their_save(app, pilot, a, app_id, name: str, typed: str,
     a.update_application(app_id, expected_version=a.get_application(app_id).version,
                          role=their_role)
     await pilot.press("ctrl+s")
-    await pilot.pause()
+    await written(pilot)
     assert app.screen is form  # refused: "changed in another window", the form stays
     await pilot.press("escape")
     await until(pilot, lambda: not isinstance(app.screen, ApplicationForm))
@@ -111,3 +113,35 @@ async def test_both_changed_the_same_field_says_so_beside_it(windows):
         await pilot.press("ctrl+s")
         await until(pilot, lambda: not isinstance(app.screen, ApplicationForm))
     assert a.get_application(app_id).role == "Principal"  # saved knowingly, over theirs
+
+
+# -- a busy file -----------------------------------------------------------------------
+async def test_a_busy_file_keeps_the_form_open_and_says_it_waits(make_app, db_path):
+    from followup_tui.writer import WAITING
+    from tests.test_two_windows import hold_write_lock
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        await until(pilot, lambda: isinstance(app.screen, ApplicationForm)
+                    and app.screen.first_field is not None)
+        form = app.screen
+        await pilot.press(*"Initech", "tab", *"SRE")
+        holder = hold_write_lock(db_path, 30)
+        try:
+            await pilot.press("ctrl+s")
+            state = form.query_one("#form-state")
+            await until(pilot, lambda: WAITING in str(state.render()), what="waiting, in the form")
+            for key in ("escape", "ctrl+s", "x"):  # keys answer; nothing closes, nothing doubles
+                started = time.monotonic()
+                await pilot.press(key)
+                assert time.monotonic() - started < 0.5
+            assert app.screen is form and app.writer.pending == 1
+            assert form.values()["company"] == "Initech" and form.values()["role"] == "SRE"
+            assert app.store.pipeline_count() == 0
+        finally:
+            holder.release.set()
+            holder.join()
+        await written(pilot)
+        assert app.screen is not form
+    assert [(r.company, r.role) for r in app.store.pipeline_page(0, 5)] == [("Initech", "SRE")]

@@ -10,12 +10,14 @@ its focused field the ordinary way.
 
 from __future__ import annotations
 
+from typing import Callable
+
 from textual import events
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
 
-from followup_tui.widgets.ordered_keys import FOCUS_KEYS, OrderedKeys, own_bindings
+from followup_tui.widgets.ordered_keys import OrderedKeys
 
 
 class Moment(Message, bubble=False):
@@ -30,18 +32,15 @@ class EarlyKeys:
         self.opened = Moment()  # the form was asked for
         self.early: list[tuple[float, str, str | None]] = []
         self.first_field: Widget | None = None
+        self.after_early: list[Callable[[], None]] = []  # `when_typed` before the first field
 
     def typed_before(self, event: events.Key) -> bool:
-        """A key the app got after this screen opened, though typed before it: take it
-        (unless the screen itself binds that key: escape still closes)."""
-        if event.time > self.opened.time or self.binds(event.key):
+        """A key the app got after this screen opened, though typed before it: take it.
+        All of them, in order: an escape or ctrl+s typed after the letters acts after them."""
+        if event.time > self.opened.time:
             return False
         self.take_early(event)
         return True
-
-    def binds(self, key: str) -> bool:
-        """The screen's own keys (escape) act on it; tab moves between fields."""
-        return key in own_bindings(type(self)) and key not in FOCUS_KEYS
 
     def take_early(self, event: events.Key) -> None:
         event.stop()
@@ -57,6 +56,9 @@ class EarlyKeys:
         screen.set_focus(field)
         self.first_field = field
         self.pass_early_keys()
+        for callback in self.after_early:
+            self.when_typed(callback)
+        self.after_early.clear()
 
     def pass_early_keys(self) -> None:
         screen: Screen = self  # type: ignore[assignment]
@@ -65,3 +67,21 @@ class EarlyKeys:
             event = events.Key(key, character)
             (target if isinstance(target, OrderedKeys) else screen.app).post_message(event)
         self.early.clear()
+
+    def when_typed(self, callback: Callable[[], None]) -> None:
+        """Run `callback` once the keys typed so far are in the fields. ctrl+s is the app's
+        own key: the app runs it the moment it reads it, when the letters typed just
+        before may still wait in the field's queue (or be handed on to the next field)."""
+        screen: Screen = self  # type: ignore[assignment]
+        if self.first_field is None:
+            self.after_early.append(callback)
+            return
+        target = screen.focused
+
+        def landed() -> None:
+            if screen.focused is not None and screen.focused is not target:
+                self.when_typed(callback)  # the keys moved on with the focus: follow them
+            else:
+                callback()
+
+        (target or screen).call_later(landed)

@@ -11,21 +11,26 @@ record it was typed over (`FormDraft`).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Generic, Sequence, TypeVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
+from followup_tui.store import BusyError
 from followup_tui.store.applications import FieldError, FieldErrors
 from followup_tui.widgets.early_keys import EarlyKeys
 from followup_tui.widgets.form_draft import FormDraft
 from followup_tui.widgets.text_editor import TextEditor
 from followup_tui.widgets.text_input import TextInput
 from followup_tui.widgets.tick_box import TickBox
+from followup_tui.writer import WAITING
 
 Result = TypeVar("Result")
 
@@ -68,6 +73,8 @@ class FormScreen(EarlyKeys, ModalScreen[Result], Generic[Result]):
     FormScreen .field-error { padding: 0 0 0 2; color: $error; height: auto; }
     FormScreen .field-error.-empty { display: none; }
     FormScreen .form-keys { color: $text-muted; padding: 1 0 0 0; }
+    FormScreen #form-state { color: $warning; padding: 1 0 0 0; height: auto; }
+    FormScreen #form-state.-empty { display: none; }
     """
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
@@ -84,6 +91,8 @@ class FormScreen(EarlyKeys, ModalScreen[Result], Generic[Result]):
         self.record: dict[str, Any] = {}  # the record as shown: a draft is typed over it
         self.stale_draft = False  # a kept draft reopened over a newer version
         self.both_changed: dict[str, Any] = {}  # its fields another window changed too
+        self.saving = False  # ctrl+s was pressed and the write has not landed yet
+        self.held_focus: Widget | None = None  # the field focused when ctrl+s was pressed
         self.watch_early_keys()
 
     # -- building ---------------------------------------------------------------
@@ -106,6 +115,7 @@ class FormScreen(EarlyKeys, ModalScreen[Result], Generic[Result]):
                         yield self._widget(field, values.get(field.name))
                     yield Static("", id=f"{field.name}-error", classes="field-error -empty",
                                  markup=False)
+            yield Static("", id="form-state", classes="-empty", markup=False)
             yield Static("ctrl+s save · escape close (what you typed is kept) · tab next field",
                          classes="form-keys")
 
@@ -196,28 +206,69 @@ class FormScreen(EarlyKeys, ModalScreen[Result], Generic[Result]):
 
     # -- actions ------------------------------------------------------------------
     def action_save(self) -> None:
+        """The write runs off the UI thread (`FollowupApp.write`): while another program
+        holds the file the form says so and stays open, fields held, until it lands."""
+        if self.saving:
+            return  # already on its way: the line above the keys says so
+        self.saving = True
+        self.when_typed(self.save_now)
+
+    def save_now(self) -> None:
+        """Once what was typed before ctrl+s is in the fields."""
         values = self.values()
         self.clear_errors()
         if self._too_long(values):
+            self.saving = False
             return
-        try:
-            result = self.save(values)
-        except FieldError as error:
-            self.show_error(error.field, error.message)
-            return
-        except FieldErrors as errors:
-            for error in reversed(errors.errors):  # the cursor ends in the first one
-                self.show_error(error.field, error.message)
-            return
-        except Exception as error:  # a busy or read-only file: say so, keep the form open
-            from followup_tui.store import StoreError
+        self.hold(True, "Saving…")
+        self.app.write(partial(self.save_or_wait, values), then=self.saved,
+                       error=self.not_saved, what=self.TITLE)
 
-            if not isinstance(error, StoreError):
-                raise
-            self.notify(str(error), title="Not saved", severity="error", timeout=8)
-            return
+    def save_or_wait(self, values: dict[str, Any]) -> Result:
+        """In the writer's thread: the writer tries a busy file again; say so meanwhile."""
+        try:
+            return self.save(values)
+        except BusyError:
+            self.post_message(events.Callback(callback=self.waiting))
+            raise
+
+    def waiting(self) -> None:
+        if self.saving:
+            self.say(f"{WAITING}: everything typed is kept, and saved once the file is free.")
+
+    def saved(self, result: Result) -> None:
+        self.saving = False
         getattr(self.app, "drafts", {}).pop(self.draft_key, None)
         self.dismiss(result)
+
+    def not_saved(self, error: Exception) -> bool:
+        """A field that cannot be saved gets its message; any other error is the app's
+        to show (a record changed in another window: escape, then reopen to merge)."""
+        self.hold(False)
+        if isinstance(error, FieldError):
+            self.show_error(error.field, error.message)
+        elif isinstance(error, FieldErrors):
+            for one in reversed(error.errors):  # the cursor ends in the first one
+                self.show_error(one.field, one.message)
+        else:
+            return False
+        return True
+
+    def hold(self, saving: bool, state: str = "") -> None:
+        """While a save is on its way nothing can be typed that it would not save."""
+        self.saving = saving
+        fields = self.query_one(VerticalScroll)
+        if saving:
+            self.held_focus = self.focused
+        fields.disabled = saving
+        if not saving and self.held_focus is not None:
+            self.set_focus(self.held_focus)
+        self.say(state)
+
+    def say(self, state: str) -> None:
+        line = self.query_one("#form-state", Static)
+        line.update(state)
+        line.set_class(not state, "-empty")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """`enter` moves to the next field; in the last one it saves."""
@@ -229,6 +280,9 @@ class FormScreen(EarlyKeys, ModalScreen[Result], Generic[Result]):
             self.focus_next()
 
     def action_close(self) -> None:
+        if self.saving:
+            self.notify("Still saving: the form closes once it is saved.", timeout=4)
+            return
         drafts = getattr(self.app, "drafts", None)
         if drafts is not None:
             drafts[self.draft_key] = self.draft()

@@ -105,13 +105,13 @@ async def test_redate_with_an_inline_error_then_a_good_date(make_app, planned):
         field = app.screen.query_one("#field-due")
         field.value = "someday soon"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await written(pilot)
         assert isinstance(app.screen, RedateForm)  # nothing saved, nothing lost
         assert "someday" in str(app.screen.query_one("#due-error").render())
         assert field.value == "someday soon"
         field.value = "in 20 days"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await written(pilot)
         assert isinstance(app.screen, AgendaScreen)
         assert app.store.touch_status(touch.id)[:3] == (
             "pending", TODAY + dt.timedelta(days=20), True)
@@ -170,7 +170,7 @@ async def test_offer_line_timeline_and_accept(make_app, planned):
         await pilot.pause()
         assert isinstance(app.screen, OfferForm)
         await pilot.press("ctrl+s")  # "accept the offer" is first
-        await pilot.pause()
+        await written(pilot)
         assert app.store.get_application(acme).stage == "accepted"
         assert next_touch(app, "Acme") is None  # R14: accepting closes its plan
         await until(pilot, lambda: "You accepted" in str(app.screen.query_one("#health").render()))
@@ -219,7 +219,7 @@ async def test_e_edits_due_date_and_channel_and_the_plan_keeps_them(make_app, pl
         form.query_one("#field-due").value = "in 9 days"
         form.query_one("#field-channel").value = "linkedin"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await written(pilot)
         assert isinstance(app.screen, AgendaScreen)
         app.store.update_application(acme, location="Remote")  # the plan is recomputed
         row = next(r for r in app.store.agenda(TODAY) if r.id == touch.id)
@@ -254,14 +254,14 @@ async def test_r1_r8_a_checkin_before_the_decision_date_warns_then_keeps(make_ap
         assert isinstance(app.screen, RedateForm)
         app.screen.query_one("#field-due").value = "tomorrow"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await written(pilot)
         assert isinstance(app.screen, RedateForm)  # warned, not saved
         warning = str(app.screen.query_one("#due-error").render())
         assert (f"That is before the decision date ({decision.isoformat()}): the playbook "
                 "waits until then (R1, R8). Save again to keep it.") in warning.replace("\n", " ")
         assert app.store.touch_status(checkin.id)[1] == decision
         await pilot.press("ctrl+s")  # the user stays in charge
-        await pilot.pause()
+        await written(pilot)
         assert isinstance(app.screen, AgendaScreen)
         assert app.store.touch_status(checkin.id)[:3] == (
             "pending", TODAY + dt.timedelta(days=1), True)
@@ -272,14 +272,14 @@ async def test_r1_r8_a_checkin_before_the_decision_date_warns_then_keeps(make_ap
         assert isinstance(app.screen, TouchForm)
         app.screen.query_one("#field-due").value = "in 2 days"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await written(pilot)
         assert isinstance(app.screen, TouchForm)
         assert "before the decision date" in str(app.screen.query_one("#due-error").render())
         # After the decision date and a week clear of the other check-ins: no warning.
         later = max(app.store.other_checkins(checkin.id)) + dt.timedelta(days=7)
         app.screen.query_one("#field-due").value = later.isoformat()
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await written(pilot)
         assert isinstance(app.screen, AgendaScreen)
         assert app.store.touch_status(checkin.id)[1] == later
 
@@ -297,7 +297,7 @@ async def test_r1_a_thank_you_before_the_decision_date_is_no_warning(make_app, p
         await pilot.pause()
         app.screen.query_one("#field-due").value = "tomorrow"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await written(pilot)
         assert isinstance(app.screen, AgendaScreen)
         assert app.store.touch_status(touch.id)[1] == TODAY + dt.timedelta(days=1)
 
@@ -315,12 +315,12 @@ async def test_r10_a_checkin_within_a_week_of_another_warns_then_keeps(make_app,
         await pilot.pause()
         app.screen.query_one("#field-due").value = others[0].isoformat()
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await written(pilot)
         assert isinstance(app.screen, RedateForm)  # warned, not saved
         assert "a week between them (R10)" in str(
             app.screen.query_one("#due-error").render()).replace("\n", " ")
         assert app.store.touch_status(checkin.id)[1] == checkin.due
         await pilot.press("ctrl+s")  # the user stays in charge
-        await pilot.pause()
+        await written(pilot)
         assert isinstance(app.screen, AgendaScreen)
         assert app.store.touch_status(checkin.id)[1] == others[0]

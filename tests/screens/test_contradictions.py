@@ -11,7 +11,7 @@ from followup_tui.screens.application_form import ApplicationForm
 from followup_tui.screens.exchange_form import ExchangeForm
 from followup_tui.screens.stage_form import StageForm
 from followup_tui.widgets.tick_box import TickBox
-from tests.waiting import until
+from tests.waiting import until, written
 
 SIZE = (120, 36)
 
@@ -61,7 +61,7 @@ async def test_a_call_is_by_phone_unless_the_user_chose_a_channel(store, make_ap
         await pilot.pause()
         assert channel.value == "linkedin"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await written(pilot)
     [line] = store.timeline(1)
     assert (line.kind, line.channel) == ("call", "linkedin")
 
@@ -70,7 +70,7 @@ async def test_a_field_error_goes_once_the_field_is_right(store, make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("a", "tab", *"SRE", "ctrl+s")
-        await pilot.pause()
+        await written(pilot)
         form = app.screen
         assert isinstance(form, ApplicationForm)
         assert error_shown(form, "company") == "Company is required."
@@ -79,7 +79,7 @@ async def test_a_field_error_goes_once_the_field_is_right(store, make_app):
         assert error_shown(form, "company") == ""
         form.query_one("#field-applied_on").value = "someday"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await written(pilot)
         assert "Can't read" in error_shown(form, "applied_on")
         form.query_one("#field-applied_on").value = "someday soon"  # still wrong: stays
         await pilot.pause()
@@ -88,7 +88,7 @@ async def test_a_field_error_goes_once_the_field_is_right(store, make_app):
         await pilot.pause()
         assert error_shown(form, "applied_on") == ""
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await written(pilot)
     assert store.pipeline_count() == 1
 
 

@@ -11,7 +11,7 @@ from followup_tui.screens.agenda import AgendaScreen
 from followup_tui.screens.application_form import ApplicationForm
 from followup_tui.screens.interview_form import InterviewForm
 from followup_tui.screens.redate_form import RedateForm
-from tests.waiting import until
+from tests.waiting import until, written
 
 SIZE = (120, 36)
 
@@ -60,7 +60,7 @@ async def test_an_interview_99999_days_ago_is_refused_with_the_reason(store, mak
         assert isinstance(form, InterviewForm)
         form.query_one("#field-starts_at").value = "99999 days ago"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await written(pilot)
         assert app.screen is form and "before 1970" in error(form, "starts_at")
     assert store.interviews(app_id) == []
 
@@ -80,7 +80,7 @@ async def test_a_redate_to_yesterday_is_refused_with_the_reason(store, make_app)
         touch_id = form.touch.id
         form.query_one("#field-due").value = "yesterday"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await written(pilot)
         assert app.screen is form
         assert "in the past" in error(form, "due")
         form.query_one("#field-due").value = "next friday"

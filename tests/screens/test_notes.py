@@ -50,7 +50,7 @@ async def test_add_interview_panelist_and_notes_survive_a_restart(store, make_ap
         await pilot.press("i")
         await pilot.pause()
         await pilot.press("ctrl+s")  # defaults: now, round 1
-        await pilot.pause()
+        await written(pilot)
         await pilot.pause()
         # docs/keys.md: after an interview is added the cursor is in its first section.
         assert app.focused is editor(app, "asked")
@@ -71,7 +71,7 @@ async def test_add_interview_panelist_and_notes_survive_a_restart(store, make_ap
         await pilot.pause()
         await pilot.press("tab", *keys("CTO"))
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await written(pilot)
         await pilot.pause()
         assert "Ada Lovelace" in str(app.screen.query_one("#missing").render())  # no email yet
         await pilot.press("1")
@@ -146,7 +146,7 @@ async def test_edit_a_card_from_the_panel(store, make_app):
         await pilot.pause()
         await pilot.press("tab", "tab", "tab", *keys("ada@acme.example"))
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await written(pilot)
         assert store.get_contact(ada).email == "ada@acme.example"
         # Everything planned is by email now: no nagging about a postal address.
         assert str(app.screen.query_one("#missing").render()) == ""

@@ -18,7 +18,7 @@ async def add(pilot, company: str, role: str) -> None:
     assert isinstance(pilot.app.screen, ApplicationForm)
     assert pilot.app.focused.id == "field-company"  # the form opens in Company
     await pilot.press(*company, "tab", *role, "ctrl+s")
-    await pilot.pause()
+    await written(pilot)
 
 
 async def test_add_move_filter_stage_quit_and_find_it_all_again(make_app):
@@ -53,7 +53,7 @@ async def test_add_move_filter_stage_quit_and_find_it_all_again(make_app):
         await pilot.pause()
         app.screen.query_one("#field-stage").value = "interviewing"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await written(pilot)
         assert isinstance(app.screen, PipelineScreen)
         await pilot.press("q")
 
@@ -70,7 +70,7 @@ async def test_form_errors_keep_what_was_typed(make_app):
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("a", "tab", *"Engineer", "ctrl+s")
-        await pilot.pause()
+        await written(pilot)
         form = app.screen
         assert isinstance(form, ApplicationForm)
         assert "required" in str(form.query_one("#company-error").render())
@@ -81,7 +81,7 @@ async def test_form_errors_keep_what_was_typed(make_app):
         await pilot.press(*"Acme")
         form.query_one("#field-applied_on").value = "2026-02-31"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await written(pilot)
         assert "February" in str(form.query_one("#applied_on-error").render())
         assert form.query_one("#field-company").value == "Acme"
         assert app.store.pipeline_count() == 0
@@ -89,7 +89,7 @@ async def test_form_errors_keep_what_was_typed(make_app):
         form.query_one("#field-applied_on").value = "yesterday"
         form.query_one("#field-decision_expected_by").value = "3 days ago"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await written(pilot)
         assert "before you applied" in str(form.query_one("#decision_expected_by-error").render())
 
 
@@ -130,7 +130,7 @@ async def test_log_an_exchange_updates_last_exchange(make_app, store):
         await pilot.pause()
         app.screen.query_one("#field-summary").value = "They replied"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await written(pilot)
         assert isinstance(app.screen, PipelineScreen)
         assert table(app).current.last_exchange_on is not None
 
@@ -195,7 +195,7 @@ async def test_every_bad_field_is_marked_at_once_and_enter_moves_on(make_app):
         form.query_one("#field-applied_on").value = "2026-02-31"
         form.query_one("#field-decision_expected_by").value = "next blursday"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await written(pilot)
         assert "February" in str(form.query_one("#applied_on-error").render())
         assert "blursday" in str(form.query_one("#decision_expected_by-error").render())
         assert app.focused.id == "field-applied_on"  # the first bad field

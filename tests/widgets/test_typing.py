@@ -183,3 +183,24 @@ async def test_a_terminal_paste_into_a_thank_you_draft_keeps_its_lines(store, ma
         contact = app.screen.contact_id
         await until(pilot, lambda: (note := store.thank_you(built.interview_id, contact))
                     is not None and note.body == KEPT)
+
+
+@pytest.mark.parametrize("form_up_first", [False, True])
+async def test_ctrl_s_right_after_typing_saves_what_was_typed(store, make_app, form_up_first):
+    """ctrl+s is the form's own key: the app runs it the moment it reads it, while the
+    letters typed just before may still wait for the field (or, typed with `a`, for the
+    form). The save waits for them."""
+    from followup_tui.screens.application_form import ApplicationForm
+    from tests.waiting import written
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        if form_up_first:
+            await pilot.press("a")
+            await until(pilot, lambda: form_ready(app))
+        burst(app, *(() if form_up_first else ("a",)), *"Initech", "tab", *"SRE", "ctrl+s")
+        await until(pilot, lambda: store.pipeline_count() == 1)
+        await written(pilot)
+        assert not isinstance(app.screen, ApplicationForm)
+    [row] = store.pipeline_page(0, 1)
+    assert (row.company, row.role) == ("Initech", "SRE")
