@@ -21,13 +21,24 @@ FOCUS_KEYS = ("tab", "shift+tab")  # bound on the screen, applied here so typing
 
 
 @cache
-def own_bindings(cls: type) -> dict[str, list[Binding]]:
-    """The class's key → bindings, merged down the MRO the way Textual merges BINDINGS."""
+def own_bindings(cls: type, keymap: tuple[tuple[str, str], ...] = ()) -> dict[str, list[Binding]]:
+    """The class's key → bindings, merged down the MRO the way Textual merges BINDINGS,
+    with the user's rebound keys (`keymap`: binding id → keys) applied as Textual does."""
     keys: dict[str, list[Binding]] = {}
     for base in reversed(cls.__mro__):
         if "BINDINGS" in base.__dict__:
             keys.update(BindingsMap(base.__dict__["BINDINGS"]).key_to_bindings)
-    return keys
+    bindings = BindingsMap.from_keys(keys)
+    if keymap:
+        bindings.apply_keymap(dict(keymap))
+    return bindings.key_to_bindings
+
+
+def bindings_of(node: Widget) -> dict[str, list[Binding]]:
+    """`own_bindings` for a widget or screen of this app, under the user's [keys] table
+    (FollowupApp.user_keymap: Textual keeps its own copy private)."""
+    keymap = getattr(node.app, "user_keymap", None) or {}
+    return own_bindings(type(node), tuple(sorted(keymap.items())))
 
 
 class OrderedKeys:
@@ -83,10 +94,10 @@ class OrderedKeys:
         the app would once the key had bubbled up to it; False if none applies."""
         widget: Widget = self  # type: ignore[assignment]
         namespace: Widget = widget
-        bindings = own_bindings(type(widget)).get(key, [])
+        bindings = bindings_of(widget).get(key, [])
         if not bindings and key in FOCUS_KEYS:
             namespace = widget.screen
-            bindings = own_bindings(type(namespace)).get(key, [])
+            bindings = bindings_of(namespace).get(key, [])
         for binding in bindings:
             if not binding.priority and await widget.app.run_action(binding.action, namespace):
                 focused = widget.screen.focused

@@ -98,7 +98,7 @@ async def test_the_contacts_view_lists_everyone_and_filters(store, make_app):
         assert isinstance(app.screen, ContactForm)
         app.screen.query_one("#field-title", Input).value = "Talent Partner"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await written(pilot)
         assert isinstance(app.screen, ContactsScreen)
         assert "Talent Partner" in table.render_line(1).text
         await pilot.press("slash", "escape")  # clears the filter

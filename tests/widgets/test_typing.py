@@ -204,3 +204,23 @@ async def test_ctrl_s_right_after_typing_saves_what_was_typed(store, make_app, f
         assert not isinstance(app.screen, ApplicationForm)
     [row] = store.pipeline_page(0, 1)
     assert (row.company, row.role) == ("Initech", "SRE")
+
+
+async def test_a_field_applies_its_keys_as_the_user_rebound_them(store, make_app, tmp_path,
+                                                                   monkeypatch):
+    """[keys] "filter.clear" = "ctrl+g": ctrl+g clears the filter at once, and escape no
+    longer does (it goes back to the list, keeping the filter)."""
+    config = tmp_path / "settings.toml"
+    config.write_text('[keys]\n"filter.clear" = "ctrl+g"\n')
+    monkeypatch.setenv("FOLLOWUP_TUI_CONFIG", str(config))
+    store.add_application(company="Acme")
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("slash")
+        box = app.screen.query_one("#filter")
+        await until(pilot, lambda: app.focused is box)
+        burst(app, *"ac", "ctrl+g", *"me")
+        await until(pilot, lambda: box.value == "me")
+        await pilot.press("escape")
+        await until(pilot, lambda: app.focused is not box)
+        assert box.value == "me"
