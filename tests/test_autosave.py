@@ -136,6 +136,9 @@ async def test_two_windows_taking_turns_keep_each_sentence_once(db_path, intervi
             editor.focus()  # the other window's blur saves what it had
             await pilot.press(*keys(sentence))
             await until(pilot, lambda: sentence in (stored(db_path) or ""), what=sentence)
+            # Taking turns: the window typed in has settled (its save and any merge are
+            # done) before the other one is used; under load that can take a moment.
+            await until(pilot, lambda: not editor.autosave.unsaved, what="settled")
             if seeing:  # both show what is saved before the next turn
                 await until(pilot, lambda: one.text == stored(db_path), what="window one")
                 two.autosave.load(interview_id, *other.notes(interview_id)["asked"])
