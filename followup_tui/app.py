@@ -7,6 +7,7 @@ is selected, and each pane re-reads the Store for it when it is shown.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from textual import events, work
@@ -40,6 +41,7 @@ def lazy_pane(module: str, name: str):
     return make
 
 
+HERE = Path(__file__).parent
 LOOK_EVERY = 1.0  # seconds between looks for another window's commits
 
 
@@ -57,7 +59,11 @@ class FollowupApp(App[int]):
     """A keyboard-first companion for everything after an interview."""
 
     TITLE = "followup-tui"
-    CSS_PATH = "app.tcss"
+    # Every pane's and modal's .tcss (each also its screen's CSS_PATH) is parsed with the
+    # app's at start, in one go: read on a screen's first showing, it would re-parse all
+    # the CSS and restyle the app (tens of ms on the first open of each screen).
+    CSS_PATH = ["app.tcss", *sorted(HERE.glob("screens/*.tcss")),
+                *sorted(HERE.glob("widgets/*.tcss"))]
     MODES = {
         "pipeline": PipelineScreen,
         "notes": lazy_pane("notes", "NotesScreen"),

@@ -120,13 +120,11 @@ def read_keymap(path: Path | None = None) -> tuple[dict[str, str], list[str]]:
         return {}, []
 
 
-def binding_classes() -> list[type]:
-    """Every class of the app that declares Bindings: the app, panes, modals, widgets
-    (imports them all: a thread's work, after the first paint)."""
+def app_classes(base: type) -> list[type]:
+    """Every class of the app derived from `base`, in every module of screens/ and
+    widgets/ (imports them all: a thread's work, after the first paint)."""
     import importlib
     import pkgutil
-
-    from textual.dom import DOMNode
 
     from followup_tui import screens, widgets
 
@@ -134,13 +132,20 @@ def binding_classes() -> list[type]:
     for package in (screens, widgets):
         for module in pkgutil.iter_modules(package.__path__):
             importlib.import_module(f"{package.__name__}.{module.name}")
-    found, classes = [], [DOMNode]
+    found, classes = [], [base]
     while classes:
         cls = classes.pop()
         classes += cls.__subclasses__()
-        if cls.__module__.startswith("followup_tui.") and "BINDINGS" in cls.__dict__:
+        if cls.__module__.startswith("followup_tui."):
             found.append(cls)
     return found
+
+
+def binding_classes() -> list[type]:
+    """Every class of the app that declares Bindings: the app, panes, modals, widgets."""
+    from textual.dom import DOMNode
+
+    return [cls for cls in app_classes(DOMNode) if "BINDINGS" in cls.__dict__]
 
 
 def declared_ids(classes: list[type] | None = None) -> set[str]:

@@ -80,7 +80,8 @@ def test_every_id_in_the_code_can_be_rebound():
 
 
 async def test_a_rebound_key_acts_and_shows_in_footer_and_help(config, make_app):
-    config.write_text('[keys]\n"pipeline.add" = "n"\n"app.help" = "f1"\n"confirm.yes" = "o"\n')
+    config.write_text('[keys]\n"pipeline.add" = "n"\n"app.help" = "f1"\n"confirm.yes" = "o"\n'
+                      '"form.save" = "ctrl+w"\n')
     app = make_app()
     said = heard(app)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -91,6 +92,8 @@ async def test_a_rebound_key_acts_and_shows_in_footer_and_help(config, make_app)
         assert not isinstance(app.screen, ApplicationForm)  # a no longer adds
         await pilot.press("n")
         await until(pilot, lambda: isinstance(app.screen, ApplicationForm), what="n adds")
+        keys = str(app.screen.query_one(".form-keys").render())
+        assert keys.startswith("ctrl+w save · escape close")
         await pilot.press("escape")
         await until(pilot, lambda: not isinstance(app.screen, ApplicationForm))
 

@@ -17,14 +17,7 @@ from followup_tui.keymap import hint
 
 
 class ConfirmScreen(ModalScreen[bool]):
-    DEFAULT_CSS = """
-    ConfirmScreen { align: center middle; }
-    ConfirmScreen > Vertical {
-        width: 60; max-width: 100%; height: auto; border: thick $warning;
-        background: $surface; padding: 1 2;
-    }
-    ConfirmScreen .keys { color: $text-muted; padding: 1 0 0 0; }
-    """
+    CSS_PATH = "confirm.tcss"
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="confirm.yes"),
         Binding("n,escape", "answer(False)", "No", id="confirm.no"),

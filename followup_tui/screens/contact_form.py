@@ -88,19 +88,7 @@ class PanelPicker(ModalScreen[int]):
     ROLES = ROLE_LABELS
     DEFAULT_ROLE = "panel"
 
-    DEFAULT_CSS = """
-    PanelPicker { align: center middle; }
-    PanelPicker > Vertical {
-        width: 84; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $accent; background: $surface; padding: 0 1;
-    }
-    PanelPicker .form-title { text-style: bold; padding: 0 0 1 0; }
-    PanelPicker Horizontal { height: auto; }
-    PanelPicker Label { padding: 1 1 0 0; width: 18; }
-    PanelPicker Input, PanelPicker Select { width: 1fr; }
-    PanelPicker #matches { height: auto; max-height: 14; }
-    PanelPicker .form-keys { color: $text-muted; padding: 1 0 0 0; }
-    """
+    CSS_PATH = "panel_picker.tcss"
     BINDINGS = [Binding("escape", "close", "Close", id="panel.close")]
 
     def __init__(self, interview_id: int) -> None:

@@ -57,7 +57,7 @@ class ContactsScreen(PaneScreen):
 
     PANE_TITLE = "Contacts"
     MAIN = "#people"
-    DEFAULT_CSS = "ContactsScreen #people { height: 1fr; }"
+    CSS_PATH = "contacts.tcss"
     BINDINGS = [
         Binding("escape", "close", "Back", id="contacts.close"),
         Binding("enter,e", "edit", "Edit card", id="contacts.edit"),

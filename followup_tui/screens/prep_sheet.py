@@ -75,15 +75,7 @@ def export_prep(store, application_id: int, folder: Path | None = None,
 
 
 class PrepSheet(ModalScreen[None]):
-    DEFAULT_CSS = """
-    PrepSheet { align: center middle; }
-    PrepSheet > Vertical {
-        width: 100; max-width: 100%; height: 90%;
-        border: thick $accent; background: $surface; padding: 0 1;
-    }
-    PrepSheet VerticalScroll { height: 1fr; }
-    PrepSheet #written { height: auto; color: $success; }
-    """
+    CSS_PATH = "prep_sheet.tcss"
     BINDINGS = [
         Binding("E", "export", "Export Markdown", id="prep.export"),
         Binding("escape,q", "close", "Close", id="prep.close"),

@@ -52,15 +52,7 @@ def open_hit(app, hit: SearchHit) -> None:
 
 
 class SearchScreen(ModalScreen[SearchHit]):
-    DEFAULT_CSS = """
-    SearchScreen { align: center top; }
-    SearchScreen > Vertical {
-        width: 110; max-width: 100%; height: auto; max-height: 90%; margin-top: 2;
-        border: thick $accent; background: $surface; padding: 0 1;
-    }
-    SearchScreen #results { height: auto; max-height: 24; }
-    SearchScreen #found { height: 1; color: $text-muted; }
-    """
+    CSS_PATH = "search.tcss"
     BINDINGS = [Binding("escape", "close", "Close", id="search.close")]
 
     def compose(self) -> ComposeResult:

@@ -166,14 +166,7 @@ class DraftEditor(SavedTextArea):
 class MediumScreen(ModalScreen[str]):
     """R6: how this note goes out — email, a handwritten card or a typed letter."""
 
-    DEFAULT_CSS = """
-    MediumScreen { align: center middle; }
-    MediumScreen > Vertical {
-        width: 56; height: auto; border: thick $accent; background: $surface; padding: 0 1;
-    }
-    MediumScreen OptionList { height: auto; }
-    MediumScreen .keys { color: $text-muted; }
-    """
+    CSS_PATH = "medium.tcss"
     BINDINGS = [Binding("escape", "cancel", "Close", id="medium.close")]
 
     def __init__(self, name: str, current: str) -> None:

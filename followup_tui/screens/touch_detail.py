@@ -56,17 +56,7 @@ def card_text(store, contact_id: int | None) -> Content:
 
 
 class _Modal(ModalScreen[None]):
-    DEFAULT_CSS = """
-    _Modal { align: center middle; }
-    _Modal > Vertical {
-        width: 90; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $accent; background: $surface; padding: 0 1;
-    }
-    _Modal .modal-title { text-style: bold; padding: 0 0 1 0; }
-    _Modal .section { text-style: bold; color: $text-accent; padding: 1 0 0 0; }
-    _Modal .keys { color: $text-muted; padding: 1 0 0 0; }
-    _Modal VerticalScroll { height: auto; max-height: 1fr; }
-    """
+    CSS_PATH = "touch_detail.tcss"
     BINDINGS = [Binding("escape,enter,q", "close", "Close", id="modal.close")]
 
     def action_close(self) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 from typing import Any, Generic, Sequence, TypeVar
 
 from rich.text import Text
@@ -23,6 +24,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
+from followup_tui.keymap import hint
 from followup_tui.store import BusyError
 from followup_tui.store.applications import FieldError, FieldErrors
 from followup_tui.widgets.early_keys import EarlyKeys
@@ -58,27 +60,11 @@ class Field:
 class FormScreen(EarlyKeys, ModalScreen[Result], Generic[Result]):
     """Subclasses set TITLE and FIELDS and implement save(values) -> result."""
 
-    DEFAULT_CSS = """
-    FormScreen { align: center middle; }
-    FormScreen > Vertical {
-        width: 84; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $accent; background: $surface; padding: 0 1;
-    }
-    FormScreen .form-title { text-style: bold; padding: 0 0 1 0; }
-    FormScreen VerticalScroll { height: auto; max-height: 1fr; }
-    FormScreen .form-row { height: auto; }
-    FormScreen .form-label { width: 22; padding: 1 1 0 0; }
-    FormScreen .form-row > Input, FormScreen .form-row > Select { width: 1fr; }
-    FormScreen .form-row > TextArea { width: 1fr; height: 6; }
-    FormScreen .field-error { padding: 0 0 0 2; color: $error; height: auto; }
-    FormScreen .field-error.-empty { display: none; }
-    FormScreen .form-keys { color: $text-muted; padding: 1 0 0 0; }
-    FormScreen #form-state { color: $warning; padding: 1 0 0 0; height: auto; }
-    FormScreen #form-state.-empty { display: none; }
-    """
+    # Beside this module: a relative path would be read beside each subclass, in screens/.
+    CSS_PATH = Path(__file__).with_name("form.tcss")
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "close", "Close (keeps typing)"),
+        Binding("ctrl+s", "save", "Save", priority=True, id="form.save"),
+        Binding("escape", "close", "Close (keeps typing)", id="form.close"),
     ]
     TITLE = "Form"
     FIELDS: Sequence[Field] = ()
@@ -116,8 +102,9 @@ class FormScreen(EarlyKeys, ModalScreen[Result], Generic[Result]):
                     yield Static("", id=f"{field.name}-error", classes="field-error -empty",
                                  markup=False)
             yield Static("", id="form-state", classes="-empty", markup=False)
-            yield Static("ctrl+s save · escape close (what you typed is kept) · tab next field",
-                         classes="form-keys")
+            save, close = (hint(self.app, binding) for binding in self.BINDINGS)
+            yield Static(f"{save} save · {close} close (what you typed is kept) · tab next field",
+                         classes="form-keys", markup=False)
 
     def _widget(self, field: Field, value: Any):
         wid, value = f"field-{field.name}", field.shown(value)
