@@ -4,10 +4,13 @@ Textual's Footer throws away and mounts all its keys (~20 widgets, tens of ms) e
 time the screen says its bindings may have changed: on every focus move, every
 `refresh_bindings`, every pane shown, often several times in one frame. This one
 rebuilds at most once per frame, and only when a key, its text or its state differs.
+Only public parts of Footer are used: its first `bindings_changed` is left to Footer
+(which then shows keys from its next build on), the later ones are ours.
 """
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -17,16 +20,25 @@ class KeysFooter(Footer):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self._shown: tuple | None = None  # what the last rebuild showed
-        self._pending = False
+        self.started = False  # Footer has had its first bindings_changed
+        self.keys_shown: tuple | None = None  # what the last build showed
+        self.rebuild_pending = False
 
     def bindings_changed(self, screen: Screen) -> None:
-        self._bindings_ready = True
+        if not self.started:
+            self.started = True
+            super().bindings_changed(screen)  # readies the keys and builds them, once
+            return
         if not screen.app.app_focus:
             return
-        if self.is_attached and screen is self.screen and not self._pending:
-            self._pending = True
-            self.call_after_refresh(self._rebuild)
+        if self.is_attached and screen is self.screen and not self.rebuild_pending:
+            self.rebuild_pending = True
+            self.call_after_refresh(self.rebuild)
+
+    def compose(self) -> ComposeResult:
+        if self.started:
+            self.keys_shown = self.shown()
+        yield from super().compose()
 
     def shown(self) -> tuple:
         """Everything compose() reads, so equal tuples make the same keys."""
@@ -37,11 +49,7 @@ class KeysFooter(Footer):
             for (_node, binding, enabled, tooltip) in self.screen.active_bindings.values()
         ))
 
-    async def _rebuild(self) -> None:
-        self._pending = False
-        if not self.is_attached:
-            return
-        shown = self.shown()
-        if shown != self._shown:
-            self._shown = shown
+    async def rebuild(self) -> None:
+        self.rebuild_pending = False
+        if self.is_attached and self.shown() != self.keys_shown:
             await self.recompose()

@@ -1,0 +1,58 @@
+"""KeysFooter shows the keys Textual's Footer would, and rebuilds only when they change
+(issue 7: Textual's rebuilt ~20 widgets on every focus move and binding refresh)."""
+
+from __future__ import annotations
+
+from followup_tui.widgets.footer import KeysFooter
+from tests.waiting import until
+
+
+def shown(app) -> list[str]:
+    """The footer's keys that can act now (one that cannot is shown dimmed)."""
+    return [key.description for key in app.screen.query_one(KeysFooter).query("FooterKey")
+            if not key.has_class("-disabled")]
+
+
+async def test_the_footer_shows_each_panes_keys_and_rebuilds_only_for_a_change(
+        make_app, monkeypatch):
+    builds: list[str] = []
+    real = KeysFooter.compose
+
+    def counted(self):
+        builds.append(type(self.screen).__name__)
+        return real(self)
+
+    monkeypatch.setattr(KeysFooter, "compose", counted)
+    app = make_app()
+    app.store.add_application(company="Acme", role="Data Engineer")
+    offer = app.store.add_application(company="Beta", role="Designer")
+    app.store.update_application(offer, stage="offer")
+    async with app.run_test(size=(200, 36)) as pilot:
+        await until(pilot, lambda: "Edit" in shown(app), what="the Pipeline's keys")
+        assert shown(app)[0] == "Add" and "Quit" in shown(app)
+
+        before = len(builds)
+        for _ in range(5):
+            app.screen.refresh_bindings()  # "may have changed": nothing did
+        await pilot.pause()
+        await pilot.pause()
+        assert len(builds) == before
+
+        rows = [app.screen.query_one("#applications").row_at(i).company for i in range(2)]
+        acme, beta = ("home", "end") if rows[0] == "Acme" else ("end", "home")
+        await pilot.press(acme)
+        app.screen.refresh_bindings()  # as the pane does once the cursor rests
+        await until(pilot, lambda: "Offer: accept/decline" not in shown(app), what="no offer")
+        before = len(builds)
+        await pilot.press(beta)
+        for _ in range(3):
+            app.screen.refresh_bindings()  # three in one frame: one build
+        await until(pilot, lambda: "Offer: accept/decline" in shown(app), what="o can act")
+        await pilot.pause()
+        assert len(builds) == before + 1
+
+        await pilot.press("2")
+        await until(pilot, lambda: "Add interview" in shown(app), what="the Notes keys")
+        assert "Add" not in shown(app)
+        await pilot.press("1")
+        await until(pilot, lambda: "Offer: accept/decline" in shown(app), what="back")
