@@ -103,7 +103,7 @@ def integrity(path) -> str:
         return conn.execute("PRAGMA integrity_check").fetchone()[0]
 
 
-async def run(demo_db, tmp_path_factory, steps) -> None:
+async def run(demo_db, tmp_path_factory, steps, size) -> None:
     folder = tmp_path_factory.mktemp("run")
     db = folder / "demo.db"
     shutil.copy(demo_db, db)
@@ -111,7 +111,7 @@ async def run(demo_db, tmp_path_factory, steps) -> None:
     app = StaysOpen(store)
     done = []
     try:
-        async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        async with app.run_test(size=size, notifications=True) as pilot:
             for step in steps:
                 kind, value = step
                 if kind == "key":
@@ -128,7 +128,8 @@ async def run(demo_db, tmp_path_factory, steps) -> None:
             assert app.return_code is None, f"the app ended after {done}"
             assert not app.errors, f"after {done}: {app.errors}"
     except Exception as error:
-        raise AssertionError(f"after {done}:\n{''.join(traceback.format_exception(error))}")
+        trace = "".join(traceback.format_exception(error))
+        raise AssertionError(f"at {size}, after {done}:\n{trace}") from None
     finally:
         store.close()
     assert integrity(db) == "ok"
@@ -139,6 +140,6 @@ async def run(demo_db, tmp_path_factory, steps) -> None:
 @settings(max_examples=EXAMPLES, deadline=None, derandomize=EXAMPLES <= 30,
           phases=(Phase.explicit, Phase.reuse, Phase.generate),
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(steps=actions())
-async def test_no_sequence_of_keys_ends_the_app(demo_db, tmp_path_factory, steps):
-    await run(demo_db, tmp_path_factory, steps)
+@given(steps=actions(), size=st.sampled_from([(100, 30), (100, 30), (40, 12)]))
+async def test_no_sequence_of_keys_ends_the_app(demo_db, tmp_path_factory, steps, size):
+    await run(demo_db, tmp_path_factory, steps, size)
