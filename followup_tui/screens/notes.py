@@ -106,7 +106,7 @@ class NotesScreen(PaneScreen):
                     yield NotesEditor(section)
         with Horizontal(id="status"):
             yield Static("", id="hint", classes="hint")
-            yield Static("", id="save-state")
+            yield Static("", id="save-state", markup=False)  # may quote an error
         yield KeysFooter()
 
     @property

@@ -245,7 +245,7 @@ class ThanksScreen(PaneScreen):
                 yield Static("", id="findings")
         with Horizontal(id="status"):
             yield Static("", id="hint", classes="hint")
-            yield Static("", id="save-state")
+            yield Static("", id="save-state", markup=False)  # may quote an error
         yield KeysFooter()
 
     def on_mount(self) -> None:
