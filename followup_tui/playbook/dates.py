@@ -17,15 +17,16 @@ import arrow
 HINT = "try 2026-11-20, Nov 23, tomorrow 14:30, last friday 2pm, in 3 days"
 _MAX_LEN = 60  # longer than any accepted form; refuse early, echo briefly
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY_INDEX = {name: i for i, name in enumerate(_WEEKDAYS)} | {
-    name[:3]: i for i, name in enumerate(_WEEKDAYS)
-}
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July",
-                "August", "September", "October", "November", "December")
-_MONTH_INDEX = {name.lower(): i + 1 for i, name in enumerate(_MONTH_NAMES)} | {
-    name.lower(): i + 1 for i, name in enumerate(_MONTHS)} | {"sept": 9}
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July",
+          "August", "September", "October", "November", "December")
+_SHORT_MONTHS = tuple(name[:3] for name in MONTHS)
+# Every way a person writes a weekday or a month, lower case -> its index (Monday 0, January 1).
+WEEKDAY_INDEX = {name.lower(): i for i, name in enumerate(WEEKDAYS)} | {
+    name[:3].lower(): i for i, name in enumerate(WEEKDAYS)
+} | {"tues": 1, "weds": 2, "thur": 3, "thurs": 3}
+MONTH_INDEX = {name.lower(): i + 1 for i, name in enumerate(MONTHS)} | {
+    name[:3].lower(): i + 1 for i, name in enumerate(MONTHS)} | {"sept": 9}
 _NAMED_DAYS = {"today": 0, "tomorrow": 1, "yesterday": -1}
 
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
@@ -87,6 +88,11 @@ class DateError(ValueError):
         self.message = message
 
 
+
+def long_day(day: dt.date) -> str:
+    """"Thursday, December 3": how a letter names a day (no year, no leading zero)."""
+    return f"{WEEKDAYS[day.weekday()]}, {MONTHS[day.month - 1]} {day.day}"
+
 def _echo(text: str) -> str:
     """The user's text, quoted and cut short so the message stays on one line."""
     text = " ".join(text.split())
@@ -123,7 +129,7 @@ def _read_iso(raw: str, y: int, m: int, d: int, order_note: str = "") -> dt.date
         return dt.date(y, m, d)
     except ValueError:
         last = calendar.monthrange(y, m)[1]
-        raise DateError(f'No such date "{raw}": {_MONTH_NAMES[m - 1]} {y} has {last} days') from None
+        raise DateError(f'No such date "{raw}": {MONTHS[m - 1]} {y} has {last} days') from None
 
 
 def _shift(today: dt.date, days: int, raw: str) -> dt.date:
@@ -153,7 +159,7 @@ def _month_day(raw: str, month: int, day: int, today: dt.date, side: str) -> dt.
             pass
     if not candidates:
         longest = 29 if month == 2 else calendar.monthrange(2001, month)[1]
-        raise DateError(f'No such date "{raw}": {_MONTH_NAMES[month - 1]} has {longest} days')
+        raise DateError(f'No such date "{raw}": {MONTHS[month - 1]} has {longest} days')
     before = max((c for c in candidates if c <= today), default=None)
     after = min((c for c in candidates if c >= today), default=None)
     if side == NEAR and before and after:
@@ -166,7 +172,7 @@ def _month_day(raw: str, month: int, day: int, today: dt.date, side: str) -> dt.
 
 
 def _named_month(raw: str, match: re.Match, today: dt.date, side: str) -> dt.date | None:
-    month = _MONTH_INDEX.get(match["month"])
+    month = MONTH_INDEX.get(match["month"])
     if month is None:
         return None
     day = int(match["day"])
@@ -194,12 +200,12 @@ def _read_day(raw: str, today: dt.date, side: str, order: str) -> dt.date | None
     """The day part of a form, or None when it is not one of the forms."""
     if raw in _NAMED_DAYS:
         return today + dt.timedelta(days=_NAMED_DAYS[raw])
-    if raw in _WEEKDAY_INDEX:
-        return _weekday(_WEEKDAY_INDEX[raw], today, side)
-    if (match := _LAST_NEXT.fullmatch(raw)) and match[2] in _WEEKDAY_INDEX:
+    if raw in WEEKDAY_INDEX:
+        return _weekday(WEEKDAY_INDEX[raw], today, side)
+    if (match := _LAST_NEXT.fullmatch(raw)) and match[2] in WEEKDAY_INDEX:
         # "last monday" is strictly before today, "next friday" strictly after.
-        return _weekday(_WEEKDAY_INDEX[match[2]], today - dt.timedelta(days=1), PAST) \
-            if match[1] == "last" else _weekday(_WEEKDAY_INDEX[match[2]], today, FUTURE)
+        return _weekday(WEEKDAY_INDEX[match[2]], today - dt.timedelta(days=1), PAST) \
+            if match[1] == "last" else _weekday(WEEKDAY_INDEX[match[2]], today, FUTURE)
     if match := _ISO.fullmatch(raw):
         return _read_iso(raw, int(match[1]), int(match[2]), int(match[3]))
     for pattern, sign in ((_IN_N, 1), (_N_AGO, -1)):
@@ -235,7 +241,7 @@ def _parse(text: str, today: dt.date, side: str, order: str
 
 
 def _day_words(day: dt.date) -> str:
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {_SHORT_MONTHS[day.month - 1]} {day.year}"
 
 
 def check_day(day: dt.date, today: dt.date, rule: DateRule = ANY) -> dt.date:
@@ -306,9 +312,9 @@ def humanize_when(moment: arrow.Arrow, now: arrow.Arrow) -> str:
     if days in named:
         return f"{named[days]} {clock}"
     if abs(days) < 7:
-        return f"{_WEEKDAYS[local.weekday()][:3].title()} {clock}"
+        return f"{WEEKDAYS[local.weekday()][:3]} {clock}"
     year = f" {local.year}" if local.year != now.year else ""
-    return f"{local.day} {_MONTHS[local.month - 1]}{year} {clock}"
+    return f"{local.day} {_SHORT_MONTHS[local.month - 1]}{year} {clock}"
 
 
 def humanize_left(deadline: arrow.Arrow, now: arrow.Arrow) -> str:

@@ -19,26 +19,18 @@ import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from followup_tui.playbook.dates import MONTH_INDEX, WEEKDAY_INDEX, WEEKDAYS, long_day
 from followup_tui.playbook.draft_context import DraftContext
 from followup_tui.playbook.names import first_name
 from followup_tui.playbook.sections import note_lines
 
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
 # Words that say "soon" without a day: a promise with a day needs none of them (R5).
 VAGUE_TIME = ("as soon as possible", "asap", "a.s.a.p.", "soon", "shortly", "later",
               "right away", "this afternoon", "this evening")
 FRIDAY = 4
 
-_WEEKDAY = {name.lower(): i for i, name in enumerate(WEEKDAYS)}
-_WEEKDAY.update({name[:3].lower(): i for i, name in enumerate(WEEKDAYS)})
-_WEEKDAY.update({"tues": 1, "weds": 2, "thur": 3, "thurs": 3})
-_MONTH = {name.lower(): i + 1 for i, name in enumerate(MONTHS)}
-_MONTH.update({name[:3].lower(): i + 1 for i, name in enumerate(MONTHS)})
-_MONTH["sept"] = 9
-_WD = "|".join(sorted(_WEEKDAY, key=len, reverse=True))
-_MO = "|".join(sorted(_MONTH, key=len, reverse=True))
+_WD = "|".join(sorted(WEEKDAY_INDEX, key=len, reverse=True))
+_MO = "|".join(sorted(MONTH_INDEX, key=len, reverse=True))
 _DAY_WORDS = (
     rf"(?:(?:this|next)\s+)?(?:{_WD})\.?(?:\s+next\s+week)?"
     r"|today|tonight|tomorrow|end\s+of\s+(?:the\s+)?(?:day|week)|eod|eow|cob"
@@ -193,11 +185,11 @@ def resolve_day(words: str, day: dt.date) -> dt.date | None:
         except ValueError:
             return None
     if m := re.fullmatch(rf"({_MO}) (\d{{1,2}})(?:st|nd|rd|th)?", w):
-        return _month_day(_MONTH[m[1]], int(m[2]), day)
+        return _month_day(MONTH_INDEX[m[1]], int(m[2]), day)
     if m := re.fullmatch(rf"(\d{{1,2}})(?:st|nd|rd|th)? ({_MO})", w):
-        return _month_day(_MONTH[m[2]], int(m[1]), day)
+        return _month_day(MONTH_INDEX[m[2]], int(m[1]), day)
     if m := re.fullmatch(rf"(this |next )?({_WD})( next week)?", w):
-        found = _weekday_after(day, _WEEKDAY[m[2]])
+        found = _weekday_after(day, WEEKDAY_INDEX[m[2]])
         if m[3] and found.isocalendar()[:2] == day.isocalendar()[:2]:
             found += dt.timedelta(days=7)  # "Friday next week"; a bare "next Friday" is
             # read as the coming one, since a reminder too early beats a promise broken
@@ -208,10 +200,9 @@ def resolve_day(words: str, day: dt.date) -> dt.date | None:
 def day_words(prep: str, due: dt.date, day: dt.date) -> str:
     """The day as a note sent after the interview says it: "by Thursday" within the week,
     "by Thursday, December 3" further on (never "tomorrow", which would be wrong by then)."""
-    name = WEEKDAYS[due.weekday()]
     if not 0 <= (due - day).days <= 6:
-        name = f"{name}, {MONTHS[due.month - 1]} {due.day}"
-    return f"{prep} {name}"
+        return f"{prep} {long_day(due)}"
+    return f"{prep} {WEEKDAYS[due.weekday()]}"
 
 
 def _prep(raw: str | None) -> str:

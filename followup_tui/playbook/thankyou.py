@@ -13,8 +13,7 @@ is `playbook.topics`. No I/O, no Textual, no database.
 
 from __future__ import annotations
 
-from datetime import date
-
+from followup_tui.playbook.dates import long_day
 from followup_tui.playbook.draft_context import (
     EMAIL,
     HANDWRITTEN,
@@ -33,14 +32,7 @@ from followup_tui.playbook.topics import personal_touch, proper_words
 __all__ = ["EMAIL", "HANDWRITTEN", "LETTER", "DraftContext", "Recipient", "Sender",
            "build_draft", "promise_words", "recipient_block", "subject_line"]
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July",
-           "August", "September", "October", "November", "December")
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _ORDINALS = {2: "second", 3: "third", 4: "fourth", 5: "fifth"}
-
-
-def _when(d: date) -> str:
-    return f"{_WEEKDAYS[d.weekday()]}, {_MONTHS[d.month - 1]} {d.day}"
 
 
 def _pick(ctx: DraftContext, slot: str, options: tuple[str, ...]) -> str:
@@ -60,7 +52,7 @@ def _greeting(ctx: DraftContext) -> str:
 def _thanks(ctx: DraftContext, short: bool) -> str:
     where = f" at {ctx.company}" if ctx.company else ""
     job = f" for the {ctx.role} role" if ctx.role else ""
-    when = _when(ctx.interview_date)
+    when = long_day(ctx.interview_date)
     if ctx.recipient.role == "helper":
         return f"Thank you for your help in getting me the interview{job}{where}."
     if ctx.recipient.role == "met":
