@@ -43,6 +43,8 @@ CHANNELS: tuple[str, ...] = ("email", "phone", "letter", "handwritten", "linkedi
 
 # Thank-you media (R6).
 MEDIA: tuple[str, ...] = ("email", "handwritten", "letter")
+MEDIUM_WORDS: dict[str, str] = {"email": "email", "handwritten": "handwritten card",
+                                "letter": "typed letter"}
 
 # Kinds of touches (docs/cli.md, "agenda --json"); offer-response is R14's deadline.
 TOUCH_KINDS: tuple[str, ...] = (

@@ -21,7 +21,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
@@ -48,7 +47,8 @@ from followup_tui.playbook.thankyou import (
     build_draft,
     subject_line,
 )
-from followup_tui.playbook.words import MEDIA
+from followup_tui.playbook.words import MEDIA, MEDIUM_WORDS
+from followup_tui.screens.medium import MediumScreen
 from followup_tui.screens.pane import PaneScreen
 from followup_tui.screens.store_save import store_save
 from followup_tui.store import Store, StoreError
@@ -65,7 +65,6 @@ STATE_STYLES = {NO_DRAFT: "dim", DRAFT: "yellow", READY: "cyan", SENT: "green"}
 ROLE_WORDS = {"panel": "interviewer", "met": "met that day", "helper": "helped",
               "interviewer": "interviewer"}
 SHORT_MEDIUM = {"email": "email", "handwritten": "card", "letter": "letter"}
-MEDIUM_WORDS = {"email": "email", "handwritten": "handwritten card", "letter": "typed letter"}
 
 
 def now() -> arrow.Arrow:
@@ -161,37 +160,6 @@ class DraftEditor(SavedTextArea):
 
     def __init__(self) -> None:
         super().__init__(id="draft", placeholder="No draft yet: g writes one from your notes.")
-
-
-class MediumScreen(ModalScreen[str]):
-    """R6: how this note goes out — email, a handwritten card or a typed letter."""
-
-    CSS_PATH = "medium.tcss"
-    BINDINGS = [Binding("escape", "cancel", "Close", id="medium.close")]
-
-    def __init__(self, name: str, current: str) -> None:
-        super().__init__()
-        self.who = name
-        self.current = current
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(Content.from_markup("[b]How will the note to $who go? (R6)[/b]",
-                                             who=self.who))
-            yield PickList(*[Option(f"{MEDIUM_WORDS[m]}", id=m) for m in MEDIA], id="media")
-            yield Static("enter choose · escape close", classes="keys")
-
-    def on_mount(self) -> None:
-        media = self.query_one(PickList)
-        media.highlighted = MEDIA.index(self.current) if self.current in MEDIA else 0
-        media.focus()
-
-    @on(OptionList.OptionSelected)
-    def chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 class ThanksScreen(PaneScreen):
