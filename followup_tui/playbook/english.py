@@ -90,7 +90,7 @@ def is_common_word(word: str, proper: frozenset[str]) -> bool:
     if (low in proper or low in PROPER_WORDS or any(c.isdigit() for c in word)
             or not (word[:1].isupper() and (len(word) == 1 or word[1:].islower()))):
         return False
-    return bool(dictionary().known([low.replace("’", "'")]))
+    return dictionary().knows(low.replace("’", "'"))
 
 
 def sentence_case(text: str, proper: frozenset[str] = frozenset()) -> str:

@@ -23,8 +23,6 @@ MAX_WORDS = 250  # email and letter
 MAX_WORDS_HANDWRITTEN = 120
 SIMILAR_RATIO = 0.8
 MAX_TYPOS_LISTED = 5
-# A capitalised word this common in English ("Will", "Look") is not a misspelt name.
-COMMON_WORD_FREQUENCY = 100_000
 
 
 @dataclass(frozen=True)
@@ -106,7 +104,7 @@ def _misspelt_names(body: str, ctx: DraftContext, known_names: Iterable[str]) ->
             if low[0] != t[0] or abs(len(low) - len(t)) > 2:
                 continue
             if _distance(low, t) <= (2 if len(t) >= 7 else 1):
-                if dictionary().word_frequency[low] < COMMON_WORD_FREQUENCY:
+                if not dictionary().is_common(low):
                     wrong[word] = target
                 break
     return wrong
@@ -148,7 +146,7 @@ _REPEAT_OK = frozenset({"that", "had"})
 
 def _common_word(word: str) -> bool:
     """An everyday English word ("will", "Mark" at a sentence start), not only a name."""
-    return dictionary().word_frequency[word.lower()] >= COMMON_WORD_FREQUENCY
+    return dictionary().is_common(word)
 
 
 def check_other_panelists(body: str, ctx: DraftContext) -> list[Finding]:
