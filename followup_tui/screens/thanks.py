@@ -10,8 +10,7 @@ typing stops.
 from __future__ import annotations
 
 import datetime as dt
-import threading
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import partial
 
 import arrow
@@ -30,16 +29,9 @@ from followup_tui.playbook import clock
 from followup_tui.playbook.dates import humanize_when
 from followup_tui.playbook.deadline import OVERDUE, Deadline
 from followup_tui.playbook.deadline import deadline_words as words_for
-from followup_tui.playbook.proofread import Finding, proofread
-from followup_tui.playbook.checklist import (
-    DRAFT,
-    NO_DRAFT,
-    READY,
-    SENT,
-    ChecklistItem,
-    checklist,
-    note_state,
-)
+from followup_tui.playbook.checklist import DRAFT, NO_DRAFT, READY, SENT
+from followup_tui.playbook.note_check import NoteCheck, check_notes, note_problems
+from followup_tui.playbook.spelling import dictionary
 from followup_tui.playbook.thankyou import (
     DraftContext,
     Recipient,
@@ -70,49 +62,6 @@ SHORT_MEDIUM = {"email": "email", "handwritten": "card", "letter": "letter"}
 def now() -> arrow.Arrow:
     """The clock the pane measures deadlines against (the app's clock, frozen in tests)."""
     return clock.local_now()
-
-
-@dataclass(frozen=True)
-class Check:
-    """What the right-hand column shows for one note."""
-
-    state: str
-    items: tuple[ChecklistItem, ...]
-    findings: tuple[Finding, ...]
-
-
-# One check thread at a time: the first ones would each build the 160,000-word spelling
-# dictionary (lru_cache does not wait for another thread's call), twice its ~35 MiB (issue 7).
-CHECKING = threading.Lock()
-
-
-def load_dictionary() -> None:
-    """The spelling dictionary, loaded ahead of the first check (~0.3 s, in a thread)."""
-    from followup_tui.playbook.spelling import dictionary
-
-    with CHECKING:
-        dictionary()
-
-
-def check_notes(contexts: dict[int, DraftContext], bodies: dict[int, str],
-                sent: dict[int, bool], known: tuple[str, ...]) -> dict[int, Check]:
-    """R5 for every note of an interview; each one compared with the others (R5: panelists
-    compare notes). Pure: runs in a worker thread."""
-    with CHECKING:
-        return _check_notes(contexts, bodies, sent, known)
-
-
-def _check_notes(contexts: dict[int, DraftContext], bodies: dict[int, str],
-                 sent: dict[int, bool], known: tuple[str, ...]) -> dict[int, Check]:
-    result = {}
-    for contact_id, ctx in contexts.items():
-        body = bodies.get(contact_id, "")
-        others = [b for c, b in bodies.items() if c != contact_id and b.strip()]
-        findings = proofread(body, ctx, other_notes=others, known_names=known)
-        items = checklist(body, ctx)
-        state = note_state(body, findings, items, sent.get(contact_id, False))
-        result[contact_id] = Check(state, tuple(items), tuple(findings))
-    return result
 
 
 def note_deadline(interview: ThanksInterview, person: Recipient | None = None) -> Deadline:
@@ -186,7 +135,7 @@ class ThanksScreen(PaneScreen):
         self.people: list[Recipient] = []
         self.notes_text: dict[str, str] = {}
         self.stored: dict[int, ThankYouRow] = {}
-        self.checks: dict[int, Check] = {}
+        self.checks: dict[int, NoteCheck] = {}
         self.known: tuple[str, ...] = ()
         self.others: tuple[str, ...] = ()
         self.sender: Sender | None = None
@@ -218,7 +167,7 @@ class ThanksScreen(PaneScreen):
 
     def on_mount(self) -> None:
         # Warm the dictionary: ~0.3 s, once.
-        self.run_worker(load_dictionary, thread=True, name="dictionary", exit_on_error=False)
+        self.run_worker(dictionary, thread=True, name="dictionary", exit_on_error=False)
         self.autosave = self._editor.autosave = Autosave(
             self._editor, store_save(partial(write_draft, self.store)), title="The note",
             max_chars=MAX_DRAFT, on_state=self.set_state, on_saved=self.note_saved)
@@ -604,14 +553,9 @@ class ThanksScreen(PaneScreen):
     def problems(self, person: Recipient) -> list[str]:
         """R5 "proofread": what the note in the editor still lacks or gets wrong, computed
         now (the checking thread may not have caught up with the last keys)."""
-        body = self.editor.text
-        ctx = self.context(person)
         others = [n.body for c, n in self.stored.items()
                   if c != person.contact_id and n.body.strip()]
-        findings = proofread(body, ctx, other_notes=others, known_names=self.known)
-        missing = [f"missing: {item.element}" for item in checklist(body, ctx)
-                   if not item.present]
-        return [f.message for f in findings] + missing
+        return note_problems(self.editor.text, self.context(person), others, self.known)
 
     def after_proofreading(self, person: Recipient, doing: str, then) -> None:
         """R5: a note with findings or missing elements goes out only once confirmed."""
