@@ -67,7 +67,7 @@ class FollowupApp(App[int]):
     MODES = {
         "pipeline": PipelineScreen,
         "notes": lazy_pane("notes", "NotesScreen"),
-        "thanks": lazy_pane("thanks", "ThanksScreen"),
+        "thank_you": lazy_pane("thank_you", "ThankYouScreen"),
         "agenda": lazy_pane("agenda", "AgendaScreen"),
     }
     DEFAULT_MODE = "pipeline"
@@ -75,7 +75,7 @@ class FollowupApp(App[int]):
     BINDINGS = [
         Binding("1", "pane('pipeline')", "Pipeline", id="pane.pipeline"),
         Binding("2", "pane('notes')", "Notes", id="pane.notes"),
-        Binding("3", "pane('thanks')", "Thank-you", id="pane.thanks"),
+        Binding("3", "pane('thank_you')", "Thank-you", id="pane.thanks"),
         Binding("4", "pane('agenda')", "Agenda", id="pane.agenda"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
         Binding("ctrl+f", "search", "Search notes", priority=True, id="app.search"),
@@ -351,7 +351,7 @@ class FollowupApp(App[int]):
         yield SystemCommand("Screenshot", "Save an SVG picture of this screen with the exports",
                             lambda: self.set_timer(0.1, self.save_picture))
         for mode, title in (("pipeline", "Pipeline"), ("notes", "Notes"),
-                            ("thanks", "Thank-you"), ("agenda", "Agenda")):
+                            ("thank_you", "Thank-you"), ("agenda", "Agenda")):
             if mode in self.MODES:
                 yield SystemCommand(f"Go to {title}", f"Show the {title} pane",
                                     lambda mode=mode: self.action_pane(mode))

@@ -23,7 +23,7 @@ from email.utils import format_datetime
 from pathlib import Path
 
 from followup_tui.playbook.email_address import AddressError, email_address
-from followup_tui.playbook.thankyou import EMAIL, LETTER, Recipient, Sender, recipient_block
+from followup_tui.playbook.thank_you import EMAIL, LETTER, Recipient, Sender, recipient_block
 from followup_tui.store.base import make_private_dirs
 
 EXPORTS = "exports"

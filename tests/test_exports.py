@@ -20,7 +20,7 @@ from followup_tui.exports import (
     letter_text,
     write_private,
 )
-from followup_tui.playbook.thankyou import Recipient, Sender
+from followup_tui.playbook.thank_you import Recipient, Sender
 
 SENDER = Sender("Ana López", "ana@example.org", "+44 20 7946 0000", "2 Elm Road\nYork YO1 7HH")
 MARIA = Recipient(7, "Maria Rivera", "Head of Data", "maria@northwind.example",

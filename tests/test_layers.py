@@ -10,7 +10,7 @@ def test_store_and_playbook_import_without_textual():
         "import sys\n"
         "import followup_tui.store, followup_tui.store.demo\n"
         "import followup_tui.playbook.plan, followup_tui.playbook.dates\n"
-        "import followup_tui.playbook.thankyou, followup_tui.playbook.proofread\n"
+        "import followup_tui.playbook.thank_you, followup_tui.playbook.proofread\n"
         "import followup_tui.playbook.checklist, followup_tui.playbook.topics\n"
         "assert 'textual' not in sys.modules, 'textual was imported'\n"
     )

@@ -70,7 +70,7 @@ def test_the_json_backup_and_upgrade_copy_are_private(tmp_path, open_umask):
 
 def test_thank_you_exports_are_private(tmp_path, open_umask):
     from followup_tui.exports import export_note
-    from followup_tui.playbook.thankyou import EMAIL, LETTER, Recipient, Sender
+    from followup_tui.playbook.thank_you import EMAIL, LETTER, Recipient, Sender
 
     recipient = Recipient(contact_id=1, full_name="Zoë Müller", title="CTO",
                           email="zoe@acme.example", postal_address="1 Way", role="panel")

@@ -22,7 +22,7 @@ from followup_tui.playbook import clock
 from followup_tui.playbook.deadline import Deadline, deadline_words, touch_state
 from followup_tui.screens import pipeline as pipeline_screen
 from followup_tui.screens.agenda import AgendaSource, make_cells
-from followup_tui.screens.thanks import deadline_words as thanks_words
+from followup_tui.screens.thank_you import deadline_words as thank_you_words
 from followup_tui.store import Store
 from tests.waiting import until
 
@@ -67,7 +67,7 @@ def words_everywhere(store: Store, interview: int, contact: int, now: dt.datetim
     said: dict[str, str] = {}
     # The Thank-you pane's list line.
     person = next(p for p in store.recipients(interview) if p.contact_id == contact)
-    said["thank-you pane"] = thanks_words(store.thanks_interview(interview),
+    said["thank-you pane"] = thank_you_words(store.thanks_interview(interview),
                                           store.thank_you(interview, contact), arrow.get(now),
                                           person)
     # The Agenda pane's Due cell and group.

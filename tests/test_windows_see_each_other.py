@@ -12,7 +12,7 @@ from followup_tui.app import FollowupApp
 from followup_tui.screens.agenda import AgendaScreen
 from followup_tui.screens.notes import NotesScreen
 from followup_tui.screens.pipeline import PipelineScreen
-from followup_tui.screens.thanks import ThanksScreen
+from followup_tui.screens.thank_you import ThankYouScreen
 from followup_tui.store import Store
 from tests.store.test_thanks import build_interview
 from tests.test_two_windows import hold_write_lock, keys
@@ -39,7 +39,7 @@ def interviewed(store: Store, company: str, days_ago: int) -> int:
 def counted(monkeypatch):
     """How often each pane re-read the Store."""
     calls: dict[str, int] = {}
-    for pane in (PipelineScreen, AgendaScreen, NotesScreen, ThanksScreen):
+    for pane in (PipelineScreen, AgendaScreen, NotesScreen, ThankYouScreen):
         original = pane.refresh_pane
 
         def refresh(self, original=original, name=pane.__name__) -> None:
@@ -116,7 +116,7 @@ async def test_a_draft_kept_unsaved_is_not_replaced_by_the_other_windows(
         await pilot.press("3")
         pane = app.screen
         await until(pilot, lambda: pane.editor.text == "Dear Maria,")
-        before = counted.get("ThanksScreen", 0)
+        before = counted.get("ThankYouScreen", 0)
         # No await from here to the typing: the next look comes after both.
         theirs = other.thank_you(built.interview_id, built.maria)
         other.save_thank_you(built.interview_id, built.maria, "Dear Maria, theirs",
@@ -126,7 +126,7 @@ async def test_a_draft_kept_unsaved_is_not_replaced_by_the_other_windows(
             pane.editor.focus()
             pane.editor.move_cursor(pane.editor.document.end)
             pane.editor.insert(" mine")
-            await until(pilot, lambda: counted.get("ThanksScreen", 0) > before, SOON,
+            await until(pilot, lambda: counted.get("ThankYouScreen", 0) > before, SOON,
                         "the refresh for the other window's draft")
             await pilot.pause()
             assert pane.editor.text == "Dear Maria, mine"

@@ -11,7 +11,7 @@ from followup_tui.playbook.english import content_words, join_words
 from followup_tui.playbook.names import other_names
 from followup_tui.playbook.sections import note_items, note_lines
 from followup_tui.playbook.promises import Promise, note_promises
-from followup_tui.playbook.thankyou import promise_words
+from followup_tui.playbook.thank_you import promise_words
 
 # note_state values.
 NO_DRAFT = "no draft"

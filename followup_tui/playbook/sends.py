@@ -42,7 +42,7 @@ def send_touches(app: ApplicationFacts, tz: str, main: Person | None) -> list[Pr
             continue
         people = [*interview.people, *app.people]
         day = arrow.get(interview.starts_at).to(tz).date()
-        with_thanks = due_with_thanks(interview.end, tz)
+        with_thank_you = due_with_thank_you(interview.end, tz)
         for promise in parse_promises({"owed": interview.owed}, [p.name for p in people], day):
             owed: list[Person | None] = list(_recipients(promise, people)) or [main]
             for person in owed:
@@ -53,7 +53,7 @@ def send_touches(app: ApplicationFacts, tz: str, main: Person | None) -> list[Pr
                 touches.append(ProposedTouch(
                     key=f"R5:i{interview.interview_id}:c{person.contact_id if person else 0}"
                         f":{promise.key}",
-                    kind="send", channel=channel, due=max(promise.by or with_thanks, day),
+                    kind="send", channel=channel, due=max(promise.by or with_thank_you, day),
                     rule="R5", contact_id=person.contact_id if person else None,
                     interview_id=interview.interview_id,
                     script=why + _SCRIPT.format(name=name, line=promise.line.rstrip(".")),
@@ -61,6 +61,6 @@ def send_touches(app: ApplicationFacts, tz: str, main: Person | None) -> list[Pr
     return touches
 
 
-def due_with_thanks(end: dt.datetime, tz: str) -> dt.date:
+def due_with_thank_you(end: dt.datetime, tz: str) -> dt.date:
     """The day a promise with no day of its own is due: the thank-you's (R4)."""
     return arrow.get(thank_you_deadline(end)).to(tz).date()

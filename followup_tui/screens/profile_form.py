@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from followup_tui.playbook.thankyou import Sender
+from followup_tui.playbook.thank_you import Sender
 from followup_tui.widgets.form import Field, FormScreen
 
 

@@ -228,7 +228,7 @@ def _catch_up(conn, today: dt.date) -> None:
 def _write_sent_notes(store) -> None:
     """The sample's sent notes read like real ones: each written by the playbook's own
     draft builder from that interview's notes (R5), so each panelist's is personal."""
-    from followup_tui.playbook.thankyou import DraftContext, build_draft
+    from followup_tui.playbook.thank_you import DraftContext, build_draft
 
     sender = store.profile()
     sent = {(r[0], r[1]) for r in store.query(

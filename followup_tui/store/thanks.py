@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from followup_tui.playbook.deadline import interview_end, thank_you_deadline
-from followup_tui.playbook.thankyou import Recipient, Sender
+from followup_tui.playbook.thank_you import Recipient, Sender
 from followup_tui.playbook.words import MEDIA
 from followup_tui.store.base import ConflictError, StoreError
 

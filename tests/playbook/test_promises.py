@@ -15,7 +15,7 @@ from hypothesis import given, settings, strategies as st
 from followup_tui.playbook.checklist import PROMISED, checklist
 from followup_tui.playbook.promises import parse_line, parse_promises, resolve_day
 from followup_tui.playbook.proofread import proofread
-from followup_tui.playbook.thankyou import DraftContext, Recipient, Sender, build_draft
+from followup_tui.playbook.thank_you import DraftContext, Recipient, Sender, build_draft
 
 MONDAY = dt.date(2026, 11, 23)
 THURSDAY = dt.date(2026, 11, 26)

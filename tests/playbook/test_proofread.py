@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from followup_tui.playbook.proofread import proofread
-from followup_tui.playbook.thankyou import DraftContext, Recipient, Sender, build_draft
+from followup_tui.playbook.thank_you import DraftContext, Recipient, Sender, build_draft
 
 
 def make_ctx(name="John Okafor", medium="email", notes=None):
@@ -148,7 +148,7 @@ def test_r5_empty_body_has_no_findings():
 
 
 def test_r5_spellchecker_not_imported_at_module_import():
-    code = ("import sys, followup_tui.playbook.proofread, followup_tui.playbook.thankyou,"
+    code = ("import sys, followup_tui.playbook.proofread, followup_tui.playbook.thank_you,"
             " followup_tui.playbook.checklist, followup_tui.playbook.topics;"
             "assert 'spellchecker' not in sys.modules; assert 'textual' not in sys.modules")
     subprocess.run([sys.executable, "-c", code], check=True)

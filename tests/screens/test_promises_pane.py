@@ -11,7 +11,7 @@ import pytest
 
 from followup_tui.app import FollowupApp
 from followup_tui.playbook import clock
-from followup_tui.screens.thanks import ThanksScreen
+from followup_tui.screens.thank_you import ThankYouScreen
 from followup_tui.store import Store
 from tests.waiting import until
 
@@ -65,7 +65,7 @@ async def test_r5_the_promise_goes_to_priya_and_to_the_agenda_on_thursday(tmp_pa
         await pilot.press("escape")
         # The Thank-you pane: g for Priya, then for Tom.
         await pilot.press("3")
-        await until(pilot, lambda: isinstance(app.screen, ThanksScreen) and app.screen.people,
+        await until(pilot, lambda: isinstance(app.screen, ThankYouScreen) and app.screen.people,
                     what="thank-you pane")
         pane = app.screen
         await pilot.press("g")

@@ -26,7 +26,7 @@ from followup_tui.playbook.checklist import (
     note_state,
 )
 from followup_tui.playbook.names import person_fragments
-from followup_tui.playbook.thankyou import (
+from followup_tui.playbook.thank_you import (
     DraftContext,
     Recipient,
     Sender,

@@ -11,8 +11,8 @@ import arrow
 import pytest
 
 from followup_tui.app import FollowupApp
-from followup_tui.screens import thanks as thanks_screen
-from followup_tui.screens.thanks import ThanksScreen
+from followup_tui.screens import thank_you as thank_you_screen
+from followup_tui.screens.thank_you import ThankYouScreen
 from followup_tui.store import Store
 from tests.store.test_thanks import STARTS, build_interview
 
@@ -21,7 +21,7 @@ FROZEN = arrow.get(dt.datetime(2026, 3, 2, 20, 0, tzinfo=dt.timezone.utc))  # 6 
 
 @pytest.fixture
 def frozen(monkeypatch):
-    monkeypatch.setattr(thanks_screen, "now", lambda: FROZEN)
+    monkeypatch.setattr(thank_you_screen, "now", lambda: FROZEN)
 
 
 async def settle(app, pilot) -> None:
@@ -31,11 +31,11 @@ async def settle(app, pilot) -> None:
     await pilot.pause()
 
 
-async def open_pane(app, pilot, application_id: int) -> ThanksScreen:
+async def open_pane(app, pilot, application_id: int) -> ThankYouScreen:
     app.application_id = application_id
     await pilot.press("3")
     await settle(app, pilot)
-    assert isinstance(app.screen, ThanksScreen)
+    assert isinstance(app.screen, ThankYouScreen)
     return app.screen
 
 

@@ -59,7 +59,7 @@ async def test_an_international_address_typed_in_the_card_exports(tmp_path):
         await type_into(app, pilot, "email", RENEE)
         await pilot.press("ctrl+s")
         await settle(app, pilot)
-        assert type(app.screen).__name__ == "ThanksScreen", "the form refused the address"
+        assert type(app.screen).__name__ == "ThankYouScreen", "the form refused the address"
         assert store.get_contact(built.maria).email == RENEE
         await export(app, pilot)
         assert app.return_code is None

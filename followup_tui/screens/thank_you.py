@@ -32,7 +32,7 @@ from followup_tui.playbook.deadline import deadline_words as words_for
 from followup_tui.playbook.checklist import DRAFT, NO_DRAFT, READY, SENT
 from followup_tui.playbook.note_check import NoteCheck, check_notes, note_problems
 from followup_tui.playbook.spelling import dictionary
-from followup_tui.playbook.thankyou import (
+from followup_tui.playbook.thank_you import (
     DraftContext,
     Recipient,
     Sender,
@@ -111,13 +111,13 @@ class DraftEditor(SavedTextArea):
         super().__init__(id="draft", placeholder="No draft yet: g writes one from your notes.")
 
 
-class ThanksScreen(PaneScreen):
+class ThankYouScreen(PaneScreen):
     """Everyone to thank for one interview, and the note to the highlighted person."""
 
     autosave: Autosave  # the draft's, made on mount
 
     PANE_TITLE = "Thank-you"
-    CSS_PATH = "thanks.tcss"
+    CSS_PATH = "thank_you.tcss"
     MAIN = "#recipients"
     BINDINGS = [
         Binding("g", "generate", "Generate draft", id="thanks.generate"),
