@@ -69,6 +69,7 @@ class FollowupApp(App[int]):
         "notes": lazy_pane("notes", "NotesScreen"),
         "thank_you": lazy_pane("thank_you", "ThankYouScreen"),
         "agenda": lazy_pane("agenda", "AgendaScreen"),
+        "insights": lazy_pane("insights", "InsightsScreen"),
     }
     DEFAULT_MODE = "pipeline"
     COMMANDS = App.COMMANDS | {ApplicationCommands}
@@ -77,6 +78,7 @@ class FollowupApp(App[int]):
         Binding("2", "pane('notes')", "Notes", id="pane.notes"),
         Binding("3", "pane('thank_you')", "Thank-you", id="pane.thanks"),
         Binding("4", "pane('agenda')", "Agenda", id="pane.agenda"),
+        Binding("5", "pane('insights')", "Insights", id="pane.insights"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
         Binding("ctrl+f", "search", "Search notes", priority=True, id="app.search"),
         Binding("q", "quit", "Quit", id="app.quit"),
@@ -351,7 +353,8 @@ class FollowupApp(App[int]):
         yield SystemCommand("Screenshot", "Save an SVG picture of this screen with the exports",
                             lambda: self.set_timer(0.1, self.save_picture))
         for mode, title in (("pipeline", "Pipeline"), ("notes", "Notes"),
-                            ("thank_you", "Thank-you"), ("agenda", "Agenda")):
+                            ("thank_you", "Thank-you"), ("agenda", "Agenda"),
+                            ("insights", "Insights")):
             if mode in self.MODES:
                 yield SystemCommand(f"Go to {title}", f"Show the {title} pane",
                                     lambda mode=mode: self.action_pane(mode))

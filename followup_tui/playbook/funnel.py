@@ -70,7 +70,7 @@ def funnel(counts: FunnelCounts) -> list[FunnelStep]:
     """Applications → first interview → later rounds → offer → accepted, with shares."""
     rows = (
         ("Applications", counts.applications, "", 0),
-        ("First interview", counts.interviewed, "applications", counts.applications),
+        ("First interview", counts.interviewed, "applied", counts.applications),
         ("Later rounds", counts.later_rounds, "interviewed", counts.interviewed),
         ("Offer", counts.offers, "interviewed", counts.interviewed),
         ("Accepted", counts.accepted, "offers", counts.offers),

@@ -38,9 +38,9 @@ def kept_lines(counts: KeptCounts) -> list[KeptLine]:
     settled = counts.checkins_done - counts.checkins_waiting  # their week is over
     rows = (
         ("R4", "Thank-yous sent within 24 h", counts.thank_yous_in_time, counts.thank_yous_owed),
-        ("R8", "Check-ins not before the decision date", counts.checkins_after_decision,
+        ("R8", "Check-ins not before decision", counts.checkins_after_decision,
          counts.checkins_done),
         ("R7", "References alerted", counts.references_alerted, counts.references_due),
-        ("R9", "Check-ins answered within a week", counts.checkins_answered, settled),
+        ("R9", "Check-ins answered in a week", counts.checkins_answered, settled),
     )
     return [KeptLine(rule, label, count, of, percent(count, of)) for rule, label, count, of in rows]
