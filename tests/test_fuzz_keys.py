@@ -30,7 +30,7 @@ EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "20"))
 STEPS = int(os.environ.get("FUZZ_STEPS", "60"))
 
 # Every pane's keys and the app's, and what moves between fields and lists.
-PANES = ["1", "2", "3", "4"]
+PANES = ["1", "2", "3", "4", "5"]
 BOUND = [
     "a", "e", "s", "l", "t", "o", "x", "X", "enter",  # Pipeline
     "i", "p", "r", "delete",  # Notes

@@ -8,7 +8,7 @@ import pytest
 from followup_tui.__main__ import main
 from followup_tui.store import Store
 
-PANES = ("1", "2", "3", "4")
+PANES = ("1", "2", "3", "4", "5")
 SIZES = ((40, 12), (20, 6), (200, 60), (41, 13), (80, 24), (12, 4), (40, 12))
 
 

@@ -1,0 +1,119 @@
+"""The Insights pane (`5`) through Pilot: an empty database, a hand-built search, the
+period key, and the shapes it takes at 120×40, 80×24 and 40×12."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from followup_tui.playbook import clock
+from followup_tui.screens.insights import COUNTING, InsightsScreen
+from followup_tui.store import Store
+from tests.store.insights_history import build
+from tests.waiting import until
+
+
+@pytest.fixture(autouse=True)
+def no_user_settings(tmp_path, monkeypatch):
+    monkeypatch.setenv("FOLLOWUP_TUI_CONFIG", str(tmp_path / "absent.toml"))
+    yield
+    clock.freeze(None)
+
+
+@pytest.fixture
+def history(db_path):
+    store = Store.open(db_path)
+    build(store)  # the clock stays at 2 Dec 2026, noon
+    store.close()
+
+
+def text(app, selector: str) -> str:
+    return str(app.screen.query_one(selector).render())
+
+
+def shows(funnel: str, step: str, count: int) -> bool:
+    return re.search(rf"^{step} +{count} ", funnel, re.M) is not None
+
+
+def counted(app) -> bool:
+    return all(COUNTING not in text(app, f"#{name}") for name in ("funnel", "answers", "kept",
+                                                                    "weeks"))
+
+
+async def test_an_empty_database_says_how_figures_come(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5")
+        await until(pilot, lambda: isinstance(app.screen, InsightsScreen))
+        await pilot.pause()
+        assert app.screen.query_one("#empty").display
+        assert "No applications yet" in text(app, "#empty")
+        assert text(app, "#summary") == "Nothing to count yet."
+        assert not app.screen.query_one("#top").display
+        await pilot.press("p", "p", "p")  # nothing to count: no worker, no error
+        await pilot.pause()
+        assert isinstance(app.screen, InsightsScreen) and not app.screen.workers
+
+
+async def test_the_figures_of_a_search_and_the_period_key(make_app, history):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("5")
+        await until(pilot, lambda: isinstance(app.screen, InsightsScreen))
+        # Painted with the pane, before any worker: the counts per stage.
+        assert text(app, "#summary").startswith("4 applications · 3 active (target 3)")
+        await until(pilot, lambda: counted(app), what="every section counted")
+        funnel = text(app, "#funnel")  # last 90 days: Acme, Bolt and Delta
+        assert shows(funnel, "Applications", 3) and "33% of applied" in funnel
+        assert "100% of interviewed" in funnel  # Acme's second round and its offer
+        answers = text(app, "#answers")
+        assert "Any answer: 2 of 3 (67%)" in answers
+        assert "3.5 days from applying, 1.5 days from an interview" in answers
+        assert "referral" in answers and "job board" in answers
+        kept = text(app, "#kept")
+        assert re.search(r"Thank-yous sent within 24 h +1 of 2 +50%  R4", kept)
+        assert re.search(r"References alerted +1 of 1 +100%  R7", kept)
+        weeks = text(app, "#weeks")
+        assert "23 Nov" in weeks and "30 Nov" in weeks
+        assert "Every week ended" not in weeks  # weeks before the search had none active
+        await pilot.press("p")  # all time: Cobalt too
+        await until(pilot, lambda: shows(text(app, "#funnel"), "Applications", 4))
+        assert "all time" in text(app, "#summary") and "all time" in text(app, "#funnel-title")
+        await pilot.press("p")  # the last 30 days: Acme, Bolt, Delta again
+        await until(pilot, lambda: shows(text(app, "#funnel"), "Applications", 3))
+        assert "last 30 days" in text(app, "#summary")
+
+
+async def test_charts_where_they_fit_and_numbers_at_40_by_12(make_app, history):
+    from followup_tui.widgets.week_chart import WeekChart
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("5")
+        await until(pilot, lambda: len(app.screen.query(WeekChart)) == 2, what="charts")
+        assert all(chart.weeks for chart in app.screen.query(WeekChart))
+        assert app.screen.has_class("-wide") and app.screen.query_one("#charts").display
+        await pilot.resize_terminal(40, 12)
+        await until(pilot, lambda: app.screen.has_class("-numbers-only"))
+        await pilot.pause()
+        assert not app.screen.query_one("#charts").display
+        # Sentences, not columns: every figure still there, as words.
+        assert "First interview: 1 (33% of applied)" in text(app, "#funnel")
+        assert "Thank-yous sent within 24 h: 1 of 2 (50%) [R4]" in text(app, "#kept")
+        assert "Week of 30 Nov: 0 applied" in text(app, "#weeks")
+        await pilot.resize_terminal(80, 24)
+        await until(pilot, lambda: not app.screen.has_class("-numbers-only"))
+        assert not app.screen.has_class("-wide")  # one column under 100
+        assert "█" in text(app, "#funnel")
+
+
+async def test_a_change_elsewhere_is_counted_when_the_pane_comes_back(make_app, history):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("5")
+        await until(pilot, lambda: isinstance(app.screen, InsightsScreen) and counted(app))
+        app.store.add_application(company="Echo", source="referral")
+        await pilot.press("1", "5")
+        await until(pilot, lambda: text(app, "#summary").startswith("5 applications"))
+        await until(pilot, lambda: shows(text(app, "#funnel"), "Applications", 4))
