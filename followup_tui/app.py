@@ -7,12 +7,14 @@ is selected, and each pane re-reads the Store for it when it is shown.
 from __future__ import annotations
 
 import datetime as dt
+from collections import deque
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import Notification
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
@@ -101,6 +103,8 @@ class FollowupApp(App[int]):
         store.watch.changed_elsewhere()  # from now on, another window's commit is noticed
         self.today_shown: dt.date | None = None  # the day the panes were last brought up to date
         self._keep_current_timer: Timer | None = None
+        # What the app told the user, newest last (a bounded record that tests read).
+        self.notices: deque[Notification] = deque(maxlen=100)
 
     # -- the one write path, and the one place errors are shown (issue 11) ----------------
     def write(self, fn: Callable[[], Any], *, then: Callable[[Any], None] | None = None,
@@ -152,6 +156,7 @@ class FollowupApp(App[int]):
         """Every notification is plain text: most carry a name, a path or an error, and
         user text is never read as markup (issue 11). `markup` is ignored, since
         `Widget.notify` always passes True."""
+        self.notices.append(Notification(message, title, severity, markup=False))
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def action_help_quit(self) -> None:

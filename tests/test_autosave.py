@@ -153,7 +153,7 @@ async def test_two_windows_taking_turns_keep_each_sentence_once(db_path, intervi
         text = stored(db_path)
         assert text == "First sentence. Second. Third. Fourth. Fifth."
         await until(pilot, lambda: one.text == text)  # the last to type shows it all
-        assert not any(n.severity == "warning" for n in app._notifications)  # no clash
+        assert not any(n.severity == "warning" for n in app.notices)  # no clash
     other.close()
 
 

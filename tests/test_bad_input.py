@@ -14,6 +14,7 @@ from textual.widgets import Input, Static, TextArea
 from followup_tui.__main__ import main
 from followup_tui.store import Store
 from tests.fixtures.every_table import dump
+from tests.screen import screen_text
 from tests.waiting import written
 
 UTC = dt.timezone.utc
@@ -147,8 +148,7 @@ def error_text(screen, name: str) -> str:
 
 def no_escape_on_screen(app) -> None:
     """What the screen would send to the terminal holds no pasted escape sequences."""
-    for strip in app.screen._compositor.render_strips():
-        line = "".join(segment.text for segment in strip)
+    for line in screen_text(app).splitlines():
         assert "\x1b" not in line and "\x9b" not in line, repr(line)
 
 
@@ -318,11 +318,6 @@ def test_a_good_emoji_db_path_works(tmp_path, capsys):
     assert main(["export", "--db", str(path), "--json", str(tmp_path / "b.json")]) != 0
     assert main(["demo", "--db", str(path)]) == 0
     assert main(["export", "--db", str(path), "--json", str(tmp_path / "b.json")]) == 0
-
-
-def screen_text(app) -> str:
-    return "\n".join("".join(s.text for s in strip)
-                     for strip in app.screen._compositor.render_strips())
 
 
 async def test_brackets_in_names_are_shown_as_typed_in_every_pane(store):

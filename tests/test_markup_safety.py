@@ -12,7 +12,8 @@ from textual import events
 
 from followup_tui.app import FollowupApp
 from followup_tui.store import Store
-from tests.fixtures.nasty import NASTY, build_nasty, screen_text
+from tests.fixtures.nasty import NASTY, build_nasty
+from tests.screen import screen_text
 
 SIZE = (200, 60)
 GRACE, BOLD, RED, ZOE, BACKSLASH, ROCKET = NASTY

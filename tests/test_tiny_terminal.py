@@ -7,14 +7,10 @@ import pytest
 
 from followup_tui.__main__ import main
 from followup_tui.store import Store
+from tests.screen import screen_text
 
 PANES = ("1", "2", "3", "4", "5")
 SIZES = ((40, 12), (20, 6), (200, 60), (41, 13), (80, 24), (12, 4), (40, 12))
-
-
-def screen_text(app) -> str:
-    return "\n".join("".join(s.text for s in strip)
-                     for strip in app.screen._compositor.render_strips())
 
 
 @pytest.fixture

@@ -245,7 +245,7 @@ async def test_both_texts_are_kept_when_the_other_window_saved_first(
             assert time.monotonic() < deadline
             await pilot.pause(0.05)
         assert "Mine typed here" in section(app, "asked").text
-        assert any("another window" in str(n.message) for n in app._notifications)
+        assert any("another window" in str(n.message) for n in app.notices)
         await pilot.press(*keys(" and more"))  # typing goes on where it was
         await saved_with(pilot, path, interview, "Mine typed here and more")
         assert "Mine typed here and more" in stored_note(path, interview, "asked")

@@ -97,7 +97,7 @@ async def test_the_app_names_the_copy_when_it_starts(first_schema):
     app = FollowupApp(store)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        messages = [str(n.message) for n in app._notifications]
+        messages = [str(n.message) for n in app.notices]
         assert any(str(store.backup) in m for m in messages), messages
     store.close()
 

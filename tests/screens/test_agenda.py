@@ -139,7 +139,7 @@ async def test_start_notification_counts_overdue_and_today(make_app, planned):
     async with app.run_test(size=(120, 36)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in app.notices]
         assert any("1 overdue, 0 due today" in m for m in messages), messages
 
 

@@ -110,7 +110,7 @@ async def test_two_panelists_drafts_export_sent_and_restart(tmp_path, frozen):
         assert message["From"] == "Ana Lopez <ana@example.org>"
         assert message["Subject"] == "Thank you — Senior Data Engineer interview"
         assert message.get_content().rstrip().endswith("PS: see you soon.")
-        assert any(str(files[0]) in str(n.message) for n in app._notifications)
+        assert any(str(files[0]) in str(n.message) for n in app.notices)
 
         # Medium (R6) for Maria, then mark John's note sent (default now).
         await pilot.press("k", "m")
@@ -387,10 +387,11 @@ async def test_m_on_a_sent_note_keeps_its_medium_and_text(tmp_path, frozen):
         pane.refresh_pane()
         await settle(app, pilot)
         app.clear_notifications()
+        told = len(app.notices)
         await pilot.press("m")
         await settle(app, pilot)
         assert type(app.screen).__name__ != "MediumScreen"
-        messages = [str(n.message) for n in app._notifications]
+        messages = [str(n.message) for n in list(app.notices)[told:]]
         assert any(m.startswith("Already sent by email on ")
                    and m.endswith(": the medium of a sent note stays as it was.")
                    for m in messages), messages

@@ -14,7 +14,7 @@ from textual.widgets import Input
 
 from followup_tui.app import FollowupApp
 from followup_tui.store import Store
-from tests.fixtures.nasty import screen_text
+from tests.screen import screen_text
 from tests.store.test_thanks import build_interview
 
 RENEE = "renée@exämple.com"
