@@ -67,6 +67,13 @@ def build_parser() -> argparse.ArgumentParser:
     target.add_argument("--ics", metavar="FILE",
                         help="pending touches and interviews, iCalendar (- for standard output)")
 
+    report = commands.add_parser("report", parents=[db],
+                                 help="the job-search log of a period (Markdown, CSV or JSON)")
+    report.add_argument("--from", dest="start", metavar="DATE", help="first day (default: all)")
+    report.add_argument("--to", dest="end", metavar="DATE", help="last day (default: today)")
+    report.add_argument("--format", choices=("md", "csv", "json"), default="md")
+    report.add_argument("-o", "--output", metavar="FILE", help="write FILE (default: stdout)")
+
     restore = commands.add_parser("import", parents=[db], help="restore a --json export")
     restore.add_argument("file", metavar="FILE")
     restore.add_argument("--merge", action="store_true",
@@ -98,6 +105,11 @@ def main(argv: list[str] | None = None) -> int:
             from followup_tui.commands import export
 
             return export.run(path, json_file=args.json, ics_file=args.ics)
+        if args.command == "report":
+            from followup_tui.commands import report
+
+            return report.run(path, start=args.start, end=args.end, fmt=args.format,
+                              output=args.output)
         if args.command == "import":
             from followup_tui.commands import export
 

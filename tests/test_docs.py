@@ -61,8 +61,30 @@ def errors(check: Draft202012Validator, value) -> list[str]:
             for e in check.iter_errors(value)]
 
 
-def test_cli_md_holds_both_schemas():
-    assert set(schemas()) == {"agenda", "backup"}
+def test_cli_md_holds_every_schema():
+    assert {"agenda", "backup", "report"} <= set(schemas())
+
+
+def test_report_json_matches_its_schema(demo: Path):
+    log = json.loads(run("report", "--format", "json", "--db", str(demo / "demo.db"),
+                         cwd=demo).stdout)
+    assert len(log["activities"]) > 10
+    assert {a["result"] for a in log["activities"]} >= {"answer", "no answer yet", "offer"}
+    assert errors(validator("report"), log) == []
+
+
+def test_report_schema_refuses_what_the_command_never_prints():
+    from followup_tui.playbook.job_log import RESULTS
+
+    check = validator("report")
+    item = schemas()["report"]["properties"]["activities"]["items"]["properties"]
+    assert item["result"]["enum"] == list(RESULTS), "update the report schema in docs/cli.md"
+    log = {"format": "followup-tui-job-search-log", "format_version": 1, "person": None,
+           "from": None, "to": "2026-12-01", "activities": [], "totals": {
+               "activities": 0, "employers": 0, "by_activity": {}, "by_result": {}}}
+    assert errors(check, log) == []
+    assert errors(check, {**log, "format_version": 2}) != []
+    assert errors(check, {**log, "activities": [{"date": "2026-12-01"}]}) != []
 
 
 def test_agenda_json_matches_its_schema(demo: Path):

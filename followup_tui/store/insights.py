@@ -33,7 +33,7 @@ def _marks(values: tuple[str, ...]) -> str:
     return ", ".join(f"'{value}'" for value in values)  # our own words, never user text
 
 
-def _stamp(moment: dt.datetime) -> str:
+def stamp(moment: dt.datetime) -> str:
     """A moment as the store keeps it: UTC text that sorts like the stored ones."""
     return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f")
 
@@ -115,7 +115,7 @@ class Insights:
             FROM (SELECT a.source AS source, {START_DAY} AS day, {FIRST_ANSWER} AS answered
                   FROM application a WHERE {START_DAY} >= :since)
             GROUP BY 1, 2""", {"since": since.isoformat() if since else BEGINNING,
-                               "now": _stamp(now)})
+                               "now": stamp(now)})
         per_source: dict[str, tuple[int, list[tuple[int, int]]]] = {}
         for source, days, count in rows:
             total, pairs = per_source.get(source, (0, []))
@@ -132,7 +132,7 @@ class Insights:
             FROM (SELECT date(i.starts_at, 'localtime') AS day, {ANSWER_AFTER} AS answered
                   FROM interview i WHERE i.starts_at <= ? AND date(i.starts_at, 'localtime') >= ?)
             WHERE answered != '{NEVER}' GROUP BY 1""",
-            (_stamp(now), since.isoformat() if since else BEGINNING))
+            (stamp(now), since.isoformat() if since else BEGINNING))
         return [(row[0], row[1]) for row in rows]
 
     def kept(self, since: dt.date | None, now: dt.datetime, today: dt.date) -> KeptCounts:
@@ -153,7 +153,7 @@ class Insights:
                        AND y.contact_id = t.contact_id
                   WHERE t.kind = 'thank-you' AND t.status != 'cancelled'
                     AND date(i.starts_at, 'localtime') >= ?)
-            WHERE sent OR over""", (_stamp(now), start))[0]
+            WHERE sent OR over""", (stamp(now), start))[0]
         checkins = self.db.query(f"""
             SELECT count(*), coalesce(sum(a.decision_expected_by IS NULL
                                           OR t.done_on >= a.decision_expected_by), 0),
@@ -177,14 +177,14 @@ class Insights:
         """Applications started, interviews held and touches done per day since `first`."""
         day = first.isoformat()
         # Interviews are stored in UTC: a day's margin, then the local day decides.
-        margin = _stamp(dt.datetime.combine(first - dt.timedelta(days=1), dt.time(),
+        margin = stamp(dt.datetime.combine(first - dt.timedelta(days=1), dt.time(),
                                             dt.timezone.utc))
         queries = {
             "applications": (f"SELECT {START_DAY} AS day, count(*) FROM application a"
                              " WHERE day >= ? GROUP BY day", (day,)),
             "interviews": ("SELECT date(starts_at, 'localtime') AS day, count(*) FROM interview"
                            " WHERE starts_at >= ? AND starts_at <= ? AND day >= ? GROUP BY day",
-                           (margin, _stamp(now), day)),
+                           (margin, stamp(now), day)),
             "touches": ("SELECT done_on, count(*) FROM touch WHERE status = 'done'"
                         " AND done_on >= ? GROUP BY done_on", (day,)),
         }
