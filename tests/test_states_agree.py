@@ -19,10 +19,9 @@ import pytest
 from followup_tui.commands import agenda as agenda_cli
 from followup_tui.commands.calendar import build_calendar
 from followup_tui.playbook import clock
-from followup_tui.playbook.deadline import Deadline, deadline_words, touch_state
+from followup_tui.playbook.deadline import Deadline, deadline_words, thank_you_words, touch_state
 from followup_tui.screens import pipeline as pipeline_screen
 from followup_tui.screens.agenda import AgendaSource, make_cells
-from followup_tui.screens.thank_you import deadline_words as thank_you_words
 from followup_tui.store import Store
 from tests.waiting import until
 
@@ -67,9 +66,9 @@ def words_everywhere(store: Store, interview: int, contact: int, now: dt.datetim
     said: dict[str, str] = {}
     # The Thank-you pane's list line.
     person = next(p for p in store.recipients(interview) if p.contact_id == contact)
-    said["thank-you pane"] = thank_you_words(store.thanks_interview(interview),
-                                          store.thank_you(interview, contact), arrow.get(now),
-                                          person)
+    said["thank-you pane"] = thank_you_words(store.thanks_interview(interview).deadline,
+                                             store.thank_you(interview, contact).sent_at,
+                                             arrow.get(now), person)
     # The Agenda pane's Due cell and group.
     source = AgendaSource(store, today, now=now)
     items = {i.touch.id: i for i in source.page(0, 100)}

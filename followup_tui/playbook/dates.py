@@ -317,6 +317,19 @@ def humanize_when(moment: arrow.Arrow, now: arrow.Arrow) -> str:
     return f"{local.day} {_SHORT_MONTHS[local.month - 1]}{year} {clock}"
 
 
+def short_moment(when: dt.datetime) -> str:
+    """An unambiguous local moment for a title: "Wed 18 Nov 09:30"."""
+    return arrow.get(when).to("local").format("ddd D MMM HH:mm")
+
+
+def day_in_zone(moment: dt.datetime, tz: str) -> dt.date:
+    """The day `moment` falls on in zone `tz` (an unknown zone name: the user's own)."""
+    try:
+        return arrow.get(moment).to(tz or "local").date()
+    except Exception:
+        return arrow.get(moment).to("local").date()
+
+
 def humanize_left(deadline: arrow.Arrow, now: arrow.Arrow) -> str:
     """Time left before a deadline (R4's 24 hours): "due in 5 h", "40 min late"."""
     seconds = int((deadline - now).total_seconds())

@@ -14,6 +14,9 @@ from dataclasses import dataclass
 
 import arrow
 
+from followup_tui.playbook.dates import humanize_when
+from followup_tui.playbook.draft_context import Recipient
+
 THANK_YOU_WINDOW = dt.timedelta(hours=24)  # R4
 INTERVIEW_LENGTH = dt.timedelta(hours=1)  # an interview with no recorded end lasts this
 
@@ -116,3 +119,21 @@ def deadline_words(deadline: Deadline, now: dt.datetime, tz: str = "local") -> s
     else:
         when = _day_words((deadline.due - today).days)
     return f"snoozed: {when}" if state == SNOOZED else f"due {when}"
+
+
+def thank_you_touch(deadline: dt.datetime, person: Recipient | None = None) -> Deadline:
+    """A note's R4 touch: due 24 hours after the interview (`deadline`), or the day the
+    user snoozed or re-dated it to in the Agenda."""
+    due = (person.touch_due if person is not None and person.touch_due is not None
+           else arrow.get(deadline).to("local").date())
+    status = person.touch_status if person is not None and person.touch_status else "pending"
+    return Deadline(status, due, deadline, bool(person and person.touch_changed))
+
+
+def thank_you_words(deadline: dt.datetime, sent_at: dt.datetime | None, at: arrow.Arrow,
+                    person: Recipient | None = None) -> str:
+    """R4 for the Thank-you pane, in the Agenda's words ("due in 5 h", "overdue 2 h",
+    "snoozed: tomorrow"), or when the note went."""
+    if sent_at is not None:
+        return "sent " + humanize_when(arrow.get(sent_at), at)
+    return deadline_words(thank_you_touch(deadline, person), at.datetime)

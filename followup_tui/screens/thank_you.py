@@ -26,9 +26,8 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
 from followup_tui.playbook import clock
-from followup_tui.playbook.dates import humanize_when
-from followup_tui.playbook.deadline import OVERDUE, Deadline
-from followup_tui.playbook.deadline import deadline_words as words_for
+from followup_tui.playbook.dates import day_in_zone, humanize_when, short_moment
+from followup_tui.playbook.deadline import OVERDUE, thank_you_words
 from followup_tui.playbook.checklist import DRAFT, NO_DRAFT, READY, SENT
 from followup_tui.playbook.note_check import NoteCheck, check_notes, note_problems
 from followup_tui.playbook.spelling import dictionary
@@ -57,46 +56,14 @@ STATE_STYLES = {NO_DRAFT: "dim", DRAFT: "yellow", READY: "cyan", SENT: "green"}
 ROLE_WORDS = {"panel": "interviewer", "met": "met that day", "helper": "helped",
               "interviewer": "interviewer"}
 SHORT_MEDIUM = {"email": "email", "handwritten": "card", "letter": "letter"}
-
-
-def now() -> arrow.Arrow:
-    """The clock the pane measures deadlines against (the app's clock, frozen in tests)."""
-    return clock.local_now()
-
-
-def note_deadline(interview: ThanksInterview, person: Recipient | None = None) -> Deadline:
-    """The note's R4 touch as `playbook.deadline` reads it: 24 hours after the interview,
-    or the day the user snoozed or re-dated it to in the Agenda."""
-    due = (person.touch_due if person is not None and person.touch_due is not None
-           else arrow.get(interview.deadline).to("local").date())
-    status = person.touch_status if person is not None and person.touch_status else "pending"
-    return Deadline(status, due, interview.deadline, bool(person and person.touch_changed))
-
-
-def deadline_words(interview: ThanksInterview, note: ThankYouRow, at: arrow.Arrow,
-                   person: Recipient | None = None) -> str:
-    """R4, in the Agenda's words ("due in 5 h", "overdue 2 h", "snoozed: tomorrow"), or
-    when it went."""
-    if note.sent_at is not None:
-        return "sent " + humanize_when(arrow.get(note.sent_at), at)
-    return words_for(note_deadline(interview, person), at.datetime)
-
-
 # The plan's word for a note it no longer waits for (the Agenda's d / delete).
 PLAN_STATES = {"done": "done (not sent from here)", "skipped": "skipped",
                "cancelled": "cancelled by the plan"}
 
 
-def moment(when: dt.datetime) -> str:
-    """An unambiguous local moment for the title: "Wed 18 Nov 09:30"."""
-    return arrow.get(when).to("local").format("ddd D MMM HH:mm")
-
-
-def local_day(moment: dt.datetime, tz: str) -> dt.date:
-    try:
-        return arrow.get(moment).to(tz or "local").date()
-    except Exception:  # an unknown zone name: the user's own clock
-        return arrow.get(moment).to("local").date()
+def now() -> arrow.Arrow:
+    """The clock the pane measures deadlines against (the app's clock, frozen in tests)."""
+    return clock.local_now()
 
 
 def write_draft(store: Store, key: tuple[int, int], text: str, version: int) -> int:
@@ -218,8 +185,8 @@ class ThankYouScreen(PaneScreen):
         self.others = tuple(p.full_name for p in self.store.contacts_of(i.application_id))
         job = f" · {i.role}" if i.role else ""
         self.query_one("#title", Static).update(
-            f"Thank-you — {i.company}{job} · round {i.round}, {moment(i.starts_at)}"
-            f" · due {moment(i.deadline)} (R4)")
+            f"Thank-you — {i.company}{job} · round {i.round}, {short_moment(i.starts_at)}"
+            f" · due {short_moment(i.deadline)} (R4)")
         self.query_one("#signed", Static).update(
             f"Signed: {self.sender.name} · u edits your details" if self.sender
             else "Your details are asked once, on the first draft (u changes them).")
@@ -278,7 +245,7 @@ class ThankYouScreen(PaneScreen):
             if closed:  # done or skipped in the Agenda: the plan waits no more (R4)
                 line.append(closed, style="green" if person.touch_status == "done" else "dim")
             else:
-                left = deadline_words(self.interview, note, at, person)
+                left = thank_you_words(self.interview.deadline, note.sent_at, at, person)
                 if state != SENT:  # "sent today 09:30" says it already
                     line.append(f"{state:<8} ", style=STATE_STYLES.get(state, ""))
                 line.append(left, style="red" if left.startswith(OVERDUE) else
@@ -308,7 +275,7 @@ class ThankYouScreen(PaneScreen):
         i = self.interview
         return DraftContext(
             recipient=person, company=i.company, role=i.role, interview_round=i.round,
-            interview_date=local_day(i.starts_at, i.tz), notes=self.notes_text,
+            interview_date=day_in_zone(i.starts_at, i.tz), notes=self.notes_text,
             sender=self.sender or NOBODY,
             medium=medium or self.note(person.contact_id).medium,
             panel=tuple(p.full_name for p in self.people), people=self.others)
