@@ -21,7 +21,7 @@ from textual.worker import Worker
 from followup_tui.playbook.words import PANEL_ROLES
 from followup_tui.store.notes import ContactCard
 from followup_tui.widgets.form import Field, FormScreen
-from followup_tui.widgets.notes_editor import PickList
+from followup_tui.widgets.pick_list import PickList
 from followup_tui.widgets.text_input import TextInput
 
 NEW = "new"

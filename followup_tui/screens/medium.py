@@ -12,7 +12,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from followup_tui.playbook.words import MEDIA, MEDIUM_WORDS
-from followup_tui.widgets.notes_editor import PickList
+from followup_tui.widgets.pick_list import PickList
 
 
 class MediumScreen(ModalScreen[str]):

@@ -29,7 +29,8 @@ from followup_tui.screens.store_save import store_save
 from followup_tui.store import Store, StoreError
 from followup_tui.store.notes import InterviewRow, PanelPerson
 from followup_tui.widgets.autosave import QUIT_WAIT, SAVED, SAVING, WAITING, Autosave
-from followup_tui.widgets.notes_editor import MAX_NOTE, NotesEditor, PickList
+from followup_tui.widgets.notes_editor import MAX_NOTE, NotesEditor
+from followup_tui.widgets.pick_list import PickList
 from followup_tui.widgets.footer import KeysFooter
 
 # The status line shows the state that matters most among the sections.

@@ -19,7 +19,7 @@ from textual.worker import Worker
 
 from followup_tui.playbook.sections import BY_KEY
 from followup_tui.store.notes import MARK_END, MARK_START, MIN_SEARCH, SearchHit
-from followup_tui.widgets.notes_editor import PickList
+from followup_tui.widgets.pick_list import PickList
 from followup_tui.widgets.text_input import TextInput
 
 LIMIT = 50

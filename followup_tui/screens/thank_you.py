@@ -44,7 +44,7 @@ from followup_tui.screens.pane import PaneScreen
 from followup_tui.screens.store_save import store_save
 from followup_tui.store import Store, StoreError
 from followup_tui.store.thanks import ThanksInterview, ThankYouRow
-from followup_tui.widgets.notes_editor import PickList
+from followup_tui.widgets.pick_list import PickList
 from followup_tui.widgets.autosave import Autosave
 from followup_tui.widgets.saved_text import SavedTextArea
 from followup_tui.widgets.footer import KeysFooter

@@ -10,7 +10,8 @@ import arrow
 import pytest
 
 from followup_tui.screens import notes as notes_module
-from followup_tui.widgets.notes_editor import NotesEditor, PickList
+from followup_tui.widgets.notes_editor import NotesEditor
+from followup_tui.widgets.pick_list import PickList
 from tests.waiting import written
 
 SIZE = (120, 36)

@@ -7,7 +7,7 @@ import datetime as dt
 
 from followup_tui.playbook import clock
 from followup_tui.screens.confirm import ConfirmScreen
-from followup_tui.widgets.notes_editor import PickList
+from followup_tui.widgets.pick_list import PickList
 from followup_tui.widgets.virtual_table import VirtualTable
 from tests.waiting import written
 
