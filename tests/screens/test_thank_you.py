@@ -11,7 +11,7 @@ import arrow
 import pytest
 
 from followup_tui.app import FollowupApp
-from followup_tui.screens import thank_you as thank_you_screen
+from followup_tui.playbook import clock
 from followup_tui.screens.thank_you import ThankYouScreen
 from followup_tui.store import Store
 from tests.store.test_thanks import STARTS, build_interview
@@ -21,7 +21,7 @@ FROZEN = arrow.get(dt.datetime(2026, 3, 2, 20, 0, tzinfo=dt.timezone.utc))  # 6 
 
 @pytest.fixture
 def frozen(monkeypatch):
-    monkeypatch.setattr(thank_you_screen, "now", lambda: FROZEN)
+    monkeypatch.setattr(clock, "_frozen", FROZEN.datetime)
 
 
 async def settle(app, pilot) -> None:
@@ -156,7 +156,7 @@ async def test_checklist_and_proofreading_follow_typing(tmp_path, frozen):
         assert "Kubernetes" not in findings  # on file in the notes: not a typo
         checklist = str(pane.query_one("#checklist").render())
         assert "✓ thanks" in checklist and "✗ contact details" in checklist
-        assert pane.checks[built.maria].state == "draft"
+        assert pane.note_checks.checks[built.maria].state == "draft"
         # Quitting right after typing still saves (on unmount).
         await pilot.press(*" Bye")
     assert store.thank_you(built.interview_id, built.maria).body.endswith("chat. Bye")
@@ -323,7 +323,7 @@ async def test_a_proofread_note_exports_without_asking(tmp_path, frozen):
         pane = await open_pane(app, pilot, built.application_id)
         await pilot.press("g")
         await settle(app, pilot)
-        assert pane.problems(pane.recipient(built.maria)) == []
+        assert pane.problems(pane.thank_yous.recipient(built.maria)) == []
         await pilot.press("E")
         await pilot.pause()
         assert app.screen is pane
