@@ -15,7 +15,6 @@ from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import Notification
-from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState
@@ -87,13 +86,12 @@ class FollowupApp(App[int]):
         Binding("ctrl+q", "quit", "Quit, even from a text field", show=False, priority=True, id="app.quit_anywhere"),
     ]
 
-    # Attributes down: panes read these when they are shown.
-    application_id: reactive[int | None] = reactive(None)
-    interview_id: reactive[int | None] = reactive(None)
-
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
+        # Attributes down: panes read these when they are shown (nothing watches them).
+        self.application_id: int | None = None
+        self.interview_id: int | None = None
         self.drafts: dict[str, FormDraft] = {}  # forms closed with escape keep what was typed
         self.writer = Writer(self)
         self._warned_quit = False
