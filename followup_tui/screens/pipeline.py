@@ -159,18 +159,9 @@ class PipelineScreen(PaneScreen):
         """R12: how many applications are in play against the playbook's three or four.
         Whole-table reads (a quarter second at 100,000 applications): off the UI thread,
         so a refresh for another window's change never holds up a key."""
-        from followup_tui.playbook.plan import pipeline_health
+        from followup_tui.screens.pipeline_health import health_line
 
-        from followup_tui.screens.offer_form import accepted_line, offer_line
-
-        active = self.app.store.active_count()
-        accepted = accepted_line(self.app.store, active)  # R14 replaces R12's nudge
-        nudge = accepted if accepted is not None else pipeline_health(
-            active, self.app.store.settings.active_target)
-        text = nudge if nudge is not None else (
-            f"{active} active applications: the search is well spread (R12).")
-        if not accepted:
-            text = offer_line(self.app.store) or text  # R14: the others beside a pending offer
+        text = health_line(self.app.store)
         self.app.call_from_thread(self.show_health, text)
 
     def show_health(self, health: str | None = None) -> None:
