@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -11,9 +12,12 @@ from followup_tui.store import Store
 
 # Property tests are judged on what they find, not on how fast a loaded 2-core machine
 # draws examples: no deadlines, no "too slow" health check (it fails at random under load).
-settings.register_profile("followup", deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow])
-settings.load_profile("followup")
+# The profile sets how many examples every property test draws: few in CI (the suite's
+# time budget, README "Tests"), many when hunting: HYPOTHESIS_PROFILE=thorough.
+_PATIENT = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("ci", max_examples=20, **_PATIENT)
+settings.register_profile("thorough", max_examples=500, **_PATIENT)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture

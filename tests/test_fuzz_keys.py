@@ -3,8 +3,9 @@
 and modal on demo data. After each sequence the app is still running, nothing went
 wrong behind the user's back, and the database passes `PRAGMA integrity_check`.
 
-CI runs a few examples; to hunt for crashes run many more, e.g.
-`FUZZ_EXAMPLES=300 FUZZ_STEPS=150 .venv/bin/pytest -q tests/test_fuzz_keys.py`.
+CI runs a few examples (each is an app run of seconds); to hunt for crashes run many more:
+`HYPOTHESIS_PROFILE=thorough .venv/bin/pytest -q tests/test_fuzz_keys.py` (300 sequences), or
+set the numbers, e.g. `FUZZ_EXAMPLES=1000 FUZZ_STEPS=150`.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import traceback
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from textual import events
 
@@ -26,7 +27,8 @@ from followup_tui.app import FollowupApp
 from followup_tui.store import Store
 from tests.fixtures.nasty import NASTY
 
-EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "20"))
+THOROUGH = os.environ.get("HYPOTHESIS_PROFILE") == "thorough"
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "300" if THOROUGH else "6"))
 STEPS = int(os.environ.get("FUZZ_STEPS", "60"))
 
 # Every pane's keys and the app's, and what moves between fields and lists.
@@ -45,6 +47,15 @@ APP_KEYS = ["ctrl+s", "ctrl+f", "ctrl+p", "question_mark", "slash", "ctrl+c", "q
 WORDS = [*NASTY, "2026-02-31", "tomorrow-ish", "25:00", "yesterday 6pm", "0", "-5",
          "9" * 30, "in 99999999 days", "Zoë", "renée@exämple.com", "ada@acme", "friday",
          "https://x.example/[a]", "👩‍💻", "e\u0301", "שלום", "\\", "'", '"', "%", "$warning"]
+# Every pane's own keys, each pressed once from the pane (then escape closes what it
+# opened): the random sequences are few in CI, and this walk reaches every action anyway.
+OWN_KEYS = {"1": ["a", "e", "s", "l", "t", "o", "x", "X", "p", "c", "slash", "enter"],
+            "2": ["i", "p", "P", "c", "e", "l", "r", "delete"],
+            "3": ["g", "m", "E", "c", "S", "e", "u"],
+            "4": ["enter", "d", "z", "Z", "D", "e", "delete", "slash"],
+            "5": ["question_mark", "ctrl+f", "ctrl+p"]}
+EVERY_KEY = [("key", step) for pane, keys in OWN_KEYS.items()
+             for key in keys for step in (pane, key, "escape")]
 PASTES = [
     "alpha one\rbeta two\rgamma three",
     "line one\r\nline two\r\n\r\nline four",
@@ -141,5 +152,6 @@ async def run(demo_db, tmp_path_factory, steps, size) -> None:
           phases=(Phase.explicit, Phase.reuse, Phase.generate),
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(steps=actions(), size=st.sampled_from([(100, 30), (100, 30), (40, 12)]))
+@example(steps=EVERY_KEY, size=(100, 30))
 async def test_no_sequence_of_keys_ends_the_app(demo_db, tmp_path_factory, steps, size):
     await run(demo_db, tmp_path_factory, steps, size)

@@ -200,8 +200,7 @@ CELLS = [(table, index, column) for table in ORDER
          for index, row in enumerate(ROWS[table]) for column in row]
 
 
-@settings(max_examples=25, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(cell=st.sampled_from(CELLS), value=JSON_VALUES, merge=st.booleans())
 def test_any_value_anywhere_is_refused_cleanly_or_works_everywhere(
         made, tmp_path_factory, cell, value, merge):

@@ -8,7 +8,7 @@ import datetime as dt
 
 import arrow
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from followup_tui.playbook.dates import (
@@ -28,7 +28,6 @@ WEDNESDAY = dt.date(2026, 11, 18)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 todays = st.dates(min_value=dt.date(1975, 1, 1), max_value=dt.date(2090, 12, 31))
-few = settings(max_examples=60, deadline=None)
 
 
 @pytest.mark.parametrize(
@@ -104,7 +103,6 @@ def test_an_interview_moment_keeps_its_time_and_its_bounds():
         parse_when("99999 days ago", now=now, tz="Europe/Paris", rule=INTERVIEW)
 
 
-@few
 @given(today=todays, weekday=st.sampled_from(WEEKDAYS))
 def test_property_weekdays_land_on_the_fields_side(today, weekday):
     index = WEEKDAYS.index(weekday)
@@ -122,7 +120,6 @@ def test_property_weekdays_land_on_the_fields_side(today, weekday):
     assert 1 <= (coming - today).days <= 7
 
 
-@few
 @given(today=todays, day=st.dates(min_value=dt.date(1972, 1, 1), max_value=dt.date(2090, 12, 31)))
 def test_property_a_month_day_is_the_last_or_next_of_that_date(today, day):
     text = f"{MONTHS[day.month - 1]} {day.day}"
@@ -140,7 +137,6 @@ def test_property_a_month_day_is_the_last_or_next_of_that_date(today, day):
     assert abs((near - today).days) <= min(abs((past - today).days), (future - today).days)
 
 
-@few
 @given(day=st.dates(min_value=EARLIEST, max_value=dt.date(2027, 11, 18)),
        order=st.sampled_from(("MDY", "DMY")))
 def test_property_every_written_form_of_a_date_reads_back_the_same_day(day, order):
@@ -152,7 +148,6 @@ def test_property_every_written_form_of_a_date_reads_back_the_same_day(day, orde
         assert parse_day(text, today=WEDNESDAY, order=order) == day
 
 
-@few
 @given(text=st.text(max_size=40), today=todays,
        rule=st.sampled_from((ANY, APPLIED_ON, DECISION, INTERVIEW, REDATE, HAPPENED)))
 def test_property_any_text_is_a_sensible_day_or_a_one_line_reason(text, today, rule):

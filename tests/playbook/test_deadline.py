@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, strategies as st
 
 from followup_tui.playbook.deadline import (
     DUE,
@@ -58,7 +58,6 @@ MOMENTS = st.datetimes(min_value=dt.datetime(2026, 11, 1), max_value=dt.datetime
                        timezones=st.just(UTC))
 
 
-@settings(max_examples=60, deadline=None)
 @given(MOMENTS, MOMENTS, st.booleans(), st.booleans())
 def test_property_once_overdue_always_overdue_and_the_words_lead_with_the_state(
         first, second, exact, moved):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from followup_tui.playbook.answers import NOT_SAID, SourceCounts, after_interview, answer_lines
@@ -30,7 +30,6 @@ def test_median_of_counted_values():
     assert median([(3, 0), (7, 2)]) == 7  # an empty bucket is no value
 
 
-@settings(max_examples=40, deadline=None)
 @given(st.lists(st.integers(0, 60), min_size=1, max_size=30))
 def test_median_agrees_with_the_plain_definition(values):
     ordered = sorted(values)

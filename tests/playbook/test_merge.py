@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import re
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from followup_tui.playbook.merge import THEIRS_END, THEIRS_START, merge
 
-FEW = settings(max_examples=int(os.environ.get("MERGE_EXAMPLES", "50")), deadline=None)
 WORDS = st.sampled_from(["the", "team", "asked", "on-call", "Zoë", "pagers", "?", "SRE", ""])
 LINES = st.lists(WORDS, max_size=5).map(" ".join)
 TEXTS = st.lists(LINES, max_size=5).map("\n".join)
@@ -43,7 +41,6 @@ def grown(draw, text: str) -> str:
     return text
 
 
-@FEW
 @given(TEXTS, TEXTS)
 def test_an_untouched_side_takes_the_other(base, other):
     assert merge(base, base, other).text == other
@@ -51,13 +48,11 @@ def test_an_untouched_side_takes_the_other(base, other):
     assert not merge(base, base, other).conflict
 
 
-@FEW
 @given(TEXTS, TEXTS)
 def test_the_same_change_on_both_sides_is_kept_once(base, both):
     assert merge(base, both, both).text == both
 
 
-@FEW
 @given(st.data(), TEXTS)
 def test_a_change_already_in_theirs_is_never_added_again(data, base):
     mine = data.draw(edited(base))
@@ -66,7 +61,6 @@ def test_a_change_already_in_theirs_is_never_added_again(data, base):
     assert merged.text == theirs and not merged.conflict
 
 
-@FEW
 @given(st.data(), st.integers(2, 6), st.integers(2, 6))
 def test_changes_to_different_lines_both_land(data, top, bottom):
     lines = [f"line {n} of the notes" for n in range(top + 1 + bottom)]
@@ -79,7 +73,6 @@ def test_changes_to_different_lines_both_land(data, top, bottom):
     assert not merged.conflict
 
 
-@FEW
 @given(TEXTS, TEXTS, TEXTS)
 def test_no_new_word_is_ever_lost(base, mine, theirs):
     merged = merge(base, mine, theirs).text

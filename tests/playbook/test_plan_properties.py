@@ -6,7 +6,7 @@ import datetime as dt
 
 import arrow
 
-from hypothesis import given, settings as hyp_settings, strategies as st
+from hypothesis import given, strategies as st
 
 from followup_tui.playbook import words
 from followup_tui.playbook.plan import (
@@ -163,7 +163,6 @@ def test_reconcile_is_idempotent(app: ApplicationFacts, cfg: Settings, tz: str, 
     assert reconcile(once, plan).empty
 
 
-@hyp_settings(max_examples=50)
 @given(applications, plan_settings, ZONES)
 def test_propose_is_deterministic(app: ApplicationFacts, cfg: Settings, tz: str) -> None:
     assert propose(app, cfg, tz) == propose(app, cfg, tz)

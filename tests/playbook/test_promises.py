@@ -10,7 +10,7 @@ import datetime as dt
 import re
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, strategies as st
 
 from followup_tui.playbook.checklist import PROMISED, checklist
 from followup_tui.playbook.promises import parse_line, parse_promises, resolve_day
@@ -236,7 +236,6 @@ def panels_and_lines(draw):
     return panel, target, line, thing
 
 
-@settings(max_examples=25, deadline=None)
 @given(panels_and_lines())
 def test_r5_property_only_the_named_person_is_told_and_asked(case):
     panel, target, line, thing = case

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, strategies as st
 
 from followup_tui.playbook import channels
 from followup_tui.playbook.facts import ApplicationFacts, InterviewFacts, Person, Settings
@@ -87,7 +87,6 @@ def test_r5_no_send_touches_after_a_no():
 NAMES = ["Priya Raman", "Tom O'Brien", "Ana Lopez", "Kwame Mensah", "Mei Chen", "Lars Berg"]
 
 
-@settings(max_examples=25, deadline=None)
 @given(st.lists(st.sampled_from(NAMES), min_size=1, max_size=5, unique=True), st.data())
 def test_r5_property_a_named_promise_is_one_touch_to_that_person(names, data):
     people = tuple(Person(i + 1, n, "panel") for i, n in enumerate(names))
@@ -160,7 +159,6 @@ def test_r10_a_card_that_gains_a_phone_number_changes_the_planned_channel():
 REACH = st.frozensets(st.sampled_from(sorted(channels.EVERY)))
 
 
-@settings(max_examples=40, deadline=None)
 @given(REACH, st.integers(1, 6), st.sampled_from([None, "phone", "email", "letter"]))
 def test_r10_property_check_ins_reach_the_card_and_alternate(reach, count, placed):
     person = Person(1, "Priya Raman", "panel", reach)

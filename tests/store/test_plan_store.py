@@ -242,8 +242,7 @@ def test_replan_all_matches_replan_one_by_one(store):
     assert next_touch(store, ids[0]) == min(v[2] for v in before[ids[0]].values())
 
 
-@hsettings(max_examples=25, deadline=None,
-           suppress_health_check=[HealthCheck.function_scoped_fixture])
+@hsettings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     offsets=st.lists(st.integers(0, 60), min_size=1, max_size=3),
     decision=st.one_of(st.none(), st.integers(-10, 60)),
