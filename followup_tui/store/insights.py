@@ -16,21 +16,28 @@ from followup_tui.playbook.answers import SourceCounts
 from followup_tui.playbook.funnel import FunnelCounts
 from followup_tui.playbook.kept import KeptCounts
 from followup_tui.playbook.weeks import Span
-from followup_tui.playbook.words import ACTIVE_STAGES, STAGES
+from followup_tui.playbook.words import ACTIVE_STAGES, STAGES, TOUCH_STATUSES
 from followup_tui.store.moments import INTERVIEW_END_SQL, stored_day
+
+
+def _marks(values: tuple[str, ...]) -> str:
+    return ", ".join(f"'{value}'" for value in values)  # our own words, never user text
+
 
 BEGINNING = "0001-01-01"  # "all time" as a lower bound, so each query has one shape
 NEVER = "9999-12-31"
 OFFERED = ("offer", "accepted", "declined")
 OUTCOMES = ("offer", "rejected", "accepted", "declined")  # the employer decided
 CLOSED = tuple(stage for stage in STAGES if stage not in ACTIVE_STAGES)
+# Every touch status but cancelled, spelled out so the status index (ix_touch_done) is used.
+NOT_CANCELLED = f"status IN ({_marks(tuple(s for s in TOUCH_STATUSES if s != 'cancelled'))})"
+
+# A subquery with an OFFSET is never flattened into the query around it: SQLite would
+# otherwise copy a column's correlated subqueries into each place the column is used.
+ONCE = "LIMIT -1 OFFSET 0"
 
 # The day an application started: applied on, else the day it was added.
 START_DAY = "coalesce(a.applied_on, date(a.created_at, 'localtime'))"
-
-
-def _marks(values: tuple[str, ...]) -> str:
-    return ", ".join(f"'{value}'" for value in values)  # our own words, never user text
 
 
 def stamp(moment: dt.datetime) -> str:
@@ -103,7 +110,7 @@ class Insights:
                     (a.stage IN ({_marks(OFFERED)}) OR EXISTS (
                         SELECT 1 FROM stagechange s WHERE s.application_id = a.id
                         AND s.to_stage IN ({_marks(OFFERED)}))) AS offered
-                  FROM application a WHERE {START_DAY} >= ?)""",
+                  FROM application a WHERE {START_DAY} >= ? {ONCE})""",
             (since.isoformat() if since else BEGINNING,))[0]
         return FunnelCounts(*row)
 
@@ -113,7 +120,7 @@ class Insights:
             SELECT source, CASE WHEN answered = '{NEVER}' THEN NULL
                    ELSE CAST(julianday(answered) - julianday(day) AS INTEGER) END, count(*)
             FROM (SELECT a.source AS source, {START_DAY} AS day, {FIRST_ANSWER} AS answered
-                  FROM application a WHERE {START_DAY} >= :since)
+                  FROM application a WHERE {START_DAY} >= :since {ONCE})
             GROUP BY 1, 2""", {"since": since.isoformat() if since else BEGINNING,
                                "now": stamp(now)})
         per_source: dict[str, tuple[int, list[tuple[int, int]]]] = {}
@@ -130,7 +137,8 @@ class Insights:
         rows = self.db.query(f"""
             SELECT CAST(julianday(answered) - julianday(day) AS INTEGER), count(*)
             FROM (SELECT date(i.starts_at, 'localtime') AS day, {ANSWER_AFTER} AS answered
-                  FROM interview i WHERE i.starts_at <= ? AND date(i.starts_at, 'localtime') >= ?)
+                  FROM interview i WHERE i.starts_at <= ? AND date(i.starts_at, 'localtime') >= ?
+                  {ONCE})
             WHERE answered != '{NEVER}' GROUP BY 1""",
             (stamp(now), since.isoformat() if since else BEGINNING))
         return [(row[0], row[1]) for row in rows]
@@ -151,21 +159,22 @@ class Insights:
                   FROM touch t JOIN interview i ON i.id = t.interview_id
                   LEFT JOIN thankyou y ON y.interview_id = t.interview_id
                        AND y.contact_id = t.contact_id
-                  WHERE t.kind = 'thank-you' AND t.status != 'cancelled'
+                  WHERE t.kind = 'thank-you' AND t.{NOT_CANCELLED}
                     AND date(i.starts_at, 'localtime') >= ?)
             WHERE sent OR over""", (stamp(now), start))[0]
         checkins = self.db.query(f"""
             SELECT count(*), coalesce(sum(a.decision_expected_by IS NULL
-                                          OR t.done_on >= a.decision_expected_by), 0),
+                                          OR checkin.done_on >= a.decision_expected_by), 0),
                    coalesce(sum(answered), 0),
-                   coalesce(sum(NOT answered AND t.done_on > date(?, '-7 days')), 0)
-            FROM (SELECT t.*, {ANSWERED_IN_A_WEEK} AS answered FROM touch t
-                  WHERE t.kind = 'check-in' AND t.status = 'done' AND t.done_on >= ?) t
-            JOIN application a ON a.id = t.application_id""",
+                   coalesce(sum(NOT answered AND checkin.done_on > date(?, '-7 days')), 0)
+            FROM (SELECT t.application_id, t.done_on, {ANSWERED_IN_A_WEEK} AS answered
+                  FROM touch t WHERE t.kind = 'check-in' AND t.status = 'done'
+                  AND t.done_on >= ? {ONCE}) checkin
+            JOIN application a ON a.id = checkin.application_id""",
             (today.isoformat(), start))[0]
         references = self.db.query(
             "SELECT count(*), coalesce(sum(status = 'done'), 0) FROM touch"
-            " WHERE kind = 'reference-alert' AND status != 'cancelled'"
+            f" WHERE kind = 'reference-alert' AND {NOT_CANCELLED}"
             " AND due <= ? AND due >= ?", (today.isoformat(), start))[0]
         return KeptCounts(
             thank_yous_owed=thanks[0], thank_yous_sent=thanks[1], thank_yous_in_time=thanks[2],
@@ -203,7 +212,7 @@ class Insights:
                        (SELECT date(max(s.changed_at), 'localtime') FROM stagechange s
                         WHERE s.application_id = a.id), date(a.updated_at, 'localtime'))
                      WHEN a.archived THEN date(a.updated_at, 'localtime') END AS stop
-              FROM application a)
+              FROM application a {ONCE})
             WHERE stop IS NULL OR stop >= ? GROUP BY start, stop""", (first.isoformat(),))
         return [Span(stored_day(start), stored_day(stop), count)
                 for start, stop, count in rows if start]

@@ -65,6 +65,10 @@ class Application(SQLModel, table=True):
 class StageChange(SQLModel, table=True):
     """The history of an application's stages."""
 
+    # Migration 0004: Insights reads offers, rejections and closing days from the index.
+    __table_args__ = (Index("ix_stagechange_answers", "application_id", "to_stage",
+                            "changed_at"),)
+
     id: Optional[int] = Field(default=None, primary_key=True)
     application_id: int = Field(foreign_key="application.id", index=True, ondelete="CASCADE")
     from_stage: Optional[str] = None
@@ -75,6 +79,10 @@ class StageChange(SQLModel, table=True):
 
 class Interview(SQLModel, table=True):
     """One meeting in an application: round, when (and in which time zone), format, place."""
+
+    # Migration 0004: an application's rounds and interviews per week, from the index.
+    __table_args__ = (Index("ix_interview_answers", "application_id", "starts_at", "round",
+                            "created_at"),)
 
     id: Optional[int] = Field(default=None, primary_key=True)
     application_id: int = Field(foreign_key="application.id", index=True, ondelete="CASCADE")
@@ -160,6 +168,10 @@ class ThankYou(SQLModel, table=True):
 class Exchange(SQLModel, table=True):
     """Something that actually happened with a person; an employer's reply is an answer (R10)."""
 
+    # Migration 0004: an employer's first reply (Insights, the job-search log).
+    __table_args__ = (Index("ix_exchange_answers", "application_id", "direction",
+                            "happened_on"),)
+
     id: Optional[int] = Field(default=None, primary_key=True)
     application_id: int = Field(foreign_key="application.id", index=True, ondelete="CASCADE")
     contact_id: Optional[int] = Field(default=None, foreign_key="contact.id", ondelete="SET NULL")
@@ -178,6 +190,7 @@ class Touch(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("application_id", "key"),
         Index("ix_touch_agenda", "status", "due"),
+        Index("ix_touch_done", "status", "kind", "done_on"),  # migration 0004: Insights
     )
 
     id: Optional[int] = Field(default=None, primary_key=True)
