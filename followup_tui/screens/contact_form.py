@@ -1,31 +1,12 @@
-"""`p`: put a person on the panel — pick an existing contact or write their card (R2).
-
-One person is one contact across applications, so the picker searches the cards
-first (name prefix from the index, LIMIT 20) and offers a new card for the typed name.
-"""
+"""A contact's card (R2): new from the panel picker (`screens/panel_picker.py`) or the
+person picker, or edited with `e` in Notes, Thank-you and Contacts."""
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any
 
-from textual import on, work
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList, Select, Static
-from textual.widgets.option_list import Option
-from textual.worker import Worker
-
-from followup_tui.playbook.words import PANEL_ROLES
 from followup_tui.store.notes import ContactCard
 from followup_tui.widgets.form import Field, FormScreen
-from followup_tui.widgets.pick_list import PickList
-from followup_tui.widgets.text_input import TextInput
-
-NEW = "new"
-ROLE_LABELS = dict(zip(PANEL_ROLES, ("on the panel (interviewed me)", "met that day")))
 
 
 class ContactForm(FormScreen[int]):
@@ -71,111 +52,3 @@ class ContactForm(FormScreen[int]):
         elif self.application_id is not None:
             store.link_contact(self.application_id, contact_id, self.role)
         return contact_id
-
-
-def card_line(card: ContactCard) -> Content:
-    """The name, then title · organisation · email dimmed: all of it plain text."""
-    extra = " · ".join(x for x in (card.title, card.organisation, card.email) if x)
-    return Content.assemble(card.full_name, (f"  {extra}", "dim") if extra else "")
-
-
-class PanelPicker(ModalScreen[int]):
-    """Find a contact by name and add them, or create their card on the spot.
-    Subclasses add to something else than a panel (PersonPicker: an application)."""
-
-    HEADING = "Add a person to the panel"
-    ROLE_LABEL = "At the interview"
-    ROLES = ROLE_LABELS
-    DEFAULT_ROLE = "panel"
-
-    CSS_PATH = "panel_picker.tcss"
-    BINDINGS = [Binding("escape", "close", "Close", id="panel.close")]
-
-    def __init__(self, interview_id: int) -> None:
-        super().__init__()
-        self.interview_id = interview_id
-        self.cards: dict[str, ContactCard] = {}
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(self.HEADING, classes="form-title", markup=False)  # may name a company
-            with Horizontal():
-                yield Label("Name")
-                yield TextInput(placeholder="type a name: pick the contact, or make a new card",
-                            id="find")
-            with Horizontal():
-                yield Label(self.ROLE_LABEL)
-                yield Select([(label, r) for r, label in self.ROLES.items()],
-                             value=self.DEFAULT_ROLE, allow_blank=False, id="role")
-            yield PickList(id="matches")
-            yield Static("enter: add the highlighted one · down: into the list · "
-                         "escape: close", classes="form-keys")
-
-    def on_mount(self) -> None:
-        self.query_one("#find", Input).focus()
-        self.look_up("")
-
-    @on(Input.Changed, "#find")
-    def typed(self, event: Input.Changed) -> None:
-        self.look_up(event.value)
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        self.app.worker_failed(event.worker)  # the app's one handler (issue 11)
-
-    @work(exclusive=True, thread=True, exit_on_error=False)
-    def look_up(self, text: str) -> None:
-        cards = self.app.store.find_contacts(text, limit=20)
-        self.app.call_from_thread(self.show_matches, text, cards)
-
-    def show_matches(self, text: str, cards: list[ContactCard]) -> None:
-        self.cards = {str(card.id): card for card in cards}
-        name = " ".join(text.split())
-        options = [Option(card_line(card), id=str(card.id)) for card in cards]
-        new = Option(f"+ New contact: {name}" if name else "+ New contact…", id=NEW)
-        options.append(new)  # the matches first: one person is one contact (R2)
-        matches = self.query_one("#matches", PickList)
-        matches.set_options(options)
-        matches.highlighted = 0
-
-    def on_key(self, event) -> None:
-        find = self.query_one("#find", Input)
-        if event.key == "down" and find.has_focus:
-            self.query_one("#matches", PickList).focus()
-            event.stop()
-
-    @on(Input.Submitted, "#find")
-    def submitted(self) -> None:
-        matches = self.query_one("#matches", PickList)
-        if matches.highlighted is not None:
-            self.pick(matches.get_option_at_index(matches.highlighted).id)
-
-    @on(OptionList.OptionSelected, "#matches")
-    def selected(self, event: OptionList.OptionSelected) -> None:
-        self.pick(event.option.id)
-
-    def pick(self, option_id: str | None) -> None:
-        role = self.query_one("#role", Select).value
-        if option_id == NEW or option_id is None:
-            name = " ".join(self.query_one("#find", Input).value.split())
-            self.app.push_screen(self.new_card(name, role), self.created)
-            return
-        contact_id = int(option_id)
-        self.app.write(self.adding(contact_id, role),
-                       then=lambda _: self.app.refresh_visible_pane(),
-                       what=self.HEADING.replace("Add", "Adding", 1))
-        self.dismiss(contact_id)
-
-    def new_card(self, name: str, role: str) -> ContactForm:
-        return ContactForm({"full_name": name}, interview_id=self.interview_id, role=role)
-
-    def adding(self, contact_id: int, role: str) -> Callable[[], Any]:
-        """The write that adds the picked contact (run by the app's write path)."""
-        store, interview_id = self.app.store, self.interview_id
-        return lambda: store.add_to_panel(interview_id, contact_id, role=role)
-
-    def created(self, contact_id: int | None) -> None:
-        if contact_id is not None:
-            self.dismiss(contact_id)
-
-    def action_close(self) -> None:
-        self.dismiss(None)

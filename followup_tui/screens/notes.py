@@ -22,7 +22,7 @@ from textual.widgets.option_list import Option
 from followup_tui.playbook import clock
 from followup_tui.playbook.dates import humanize_when
 from followup_tui.playbook.sections import SECTIONS
-from followup_tui.screens.contact_form import PanelPicker
+from followup_tui.screens.panel_picker import PanelPicker
 from followup_tui.screens.pane import PaneScreen
 from followup_tui.screens.person_picker import notes_title
 from followup_tui.screens.store_save import store_save

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from followup_tui.screens.contact_form import ContactForm, PanelPicker
+from followup_tui.screens.contact_form import ContactForm
+from followup_tui.screens.panel_picker import PanelPicker
 
 # The roles a person can have for an application without being at an interview.
 APPLICATION_ROLES = {
