@@ -257,7 +257,7 @@ class PipelineScreen(PaneScreen):
             self.app.add_person(row.id)
 
     def action_timeline(self) -> None:
-        from followup_tui.screens.touch_detail import TimelineScreen
+        from followup_tui.screens.timeline import TimelineScreen
 
         if row := self.current():
             self.app.push_screen(TimelineScreen(row.id, f"{row.company} — {row.role}"))
