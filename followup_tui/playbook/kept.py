@@ -38,7 +38,7 @@ def kept_lines(counts: KeptCounts) -> list[KeptLine]:
     settled = counts.checkins_done - counts.checkins_waiting  # their week is over
     rows = (
         ("R4", "Thank-yous sent within 24 h", counts.thank_yous_in_time, counts.thank_yous_owed),
-        ("R8", "Check-ins not before decision", counts.checkins_after_decision,
+        ("R8", "Check-ins not too early", counts.checkins_after_decision,
          counts.checkins_done),
         ("R7", "References alerted", counts.references_alerted, counts.references_due),
         ("R9", "Check-ins answered in a week", counts.checkins_answered, settled),

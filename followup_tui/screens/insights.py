@@ -32,7 +32,7 @@ from followup_tui.widgets.footer import KeysFooter
 
 WIDE = 100  # columns from which the sections sit side by side
 CHARTS = (60, 22)  # the smallest (width, height) the charts are drawn at
-BAR = 12  # the funnel's longest bar, in cells: a line fits half of 120 columns
+BAR = 10  # the funnel's longest bar, in cells: a line fits half of 120 columns
 SOURCES = 6  # sources listed; the others are summed on one line
 COUNTING = "counting…"
 EMPTY = ("No applications yet. Add one in the Pipeline (1, then a): the funnel, the answers "
@@ -66,7 +66,7 @@ def funnel_text(steps: list[FunnelStep], narrow: bool = False) -> Content:
     top = max(steps[0].count, 1)
     for step in steps:
         cells = min(BAR, round(BAR * step.count / top))
-        parts += [f"{step.label:<15}{step.count:>7,}  ", ("█" * cells, "bold $primary"),
+        parts += [f"{step.label:<15}{step.count:>8,}  ", ("█" * cells, "bold $primary"),
                   " " * (BAR - cells + 1),
                   (f"{step.share:>4} of {step.of}" if step.of else "", "$text-muted"), "\n"]
     return lines_of(parts)
@@ -84,10 +84,10 @@ def answers_text(answers: tuple[AnswerLine, list[AnswerLine]], after: float | No
         (f"Any answer: {total.answered:,} of {total.applications:,} ({total.share})\n", "bold"),
         f"Median days to the first answer: {days_text(total.median_days)} from applying, "
         f"{days_text(after)} from an interview\n",
-        (f"  {'by source':<22}{'answered':>15}{'share':>6}  median\n", "$text-muted")]
+        (f"  {'by source':<20}{'answered':>8}{'':12}  median\n", "$text-muted")]
     for line in lines[:SOURCES]:
-        parts.append(f"  {line.source[:22]:<22}{line.answered:>6,} of {line.applications:<5,}"
-                     f"{line.share:>6}  {days_text(line.median_days)}\n")
+        parts.append(f"  {line.source[:20]:<20}{line.answered:>8,} of {line.applications:<8,}"
+                     f"{line.share:>4}  {days_text(line.median_days)}\n")
     rest = lines[SOURCES:]
     if rest:
         parts.append((f"  …and {len(rest)} more sources "
@@ -100,7 +100,7 @@ def kept_text(lines: list[KeptLine], narrow: bool = False) -> Content:
         return words_text(lines)
     parts: list = []
     for line in lines:
-        parts += [f"{line.label:<30}{line.count:>6,} of {line.of:<6,}{line.share:>5}",
+        parts += [f"{line.label:<28}{line.count:>8,} of {line.of:<7,}{line.share:>4}",
                   (f"  {line.rule}\n", "$text-muted")]
     return lines_of(parts)
 

@@ -62,6 +62,8 @@ class WeekChart(PlotextPlot):
             plt.title("Activity per week")
             top = max(max(w.applications, w.interviews, w.touches) for w in self.weeks)
         plt.ylim(0, max(1, top) * 1.1)
+        steps = sorted({round(max(1, top) * k / 4) for k in range(5)})
+        plt.yticks(steps, [f"{step:,}" for step in steps])  # whole numbers, not 8.1
         # Every other week's label: twelve of them do not fit in 80 columns.
         plt.xticks(where[::2], labels[::2])
         self.refresh()
