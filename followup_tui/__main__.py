@@ -74,6 +74,11 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--format", choices=("md", "csv", "json"), default="md")
     report.add_argument("-o", "--output", metavar="FILE", help="write FILE (default: stdout)")
 
+    stats = commands.add_parser("stats", parents=[db], help="the Insights pane's figures")
+    stats.add_argument("--period", choices=("30", "90", "all"), default="90",
+                       help="days back for the funnel, answers and playbook (default 90)")
+    stats.add_argument("--json", action="store_true", help="print one JSON object")
+
     restore = commands.add_parser("import", parents=[db], help="restore a --json export")
     restore.add_argument("file", metavar="FILE")
     restore.add_argument("--merge", action="store_true",
@@ -110,6 +115,10 @@ def main(argv: list[str] | None = None) -> int:
 
             return report.run(path, start=args.start, end=args.end, fmt=args.format,
                               output=args.output)
+        if args.command == "stats":
+            from followup_tui.commands import stats
+
+            return stats.run(path, period=args.period, as_json=args.json)
         if args.command == "import":
             from followup_tui.commands import export
 

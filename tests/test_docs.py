@@ -62,7 +62,15 @@ def errors(check: Draft202012Validator, value) -> list[str]:
 
 
 def test_cli_md_holds_every_schema():
-    assert {"agenda", "backup", "report"} <= set(schemas())
+    assert {"agenda", "backup", "report", "stats"} <= set(schemas())
+
+
+def test_stats_json_matches_its_schema(demo: Path):
+    found = json.loads(run("stats", "--json", "--period", "all", "--db",
+                           str(demo / "demo.db"), cwd=demo).stdout)
+    assert found["applications"] == 12 and found["answers"]["by_source"]
+    assert errors(validator("stats"), found) == []
+    assert errors(validator("stats"), {**found, "weeks": found["weeks"][:3]}) != []
 
 
 def test_report_json_matches_its_schema(demo: Path):
