@@ -13,32 +13,18 @@ from pathlib import Path
 import pytest
 
 from followup_tui.__main__ import main
-from followup_tui.playbook import clock
 from followup_tui.playbook.job_log import Activity, Reaction, totals, with_results
 from followup_tui.reports import markdown_cell, spreadsheet_safe
 from followup_tui.store import Store
-from tests.store.insights_history import TODAY, build
+from tests.store.insights_history import frozen, history_file  # noqa: F401 (a fixture)
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("report") / "search.db"
-    store = Store.open(path)
-    build(store)
-    store.save_profile("Zoë | \"Z\" Ng")
-    store.close()
-    return path
+def db(tmp_path_factory):
+    return history_file(tmp_path_factory.mktemp("report"), profile="Zoë | \"Z\" Ng")
 
 
-@pytest.fixture(autouse=True)
-def frozen(tmp_path, monkeypatch):
-    """The search's own today (2 Dec 2026), and no user settings."""
-    from tests.store.insights_history import NOW
-
-    monkeypatch.setenv("FOLLOWUP_TUI_CONFIG", str(tmp_path / "absent.toml"))
-    clock.freeze(NOW)
-    yield
-    clock.freeze(None)
+pytestmark = pytest.mark.usefixtures("frozen")
 
 
 def report(db: Path, capsys, *args: str) -> tuple[int, str, str]:

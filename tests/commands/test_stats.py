@@ -7,26 +7,16 @@ import json
 import pytest
 
 from followup_tui.__main__ import main
-from followup_tui.playbook import clock
 from followup_tui.store import Store
-from tests.store.insights_history import NOW, build
+from tests.store.insights_history import frozen, history_file  # noqa: F401 (a fixture)
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("stats") / "search.db"
-    store = Store.open(path)
-    build(store)
-    store.close()
-    return path
+    return history_file(tmp_path_factory.mktemp("stats"))
 
 
-@pytest.fixture(autouse=True)
-def frozen(tmp_path, monkeypatch):
-    monkeypatch.setenv("FOLLOWUP_TUI_CONFIG", str(tmp_path / "absent.toml"))
-    clock.freeze(NOW)
-    yield
-    clock.freeze(None)
+pytestmark = pytest.mark.usefixtures("frozen")
 
 
 def stats(db, capsys, *args: str) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from followup_tui.playbook import clock
 
 UTC = dt.timezone.utc
@@ -67,3 +69,25 @@ def build(store) -> dict[str, int]:
     finally:
         clock.freeze(NOW)
     return ids
+
+
+def history_file(folder, profile: str = ""):
+    """The search above in `folder`/search.db, built once for read-only tests."""
+    from followup_tui.store import Store
+
+    path = folder / "search.db"
+    store = Store.open(path)
+    build(store)
+    if profile:
+        store.save_profile(profile)
+    store.close()
+    return path
+
+
+@pytest.fixture
+def frozen(tmp_path, monkeypatch):
+    """The search's own today (2 Dec 2026, noon UTC), and no user settings."""
+    monkeypatch.setenv("FOLLOWUP_TUI_CONFIG", str(tmp_path / "absent.toml"))
+    clock.freeze(NOW)
+    yield
+    clock.freeze(None)
