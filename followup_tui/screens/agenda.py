@@ -247,7 +247,7 @@ class AgendaScreen(PaneScreen):
             self.app.push_screen(RedateForm(touch), done)
 
     def action_edit(self) -> None:
-        from followup_tui.screens.redate_form import TouchForm
+        from followup_tui.screens.touch_form import TouchForm
 
         if touch := self.current():
             def done(day: dt.date | None) -> None:

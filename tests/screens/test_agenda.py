@@ -10,7 +10,8 @@ import pytest
 from followup_tui.screens.agenda import AgendaScreen, group_of
 from followup_tui.screens.offer_form import OfferForm
 from followup_tui.screens.pipeline import PipelineScreen
-from followup_tui.screens.redate_form import RedateForm, TouchForm
+from followup_tui.screens.redate_form import RedateForm
+from followup_tui.screens.touch_form import TouchForm
 from followup_tui.screens.timeline import TimelineScreen
 from followup_tui.screens.touch_detail import TouchDetailScreen
 from followup_tui.store import Store
