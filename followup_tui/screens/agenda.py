@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Callable
 
 from rich.text import Text
 from textual import on, work
@@ -212,12 +213,15 @@ class AgendaScreen(PaneScreen):
         self.table.action_select()
 
     # Writes go through the app's write path (a worker): a busy file never freezes a key.
-    def action_done(self) -> None:
+    def _close(self, close: Callable[[int], object], said: str, doing: str) -> None:
+        """Close the highlighted touch with the store's `close(id)` (done or skipped)."""
         if touch := self.current():
-            store = self.app.store
-            self.app.write(lambda: store.touch_done(touch.id),
-                           then=lambda _: self._after(f"Done: {self._who(touch)}."),
-                           what=f"Marking {self._who(touch)} done")
+            self.app.write(lambda: close(touch.id),
+                           then=lambda _: self._after(f"{said}: {self._who(touch)}."),
+                           what=doing.format(self._who(touch)))
+
+    def action_done(self) -> None:
+        self._close(self.app.store.touch_done, "Done", "Marking {} done")
 
     def action_snooze(self, days: int) -> None:
         if touch := self.current():
@@ -229,11 +233,7 @@ class AgendaScreen(PaneScreen):
                 what=f"Snoozing {self._who(touch)}")
 
     def action_skip(self) -> None:
-        if touch := self.current():
-            store = self.app.store
-            self.app.write(lambda: store.skip(touch.id),
-                           then=lambda _: self._after(f"Skipped: {self._who(touch)}."),
-                           what=f"Skipping {self._who(touch)}")
+        self._close(self.app.store.skip, "Skipped", "Skipping {}")
 
     def action_redate(self) -> None:
         from followup_tui.screens.redate_form import RedateForm
