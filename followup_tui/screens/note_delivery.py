@@ -39,12 +39,17 @@ class NoteDelivery:
                     f"{listed}{more}\n\n{doing} anyway?")
         pane.app.push_screen(ConfirmScreen(question), lambda yes: yes and then())
 
+    def _person(self) -> Recipient | None:
+        """Whom the note in the editor goes to, once its text is being saved."""
+        person = self.pane.thank_yous.recipient(self.pane.contact_id)
+        if person is not None:
+            self.pane.flush()
+        return person
+
     def export(self) -> None:
         pane = self.pane
-        person = pane.thank_yous.recipient(pane.contact_id)
-        if person is None:
+        if (person := self._person()) is None:
             return
-        pane.flush()
         if not pane.editor.text.strip():
             pane.notify("Nothing to export yet: g writes a draft.", severity="warning")
             return
@@ -81,10 +86,8 @@ class NoteDelivery:
 
     def mark_sent(self) -> None:
         pane = self.pane
-        person = pane.thank_yous.recipient(pane.contact_id)
-        if person is None:
+        if (person := self._person()) is None:
             return
-        pane.flush()
         note = pane.thank_yous.note(person.contact_id)
         if note.sent_at is not None:
             when = humanize_when(arrow.get(note.sent_at), clock.local_now())
