@@ -8,18 +8,16 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList, Select, Static
+from textual.widgets import Input, Label, Select, Static
 from textual.widgets.option_list import Option
-from textual.worker import Worker
 
 from followup_tui.playbook.words import PANEL_ROLES
 from followup_tui.screens.contact_form import ContactForm
+from followup_tui.screens.lookup_modal import LookupModal
 from followup_tui.store.notes import ContactCard
 from followup_tui.widgets.pick_list import PickList
 from followup_tui.widgets.text_input import TextInput
@@ -34,7 +32,7 @@ def card_line(card: ContactCard) -> Content:
     return Content.assemble(card.full_name, (f"  {extra}", "dim") if extra else "")
 
 
-class PanelPicker(ModalScreen[int]):
+class PanelPicker(LookupModal[int]):
     """Find a contact by name and add them, or create their card on the spot.
     Subclasses add to something else than a panel (PersonPicker: an application)."""
 
@@ -67,22 +65,13 @@ class PanelPicker(ModalScreen[int]):
                          "escape: close", classes="form-keys")
 
     def on_mount(self) -> None:
-        self.query_one("#find", Input).focus()
+        super().on_mount()
         self.look_up("")
 
-    @on(Input.Changed, "#find")
-    def typed(self, event: Input.Changed) -> None:
-        self.look_up(event.value)
+    def find(self, text: str) -> list[ContactCard]:
+        return self.app.store.find_contacts(text, limit=20)
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        self.app.worker_failed(event.worker)  # the app's one handler (issue 11)
-
-    @work(exclusive=True, thread=True, exit_on_error=False)
-    def look_up(self, text: str) -> None:
-        cards = self.app.store.find_contacts(text, limit=20)
-        self.app.call_from_thread(self.show_matches, text, cards)
-
-    def show_matches(self, text: str, cards: list[ContactCard]) -> None:
+    def show(self, text: str, cards: list[ContactCard]) -> None:
         self.cards = {str(card.id): card for card in cards}
         name = " ".join(text.split())
         options = [Option(card_line(card), id=str(card.id)) for card in cards]
@@ -91,22 +80,6 @@ class PanelPicker(ModalScreen[int]):
         matches = self.query_one("#matches", PickList)
         matches.set_options(options)
         matches.highlighted = 0
-
-    def on_key(self, event) -> None:
-        find = self.query_one("#find", Input)
-        if event.key == "down" and find.has_focus:
-            self.query_one("#matches", PickList).focus()
-            event.stop()
-
-    @on(Input.Submitted, "#find")
-    def submitted(self) -> None:
-        matches = self.query_one("#matches", PickList)
-        if matches.highlighted is not None:
-            self.pick(matches.get_option_at_index(matches.highlighted).id)
-
-    @on(OptionList.OptionSelected, "#matches")
-    def selected(self, event: OptionList.OptionSelected) -> None:
-        self.pick(event.option.id)
 
     def pick(self, option_id: str | None) -> None:
         role = self.query_one("#role", Select).value
@@ -131,6 +104,3 @@ class PanelPicker(ModalScreen[int]):
     def created(self, contact_id: int | None) -> None:
         if contact_id is not None:
             self.dismiss(contact_id)
-
-    def action_close(self) -> None:
-        self.dismiss(None)

@@ -8,16 +8,14 @@ keystroke cancels the one before, so typing never waits.
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Static
 from textual.widgets.option_list import Option
-from textual.worker import Worker
 
 from followup_tui.playbook.sections import BY_KEY
+from followup_tui.screens.lookup_modal import LookupModal
 from followup_tui.store.notes import MARK_END, MARK_START, MIN_SEARCH, SearchHit
 from followup_tui.widgets.pick_list import PickList
 from followup_tui.widgets.text_input import TextInput
@@ -51,9 +49,15 @@ def open_hit(app, hit: SearchHit) -> None:
         app.switch_mode("notes")
 
 
-class SearchScreen(ModalScreen[SearchHit]):
+class SearchScreen(LookupModal[SearchHit]):
+    INPUT = "query"
+    RESULTS = "results"
     CSS_PATH = "search.tcss"
     BINDINGS = [Binding("escape", "close", "Close", id="search.close")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hits: list[SearchHit] = []
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -62,22 +66,10 @@ class SearchScreen(ModalScreen[SearchHit]):
             yield Static("", id="found")
             yield PickList(id="results")
 
-    def on_mount(self) -> None:
-        self.query_one("#query", Input).focus()
+    def find(self, text: str) -> list[SearchHit]:
+        return self.app.store.search_notes(text, limit=LIMIT)
 
-    @on(Input.Changed, "#query")
-    def typed(self, event: Input.Changed) -> None:
-        self.find(event.value)
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        self.app.worker_failed(event.worker)  # the app's one handler (issue 11)
-
-    @work(exclusive=True, thread=True, exit_on_error=False)
-    def find(self, text: str) -> None:
-        hits = self.app.store.search_notes(text, limit=LIMIT)
-        self.app.call_from_thread(self.show_hits, text, hits)
-
-    def show_hits(self, text: str, hits: list[SearchHit]) -> None:
+    def show(self, text: str, hits: list[SearchHit]) -> None:
         self.hits = hits
         results = self.query_one("#results", PickList)
         results.set_options([Option(hit_line(hit), id=str(i)) for i, hit in enumerate(hits)])
@@ -92,20 +84,6 @@ class SearchScreen(ModalScreen[SearchHit]):
             found = f"{len(hits)} note{'s' if len(hits) != 1 else ''}{more} · enter opens"
         self.query_one("#found", Static).update(found)
 
-    def on_key(self, event) -> None:
-        if event.key == "down" and self.query_one("#query", Input).has_focus:
-            self.query_one("#results", PickList).focus()
-            event.stop()
-
-    @on(Input.Submitted, "#query")
-    def submitted(self) -> None:
-        results = self.query_one("#results", PickList)
-        if getattr(self, "hits", None) and results.highlighted is not None:
-            self.dismiss(self.hits[results.highlighted])
-
-    @on(OptionList.OptionSelected, "#results")
-    def selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.hits[int(event.option.id)])
-
-    def action_close(self) -> None:
-        self.dismiss(None)
+    def pick(self, option_id: str | None) -> None:
+        if self.hits and option_id is not None:
+            self.dismiss(self.hits[int(option_id)])
