@@ -314,6 +314,17 @@ class FollowupApp(App[int]):
         if not isinstance(self.screen, ContactsScreen):
             self.push_screen(ContactsScreen())
 
+    def action_job_log(self) -> None:
+        """The job-search log of a period, written to exports/ (docs/cli.md, report)."""
+        from followup_tui.screens.job_log_form import JobLogForm
+
+        def written(path) -> None:
+            if path is not None:
+                self.notify(f"Saved {path}", title="Job-search log", timeout=15)
+
+        if not isinstance(self.screen, JobLogForm):
+            self.push_screen(JobLogForm(), written)
+
     def add_person(self, application_id: int | None) -> None:
         """A recruiter, helper, reference or network contact for an application, with
         no interview needed (R4, R7, R12; R13's closing touches go to them)."""
@@ -363,3 +374,5 @@ class FollowupApp(App[int]):
                                     lambda mode=mode: self.action_pane(mode))
         yield SystemCommand("Contacts", "Every person and the applications they belong to",
                             self.action_contacts)
+        yield SystemCommand("Job-search log…", "Every activity of a period, for the "
+                            "unemployment office: a file in exports/", self.action_job_log)

@@ -20,6 +20,7 @@ import json
 import re
 from dataclasses import dataclass
 
+from followup_tui.playbook.dates import PAST, DateError, DateRule, parse_day
 from followup_tui.playbook.job_log import Activity, totals
 
 FORMATS = ("md", "csv", "json")
@@ -30,6 +31,18 @@ COLUMNS = ("Date", "Employer", "Position", "Person contacted", "Title", "Method"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
 
+# A bare "Nov 20" or "monday" in a log's period is the last one: logs look back.
+LOOKING_BACK = DateRule(PAST)
+
+
+class PeriodError(ValueError):
+    """A period that cannot be read: `field` is "start" or "end", `message` one line."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field, self.message = field, message
+
+
 @dataclass(frozen=True)
 class Period:
     start: dt.date | None  # None: from the first activity
@@ -38,6 +51,24 @@ class Period:
     def words(self) -> str:
         end = day_words(self.end)
         return f"{day_words(self.start)} – {end}" if self.start else f"everything up to {end}"
+
+
+def read_period(start: str | None, end: str | None, today: dt.date,
+                order: str = "MDY") -> "Period":
+    """The period typed, in any form the forms accept (docs/keys.md, "Forms and dates");
+    an empty end is today, an empty start is the first activity."""
+    def day(text: str, field: str) -> dt.date:
+        try:
+            return parse_day(text, today=today, rule=LOOKING_BACK, order=order)
+        except DateError as error:
+            raise PeriodError(field, error.message) from None
+
+    first = day(start, "start") if start and start.strip() else None
+    last = day(end, "end") if end and end.strip() else today
+    if first is not None and first > last:
+        raise PeriodError("start", f"{day_words(first)} is after the end of the period "
+                                   f"({day_words(last)}): give the earlier day first.")
+    return Period(first, last)
 
 
 def day_words(day: dt.date) -> str:

@@ -30,7 +30,7 @@ from followup_tui.playbook.weeks import Week, first_monday, weekly, weeks_below
 from followup_tui.screens.pane import PaneScreen
 from followup_tui.widgets.footer import KeysFooter
 
-WIDE = 100  # columns from which the sections sit side by side
+WIDE = 116  # columns from which the sections sit side by side (two of 56)
 CHARTS = (60, 22)  # the smallest (width, height) the charts are drawn at
 BAR = 10  # the funnel's longest bar, in cells: a line fits half of 120 columns
 SOURCES = 6  # sources listed; the others are summed on one line
@@ -130,6 +130,7 @@ class InsightsScreen(PaneScreen):
     MAIN = "#main"
     BINDINGS = [
         Binding("p", "period", "Period", id="insights.period"),
+        Binding("L", "app.job_log", "Job-search log", id="insights.job_log"),
         Binding("j", "scroll('down')", "Scroll down", show=False, id="insights.down"),
         Binding("k", "scroll('up')", "Scroll up", show=False, id="insights.up"),
     ]

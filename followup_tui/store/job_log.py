@@ -17,6 +17,7 @@ from followup_tui.playbook.job_log import (
     Activity,
     Reaction,
     method_of,
+    with_results,
 )
 from followup_tui.store.insights import BEGINNING, NEVER, START_DAY, stamp
 from followup_tui.store.moments import stored_day
@@ -98,6 +99,11 @@ class JobLog:
 
     def __init__(self, db: Any) -> None:
         self.db = db
+
+    def log(self, start: dt.date | None, end: dt.date | None,
+            now: dt.datetime) -> list[Activity]:
+        """The period's activities, oldest first, each with its result (as of `now`)."""
+        return with_results(self.activities(start, end, now), self.reactions(start, now))
 
     def activities(self, start: dt.date | None, end: dt.date | None,
                    now: dt.datetime) -> list[Activity]:

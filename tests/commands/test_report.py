@@ -87,7 +87,9 @@ def test_bad_dates_and_a_reversed_period_exit_2_with_one_line(db, capsys):
     assert (code, out) == (2, "") and err.startswith("followup-tui report: --from 'the 45th': ")
     assert err.count("\n") == 1
     code, _out, err = report(db, capsys, "--from", "2026-11-30", "--to", "2026-11-01")
-    assert code == 2 and "--from (2026-11-30) is after --to (2026-11-01)" in err
+    assert code == 2 and err == ("followup-tui report: --from '2026-11-30': 30 November 2026 "
+                                 "is after the end of the period (1 November 2026): give the "
+                                 "earlier day first.\n")
     code, _out, err = report(db, capsys, "--to", "2026-02-31")
     assert code == 2 and "--to '2026-02-31'" in err
 

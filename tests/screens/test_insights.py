@@ -14,6 +14,9 @@ from tests.store.insights_history import build
 from tests.waiting import until
 
 
+WORKER = 20  # seconds a loaded 2-core machine may take to import plotext and count
+
+
 @pytest.fixture(autouse=True)
 def no_user_settings(tmp_path, monkeypatch):
     monkeypatch.setenv("FOLLOWUP_TUI_CONFIG", str(tmp_path / "absent.toml"))
@@ -34,6 +37,11 @@ def text(app, selector: str) -> str:
 
 def shows(funnel: str, step: str, count: int) -> bool:
     return re.search(rf"^{step} +{count} ", funnel, re.M) is not None
+
+
+def error(form, field: str) -> str:
+    """The message beside a form's field ("" while there is none)."""
+    return str(form.query_one(f"#{field}-error").render())
 
 
 def counted(app) -> bool:
@@ -63,7 +71,7 @@ async def test_the_figures_of_a_search_and_the_period_key(make_app, history):
         await until(pilot, lambda: isinstance(app.screen, InsightsScreen))
         # Painted with the pane, before any worker: the counts per stage.
         assert text(app, "#summary").startswith("4 applications · 3 active (target 3)")
-        await until(pilot, lambda: counted(app), what="every section counted")
+        await until(pilot, lambda: counted(app), timeout=WORKER, what="every section counted")
         funnel = text(app, "#funnel")  # last 90 days: Acme, Bolt and Delta
         assert shows(funnel, "Applications", 3) and "33% of applied" in funnel
         assert "100% of interviewed" in funnel  # Acme's second round and its offer
@@ -78,10 +86,10 @@ async def test_the_figures_of_a_search_and_the_period_key(make_app, history):
         assert "23 Nov" in weeks and "30 Nov" in weeks
         assert "Every week ended" not in weeks  # weeks before the search had none active
         await pilot.press("p")  # all time: Cobalt too
-        await until(pilot, lambda: shows(text(app, "#funnel"), "Applications", 4))
+        await until(pilot, lambda: shows(text(app, "#funnel"), "Applications", 4), timeout=WORKER)
         assert "all time" in text(app, "#summary") and "all time" in text(app, "#funnel-title")
         await pilot.press("p")  # the last 30 days: Acme, Bolt, Delta again
-        await until(pilot, lambda: shows(text(app, "#funnel"), "Applications", 3))
+        await until(pilot, lambda: shows(text(app, "#funnel"), "Applications", 3), timeout=WORKER)
         assert "last 30 days" in text(app, "#summary")
 
 
@@ -91,7 +99,8 @@ async def test_charts_where_they_fit_and_numbers_at_40_by_12(make_app, history):
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("5")
-        await until(pilot, lambda: len(app.screen.query(WeekChart)) == 2, what="charts")
+        await until(pilot, lambda: len(app.screen.query(WeekChart)) == 2, timeout=WORKER,
+                    what="charts (plotext is imported by the worker)")
         assert all(chart.weeks for chart in app.screen.query(WeekChart))
         assert app.screen.has_class("-wide") and app.screen.query_one("#charts").display
         await pilot.resize_terminal(40, 12)
@@ -112,8 +121,53 @@ async def test_a_change_elsewhere_is_counted_when_the_pane_comes_back(make_app, 
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("5")
-        await until(pilot, lambda: isinstance(app.screen, InsightsScreen) and counted(app))
+        await until(pilot, lambda: isinstance(app.screen, InsightsScreen) and counted(app),
+                    timeout=WORKER)
         app.store.add_application(company="Echo", source="referral")
         await pilot.press("1", "5")
         await until(pilot, lambda: text(app, "#summary").startswith("5 applications"))
-        await until(pilot, lambda: shows(text(app, "#funnel"), "Applications", 4))
+        await until(pilot, lambda: shows(text(app, "#funnel"), "Applications", 4), timeout=WORKER)
+
+
+async def test_the_job_search_log_from_the_pane(make_app, history, db_path):
+    import os
+    import stat
+
+    from followup_tui.screens.job_log_form import JobLogForm
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("5")
+        await until(pilot, lambda: isinstance(app.screen, InsightsScreen))
+        await pilot.press("L")
+        await until(pilot, lambda: isinstance(app.screen, JobLogForm))
+        form = app.screen
+        form.query_one("#field-start").value = "next year"  # not a date: said beside it
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: error(form, "start"), what="error")
+        assert isinstance(app.screen, JobLogForm)
+        form.query_one("#field-start").value = "nov 20"
+        form.query_one("#field-end").value = "nov 10"  # the wrong way round
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: "is after the end" in error(form, "start"))
+        form.query_one("#field-end").value = "today"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, InsightsScreen), what="written")
+        written = db_path.parent / "exports" / "job-search-log-2026-11-20-to-2026-12-02.md"
+        assert stat.S_IMODE(os.stat(written).st_mode) == 0o600
+        assert "| 2026-11-24 | Acme | Engineer Senior | María José O'Neil |" in \
+            written.read_text(encoding="utf-8")
+        assert any(str(written) in notice.message for notice in app.notices)
+        from textual.command import CommandList, CommandPalette
+
+        await pilot.press("ctrl+p", *"Job-search")  # the same form, from the palette
+        def first_hit() -> str:
+            found = app.screen.query(CommandList) if isinstance(app.screen,
+                                                                 CommandPalette) else []
+            return str(found[0].get_option_at_index(0).prompt) if found and \
+                found[0].option_count else ""
+
+        await until(pilot, lambda: first_hit().startswith("Job-search log"), what="found")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, JobLogForm), what="from the palette")
+        assert app.screen.query_one("#field-start").value == "30 days ago"  # a new log
