@@ -106,11 +106,12 @@ class FollowupApp(App[int]):
 
     # -- the one write path, and the one place errors are shown (issue 11) ----------------
     def write(self, fn: Callable[[], Any], *, then: Callable[[Any], None] | None = None,
-              what: str = "", error: Callable[[Exception], bool | None] | None = None) -> None:
+              what: str = "", error: Callable[[Exception], bool | None] | None = None,
+              waiting: Callable[[], None] | None = None) -> None:
         """Run the Store call `fn` off the UI thread, after the writes asked before it;
         `then(result)` on the UI thread once it landed. A busy file is retried (and the
         user told it waits) until it lands; see `followup_tui/writer.py` for the rules."""
-        self.writer.write(fn, then=then, what=what, error=error)
+        self.writer.write(fn, then=then, what=what, error=error, waiting=waiting)
 
     def report_error(self, error: BaseException, what: str = "") -> None:
         """Any store or worker error ends here, as a notification: none ends the app."""

@@ -20,7 +20,9 @@ Use it from a screen or modal, on the UI thread::
 - `error(exc)` (optional) runs on the UI thread if `fn` raised anything but BusyError
   (a FieldError a form shows beside its field, a ConflictError to merge): return True when
   handled. Otherwise the error becomes a notification (markup off); no error ends the app.
-- BusyError never reaches `then` or `error`: the write is tried again until it lands.
+- BusyError never reaches `then` or `error`: the write is tried again until it lands;
+  `waiting()` (optional) runs on the UI thread when it first finds the file busy (a form
+  says so beside its keys: widgets import no store, so they cannot catch BusyError).
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ class Write:
     then: Callable[[Any], None] | None
     error: Callable[[Exception], bool | None] | None
     what: str
+    waiting: Callable[[], None] | None = None
 
 
 class Writer:
@@ -68,11 +71,12 @@ class Writer:
         self.waiting = False  # the oldest write found the file busy and waits for it
 
     def write(self, fn: Callable[[], Any], *, then: Callable[[Any], None] | None = None,
-              what: str = "", error: Callable[[Exception], bool | None] | None = None) -> None:
+              what: str = "", error: Callable[[Exception], bool | None] | None = None,
+              waiting: Callable[[], None] | None = None) -> None:
         """Queue `fn` to run off the UI thread after every write asked for before it."""
         self.pending += 1
         with self._lock:
-            self._queue.append(Write(fn, then, error, what))
+            self._queue.append(Write(fn, then, error, what, waiting))
             start, self._draining = not self._draining, True
         if start:
             self.app.run_worker(self._drain, thread=True, name="write", group="write",
@@ -102,6 +106,8 @@ class Writer:
                 result = job.fn()
             except BusyError:
                 self.waiting = True
+                if not waited and job.waiting is not None:
+                    self._post(job.waiting)
                 now = time.monotonic()
                 if now - reminded >= REMIND_EVERY:
                     reminded = now

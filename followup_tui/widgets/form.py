@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any, Generic, Sequence, TypeVar
 
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -25,7 +24,6 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 from followup_tui.keymap import hint
-from followup_tui.store import BusyError
 from followup_tui.store.applications import FieldError, FieldErrors
 from followup_tui.widgets.early_keys import EarlyKeys
 from followup_tui.widgets.form_draft import FormDraft
@@ -208,19 +206,12 @@ class FormScreen(EarlyKeys, ModalScreen[Result], Generic[Result]):
             self.saving = False
             return
         self.hold(True, "Saving…")
-        self.app.write(partial(self.save_or_wait, values), then=self.saved,
-                       error=self.not_saved, what=self.TITLE)
-
-    def save_or_wait(self, values: dict[str, Any]) -> Result:
-        """In the writer's thread: the writer tries a busy file again; say so meanwhile."""
-        try:
-            return self.save(values)
-        except BusyError:
-            self.post_message(events.Callback(callback=self.waiting))
-            raise
+        self.app.write(partial(self.save, values), then=self.saved, error=self.not_saved,
+                       waiting=self.waiting, what=self.TITLE)
 
     def waiting(self) -> None:
-        if self.saving:
+        """The writer found the file busy and tries again: say so meanwhile."""
+        if self.saving and self.is_mounted:  # not closed meanwhile
             self.say(f"{WAITING}: everything typed is kept, and saved once the file is free.")
 
     def saved(self, result: Result) -> None:
