@@ -21,7 +21,8 @@ from followup_tui.commands.calendar import build_calendar
 from followup_tui.playbook import clock
 from followup_tui.playbook.deadline import Deadline, deadline_words, thank_you_words, touch_state
 from followup_tui.screens import pipeline as pipeline_screen
-from followup_tui.screens.agenda import AgendaSource, make_cells
+from followup_tui.screens.agenda import make_cells
+from followup_tui.screens.agenda_source import AgendaSource
 from followup_tui.store import Store
 from tests.waiting import until
 

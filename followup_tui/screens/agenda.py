@@ -1,15 +1,14 @@
 """The Agenda pane (`4`): every pending touch, soonest first, grouped by when it is due.
 
-Rows come a page at a time from the Store (a VirtualTable), so 100,000 touches scroll
-as fast as ten. `d` done, `z`/`Z` snooze a day/a week, `D` re-date, `delete` skip: each
-keeps what the user did (the plan never undoes it) and the Pipeline's "next touch"
-column follows.
+Rows come a page at a time from the Store (`screens/agenda_source.py`), so 100,000
+touches scroll as fast as ten. `d` done, `z`/`Z` snooze a day/a week, `D` re-date,
+`delete` skip: each keeps what the user did (the plan never undoes it) and the
+Pipeline's "next touch" column follows.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Callable
 
 from rich.text import Text
@@ -21,8 +20,9 @@ from textual.widgets import Input, Static
 from followup_tui.playbook import clock
 from followup_tui.playbook.dates import humanize_due
 from followup_tui.playbook.deadline import OVERDUE, deadline_words, touch_state
+from followup_tui.screens.agenda_source import AgendaItem, AgendaSource
 from followup_tui.screens.pane import PaneScreen
-from followup_tui.store.agenda import WEEK, AgendaRow
+from followup_tui.store.agenda import AgendaRow
 from followup_tui.widgets.filter_box import FilterBox
 from followup_tui.widgets.virtual_table import Column, VirtualTable
 from followup_tui.widgets.footer import KeysFooter
@@ -40,61 +40,6 @@ COLUMNS = (
 EMPTY = "Nothing planned: touches appear once an application has an interview (R4, R8)."
 GROUP_STYLES = {"Overdue": "bold red", "Today": "bold yellow", "This week": "bold",
                 "Later": "bold"}
-
-
-def group_of(due: dt.date, today: dt.date, overdue: bool = False) -> str:
-    """Overdue (its due moment has passed: `playbook.deadline`) / Today / This week (to
-    today + 7) / Later."""
-    if overdue or due < today:
-        return "Overdue"
-    if due == today:
-        return "Today"
-    if due <= today + dt.timedelta(days=WEEK):
-        return "This week"
-    return "Later"
-
-
-@dataclass(frozen=True)
-class AgendaItem:
-    """A touch with its group; the group's name shows on its first row only."""
-
-    touch: AgendaRow
-    group: str
-    first: bool
-
-    @property
-    def id(self) -> int:
-        return self.touch.id
-
-
-@dataclass
-class AgendaSource:
-    store: object
-    today: dt.date
-
-    filter_text: str = ""
-    now: dt.datetime | None = None  # the moment states are told at; None: the clock's
-
-    def at(self) -> dt.datetime:
-        return self.now or clock.now()
-
-    def group(self, row: AgendaRow) -> str:
-        return group_of(row.due, self.today, touch_state(row.deadline, self.at()) == OVERDUE)
-
-    def count(self) -> int:
-        return self.store.agenda_count(self.filter_text)
-
-    def page(self, offset: int, limit: int) -> list[AgendaItem]:
-        start = max(0, offset - 1)  # one row before, to see where a group starts
-        rows = self.store.agenda(self.today, limit=limit + offset - start, offset=start,
-                                 filter_text=self.filter_text)
-        previous = self.group(rows.pop(0)) if start < offset and rows else None
-        items = []
-        for row in rows:
-            group = self.group(row)
-            items.append(AgendaItem(row, group, previous != group))
-            previous = group
-        return items
 
 
 def make_cells(source_of):

@@ -7,7 +7,8 @@ import datetime as dt
 
 import pytest
 
-from followup_tui.screens.agenda import AgendaScreen, group_of
+from followup_tui.screens.agenda import AgendaScreen
+from followup_tui.screens.agenda_source import group_of
 from followup_tui.screens.offer_form import OfferForm
 from followup_tui.screens.pipeline import PipelineScreen
 from followup_tui.screens.redate_form import RedateForm
