@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from rich.text import Text
 from textual import on, work
@@ -16,6 +15,7 @@ from followup_tui.playbook import clock
 from followup_tui.playbook.dates import days_since, humanize_due
 from followup_tui.playbook.deadline import OVERDUE, deadline_words, touch_state
 from followup_tui.screens.pane import PaneScreen
+from followup_tui.screens.pipeline_source import PipelineSource
 from followup_tui.store.applications import PipelineRow
 from followup_tui.widgets.filter_box import FilterBox
 from followup_tui.widgets.virtual_table import Column, VirtualTable
@@ -31,27 +31,6 @@ COLUMNS = (
 )
 
 EMPTY = "No applications yet: press a to add the first one."
-
-
-@dataclass
-class PipelineSource:
-    """The rows the table shows: the Store's urgency order with the current filter."""
-
-    store: object
-    filter_text: str = ""
-    show_archived: bool = False
-
-    def count(self) -> int:
-        return self.store.pipeline_count(filter_text=self.filter_text,
-                                         show_archived=self.show_archived)
-
-    def page(self, offset: int, limit: int) -> list[PipelineRow]:
-        return self.store.pipeline_page(offset, limit, filter_text=self.filter_text,
-                                        show_archived=self.show_archived)
-
-    def position(self, application_id: int) -> int | None:
-        return self.store.pipeline_position(application_id, filter_text=self.filter_text,
-                                            show_archived=self.show_archived)
 
 
 def interview_cell(row: PipelineRow, now: dt.datetime) -> str:

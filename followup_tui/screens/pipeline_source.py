@@ -1,0 +1,29 @@
+"""The Pipeline's rows, a page at a time from the Store in its urgency order (overdue
+first, then the next touch, the next interview), so 100,000 applications scroll fast."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from followup_tui.store.applications import PipelineRow
+
+
+@dataclass
+class PipelineSource:
+    """The rows the table shows: the Store's urgency order with the current filter."""
+
+    store: object
+    filter_text: str = ""
+    show_archived: bool = False
+
+    def count(self) -> int:
+        return self.store.pipeline_count(filter_text=self.filter_text,
+                                         show_archived=self.show_archived)
+
+    def page(self, offset: int, limit: int) -> list[PipelineRow]:
+        return self.store.pipeline_page(offset, limit, filter_text=self.filter_text,
+                                        show_archived=self.show_archived)
+
+    def position(self, application_id: int) -> int | None:
+        return self.store.pipeline_position(application_id, filter_text=self.filter_text,
+                                            show_archived=self.show_archived)
