@@ -1,13 +1,12 @@
 """The Contacts view (`c` in the Pipeline and Notes, "Contacts" in the palette): every
 person with the applications they belong to and their role in each (R2, R4, R7, R12).
 
-Rows come a page at a time from the Store in name order, so it stays fast at any size;
-`/` filters by name, organisation, title or email; `enter` (or `e`) edits the card.
+Rows come a page at a time from the Store in name order (`screens/people_source.py`),
+so it stays fast at any size; `/` filters by name, organisation, title or email;
+`enter` (or `e`) edits the card.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from textual import on
 from textual.app import ComposeResult
@@ -15,6 +14,7 @@ from textual.binding import Binding
 from textual.widgets import Input, Static
 
 from followup_tui.screens.pane import PaneScreen
+from followup_tui.screens.people_source import PeopleSource
 from followup_tui.store.people import PersonRow
 from followup_tui.widgets.filter_box import FilterBox
 from followup_tui.widgets.footer import KeysFooter
@@ -28,20 +28,6 @@ COLUMNS = (
 )
 EMPTY = ("Nobody yet: p in the Pipeline adds a recruiter or helper to an application, "
          "p in the Notes pane adds the interview's panel.")
-
-
-@dataclass
-class PeopleSource:
-    """The Store's contacts in name order, with the current filter."""
-
-    store: object
-    filter_text: str = ""
-
-    def count(self) -> int:
-        return self.store.people_count(self.filter_text)
-
-    def page(self, offset: int, limit: int) -> list[PersonRow]:
-        return self.store.people_page(offset, limit, self.filter_text)
 
 
 def cells(row: PersonRow) -> list[str]:
