@@ -24,6 +24,7 @@ PANES = (
     ("notes", ("2",)),
     ("thank-you", ("3",)),
     ("agenda", ("4",)),
+    ("insights", ("5",)),
     ("help", ("question_mark",)),
 )
 
@@ -43,9 +44,12 @@ async def shoot(db: Path) -> list[Path]:
             for key in keys:
                 await pilot.press(key)
                 await pilot.pause(0.3)
-            mode = {"notes": "notes", "thank-you": "thanks", "agenda": "agenda"}.get(name)
+            mode = {"notes": "notes", "thank-you": "thank_you", "agenda": "agenda",
+                    "insights": "insights"}.get(name)
             if mode and app.current_mode != mode:
                 continue  # that pane is not built yet
+            await app.workers.wait_for_complete()  # Insights counts in a worker
+            await pilot.pause()
             app.clear_notifications()  # start-up counts depend on the day it is made
             await pilot.pause()
             path = OUT / f"{name}.svg"

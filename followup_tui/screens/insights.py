@@ -84,9 +84,9 @@ def answers_text(answers: tuple[AnswerLine, list[AnswerLine]], after: float | No
         (f"Any answer: {total.answered:,} of {total.applications:,} ({total.share})\n", "bold"),
         f"Median days to the first answer: {days_text(total.median_days)} from applying, "
         f"{days_text(after)} from an interview\n",
-        (f"  {'by source':<20}{'answered':>8}{'':12}  median\n", "$text-muted")]
+        (f"  {'by source':<18}{'answered':>8}{'':12}  median\n", "$text-muted")]
     for line in lines[:SOURCES]:
-        parts.append(f"  {line.source[:20]:<20}{line.answered:>8,} of {line.applications:<8,}"
+        parts.append(f"  {line.source[:18]:<18}{line.answered:>8,} of {line.applications:<8,}"
                      f"{line.share:>4}  {days_text(line.median_days)}\n")
     rest = lines[SOURCES:]
     if rest:

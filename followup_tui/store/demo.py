@@ -208,6 +208,9 @@ def _insert(conn, rows: dict) -> None:
         conn.execute(statement)
 
 
+SENT_AFTER_HOURS = 3  # the sample's thank-yous: the evening of the interview (R4)
+
+
 def _catch_up(conn, today: dt.date) -> None:
     """A real user has already thanked last week's panels, sent what they promised (R5)
     and alerted the references: those touches are done (and the notes sent); what is
@@ -216,10 +219,18 @@ def _catch_up(conn, today: dt.date) -> None:
     conn.execute(
         "UPDATE touch SET status = 'done', done_on = due WHERE status = 'pending' "
         "AND due < ? AND kind IN ('thank-you', 'send', 'reference-alert')", (cutoff,))
+    # Thank-yous go out the evening of the interview, well within R4's 24 hours.
+    conn.execute(
+        "UPDATE touch SET done_on = (SELECT date(coalesce(i.ends_at, i.starts_at), "
+        f"'+{SENT_AFTER_HOURS} hours', 'localtime') FROM interview i WHERE i.id = "
+        "touch.interview_id) WHERE status = 'done' AND kind = 'thank-you' "
+        "AND interview_id IS NOT NULL")
     conn.execute(
         "INSERT INTO thankyou (interview_id, contact_id, medium, body, sent_at, updated_at) "
-        "SELECT t.interview_id, t.contact_id, 'email', ?, t.due || ' 17:00:00.000000', "
-        "t.due || ' 17:00:00.000000' FROM touch t WHERE t.kind = 'thank-you' "
+        "SELECT t.interview_id, t.contact_id, 'email', ?, "
+        f"strftime('%Y-%m-%d %H:%M:%S.000000', coalesce(i.ends_at, i.starts_at), "
+        f"'+{SENT_AFTER_HOURS} hours'), t.due || ' 17:00:00.000000' FROM touch t "
+        "JOIN interview i ON i.id = t.interview_id WHERE t.kind = 'thank-you' "
         "AND t.status = 'done' AND t.interview_id IS NOT NULL AND t.contact_id IS NOT NULL "
         "ON CONFLICT (interview_id, contact_id) DO UPDATE SET "
         "body = excluded.body, sent_at = excluded.sent_at", (SENT_NOTE,))
