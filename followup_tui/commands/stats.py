@@ -26,12 +26,12 @@ def figures(store, period: str) -> dict:
     target = store.settings.active_target
     total, sources = answer_lines(insights.answers(since, now))
     first = first_monday(today)
+    applications, active = insights.now_counts()
     weeks = weekly(today, spans=insights.spans(first), **insights.per_day(first, now))
     return {
         "period": period, "from": since.isoformat() if since else None,
         "to": today.isoformat(),
-        "applications": sum(insights.stage_counts().values()),
-        "active": insights.active_now(), "active_target": target,
+        "applications": applications, "active": active, "active_target": target,
         "funnel": [{"step": s.label, "count": s.count, "of": s.of or None,
                     "share": share(s.count, s.base) if s.of else None}
                    for s in funnel(insights.funnel(since))],

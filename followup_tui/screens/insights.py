@@ -194,10 +194,9 @@ class InsightsScreen(PaneScreen):
         return Insights(self.app.store)
 
     def refresh_pane(self) -> None:
-        """The counts per stage now (one index read), the rest from the worker."""
+        """The counts now (one index read), the rest from the worker."""
         insights = self.insights()
-        self.total = sum(insights.stage_counts().values())
-        self.active = insights.active_now() if self.total else 0
+        self.total, self.active = insights.now_counts()
         self.cache.clear()
         self.weeks_fresh = False
         self.show_period()

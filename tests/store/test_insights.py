@@ -32,10 +32,13 @@ def clock_runs_again():
     clock.freeze(None)
 
 
-def test_stage_counts_and_active_now(history):
+def test_applications_and_active_now(store, history):
     insights, _ids = history
-    assert insights.stage_counts() == {"applied": 2, "rejected": 1, "offer": 1}
-    assert insights.active_now() == 3
+    assert insights.now_counts() == (4, 3)  # Bolt was rejected
+    archived = Insights(store)
+    store.set_archived(store.add_application(company="Gone", stage="applied"))
+    store.add_application(company="Kept", stage="interviewing")
+    assert archived.now_counts() == (2, 1)  # archived: counted, but not active
 
 
 def test_funnel_for_all_time_and_a_period(history):
@@ -109,7 +112,7 @@ def test_counts_per_day_and_active_spans(history):
 
 def test_an_empty_database_counts_nothing(store):
     insights = Insights(store)
-    assert insights.stage_counts() == {} and insights.active_now() == 0
+    assert insights.now_counts() == (0, 0)
     assert insights.funnel(None) == FunnelCounts()
     assert insights.answers(None, NOW) == [] and insights.after_interviews(None, NOW) == []
     assert insights.kept(None, NOW, TODAY) == KeptCounts()
@@ -133,7 +136,9 @@ def test_every_count_reads_indexes_not_whole_tables(history):
 
     looking = Insights(Explaining())
     first = first_monday(TODAY)
-    looking.stage_counts(), looking.funnel(None), looking.answers(None, NOW)
+    looking.now_counts()  # on the UI thread: the index alone, in its own order
+    assert plans == ["SCAN application USING COVERING INDEX ix_application_stage"]
+    looking.funnel(None), looking.answers(None, NOW)
     looking.after_interviews(None, NOW), looking.kept(None, NOW, TODAY)
     looking.per_day(first, NOW), looking.spans(first)
     bare_scans = [plan for plan in plans
