@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from functools import partial
+from typing import Any
 
 import arrow
 from textual import on
@@ -24,7 +25,6 @@ from followup_tui.playbook.dates import humanize_when
 from followup_tui.playbook.sections import SECTIONS
 from followup_tui.screens.panel_picker import PanelPicker
 from followup_tui.screens.pane import PaneScreen
-from followup_tui.screens.person_picker import notes_title
 from followup_tui.screens.store_save import store_save
 from followup_tui.store import Store, StoreError
 from followup_tui.store.notes import InterviewRow, PanelPerson
@@ -65,6 +65,15 @@ def write_note(store: Store, section: str, interview_id: int, text: str, version
     """One section's save, in a worker thread (the store is taken on the UI thread): 0
     means "no note when I loaded it", so another window's first save is merged too."""
     return store.save_note(interview_id, section, text, version)
+
+
+def notes_title(store: Any, application: Any) -> str:
+    """"Notes — Hooli · Dev · recruiter Dana Scully, helper Bob Ross" (plain text): the
+    Notes pane's title names the application's people beside its panels."""
+    name = f"{application.company} · {application.role}" if application.role \
+        else application.company
+    people = ", ".join(f"{role} {who}" for role, who in store.application_people(application.id))
+    return f"Notes — {name}" + (f" · {people}" if people else "")
 
 
 class NotesScreen(PaneScreen):

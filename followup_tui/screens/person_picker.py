@@ -38,12 +38,3 @@ class PersonPicker(PanelPicker):
     def adding(self, contact_id: int, role: str) -> Callable[[], Any]:
         store, application_id = self.app.store, self.application_id
         return lambda: store.link_contact(application_id, contact_id, role)
-
-
-def notes_title(store: Any, application: Any) -> str:
-    """"Notes — Hooli · Dev · recruiter Dana Scully, helper Bob Ross" (plain text): the
-    Notes pane's title names the application's people beside its panels."""
-    name = f"{application.company} · {application.role}" if application.role \
-        else application.company
-    people = ", ".join(f"{role} {who}" for role, who in store.application_people(application.id))
-    return f"Notes — {name}" + (f" · {people}" if people else "")
