@@ -38,7 +38,7 @@ class AnswerLine:
     median_days: float | None
 
     def words(self) -> str:
-        return (f"{self.source}: {self.answered} of {self.applications} answered "
+        return (f"{self.source}: {self.answered:,} of {self.applications:,} answered "
                 f"({self.share}), median {days_text(self.median_days)} to the first answer")
 
 

@@ -62,8 +62,8 @@ class FunnelStep:
     def words(self) -> str:
         """The step as one line of text (a screen reader, a pipe, a 40-column terminal)."""
         if not self.of:
-            return f"{self.label}: {self.count}"
-        return f"{self.label}: {self.count} ({self.share} of {self.of.lower()})"
+            return f"{self.label}: {self.count:,}"
+        return f"{self.label}: {self.count:,} ({self.share} of {self.of.lower()})"
 
 
 def funnel(counts: FunnelCounts) -> list[FunnelStep]:

@@ -30,7 +30,7 @@ class KeptLine:
     share: str
 
     def words(self) -> str:
-        return f"{self.label}: {self.count} of {self.of} ({self.share}) [{self.rule}]"
+        return f"{self.label}: {self.count:,} of {self.of:,} ({self.share}) [{self.rule}]"
 
 
 def kept_lines(counts: KeptCounts) -> list[KeptLine]:

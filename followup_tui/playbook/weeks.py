@@ -40,8 +40,8 @@ class Week:
 
     def words(self, target: int) -> str:
         below = " (below the target)" if self.active < target else ""
-        return (f"Week of {self.label()}: {self.applications} applied, {self.interviews} "
-                f"interviews, {self.touches} touches done, {self.active} active{below}")
+        return (f"Week of {self.label()}: {self.applications:,} applied, {self.interviews:,} "
+                f"interviews, {self.touches:,} touches done, {self.active:,} active{below}")
 
 
 def first_monday(today: dt.date, weeks: int = WEEKS) -> dt.date:

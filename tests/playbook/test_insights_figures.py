@@ -53,6 +53,14 @@ def test_funnel_steps_and_their_shares():
     assert steps[0].words() == "Applications: 40"
 
 
+def test_big_numbers_read_with_separators():
+    steps = funnel(FunnelCounts(applications=100_000, interviewed=70_061))
+    assert steps[0].words() == "Applications: 100,000"
+    assert steps[1].words() == "First interview: 70,061 (70% of applied)"
+    assert kept_lines(KeptCounts(references_due=46_608, references_alerted=44_197))[2].words() \
+        == "References alerted: 44,197 of 46,608 (95%) [R7]"
+
+
 def test_an_empty_funnel_divides_by_nothing():
     steps = funnel(FunnelCounts())
     assert [s.count for s in steps] == [0] * 5
