@@ -116,15 +116,7 @@ async def second_window(app, store: Store, interview_id: int) -> SavedTextArea:
     return editor
 
 
-@pytest.mark.parametrize("seeing", [
-    True,
-    # Known defect, issue 11 stays open for it: windows that do not see each other's
-    # saves, under load (partial saves of half-typed words), can merge the sentences in a
-    # scrambled order ("First Second. Fourth.sentence. Third. Fifth."); no word is lost
-    # or doubled. Passes on a quiet machine; the merge must be fixed, not this test.
-    pytest.param(False, marks=pytest.mark.xfail(
-        strict=False, reason="issue 11: blind two-window merge can scramble order under load")),
-], ids=["windows see each other", "blind"])
+@pytest.mark.parametrize("seeing", [True, False], ids=["windows see each other", "blind"])
 async def test_two_windows_taking_turns_keep_each_sentence_once(db_path, interview, make_app,
                                                                  seeing):
     """Two windows take turns in one section. Whether they see each other's saves (the

@@ -28,7 +28,7 @@ from textual.timer import Timer
 from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
 
-from followup_tui.playbook.merge import merge
+from followup_tui.playbook.merge import merge, merge_keeping, put_back
 
 DEBOUNCE = 0.3  # seconds of quiet before a save (docs/keys.md: within 0.5 s)
 MAX_WAIT = 1.0  # seconds a save may wait while typing goes on
@@ -71,6 +71,7 @@ class Written:
     version: int
     merged: bool
     conflict: bool
+    at: int | None = None  # where the cursor of the text sent is in `text`
 
 
 class Autosave:
@@ -171,14 +172,21 @@ class Autosave:
             if len(text) > self.max_chars:
                 self._set_state(f"not saved: {self.title} is over {self.max_chars:,} characters")
                 continue
+            at = None
             if key == self.key:
                 self._first = None
+                at = self._cursor()
             record.saving = True
-            self.editor.run_worker(self._save_in_thread(key, text), group="autosave",
+            self.editor.run_worker(self._save_in_thread(key, text, at), group="autosave",
                                    exit_on_error=False)
             if self._slow is None:
                 self._slow = self.editor.set_timer(SLOW, self._still_saving)
         self._caught_up()
+
+    def _cursor(self) -> int | None:
+        """Where the cursor is in the text, when nothing is selected."""
+        start, end = self.editor.selection
+        return None if start != end else self.editor.document.get_index_from_location(end)
 
     def _still_saving(self) -> None:
         """A save that takes this long waits for the lock, however long the store waits."""
@@ -213,15 +221,16 @@ class Autosave:
                     break
 
     # -- saving ---------------------------------------------------------------------------
-    async def _save_in_thread(self, key: Hashable, text: str) -> None:
+    async def _save_in_thread(self, key: Hashable, text: str, at: int | None) -> None:
         try:
-            outcome: Written | Exception = await asyncio.to_thread(self._write, key, text)
+            outcome: Written | Exception = await asyncio.to_thread(self._write, key, text, at)
         except Exception as error:  # noqa: BLE001 - every failure is shown, none ends the app
             outcome = error
-        self._done(key, text, outcome)
+        self._done(key, text, at, outcome)
 
-    def _write(self, key: Hashable, text: str) -> Written:
-        """Save `text` over the record's base, merging with another window's newer save."""
+    def _write(self, key: Hashable, text: str, at: int | None = None) -> Written:
+        """Save `text` over the record's base, merging with another window's newer save
+        (and following the cursor `at` through the merge)."""
         with self._lock:
             record = self.records.setdefault(key, Record())
             if text == record.base:
@@ -231,15 +240,19 @@ class Autosave:
                 try:
                     saved = self.save(key, text, version)
                 except Clash as clash:
-                    result = merge(base, text, clash.theirs)
+                    if at is None:
+                        result = merge(base, text, clash.theirs)
+                    else:
+                        result, at = merge_keeping(base, text, clash.theirs, at)
                     base, version, text = clash.theirs, clash.version, result.text
                     merged, conflict = True, conflict or result.conflict
                     continue
                 record.base, record.version = text, saved
-                return Written(text, saved, merged, conflict)
+                return Written(text, saved, merged, conflict, at)
             raise Waiting("another window keeps changing it")
 
-    def _done(self, key: Hashable, sent: str, outcome: Written | Exception) -> None:
+    def _done(self, key: Hashable, sent: str, at: int | None,
+              outcome: Written | Exception) -> None:
         """Back on the UI thread: show a merge, say how it went, save what came since."""
         record = self.records.get(key)
         if record is None:
@@ -247,7 +260,7 @@ class Autosave:
         record.saving = False
         if isinstance(outcome, Written):
             self._retry_after, self._failed = 0.0, False
-            self._settle(key, record, sent, outcome)
+            self._settle(key, record, sent, at, outcome)
             if self.on_saved is not None:
                 self.on_saved(key, outcome.text, outcome.version)
             if record.again:
@@ -266,12 +279,19 @@ class Autosave:
                                severity="error", timeout=8, markup=False)
         self._retry(RETRY[1] * 3)
 
-    def _settle(self, key: Hashable, record: Record, sent: str, outcome: Written) -> None:
+    def _settle(self, key: Hashable, record: Record, sent: str, at: int | None,
+                outcome: Written) -> None:
         """A merged save: put the other window's part into what is shown or kept (with
-        what was typed during the save)."""
+        what was typed during the save, at the cursor the merge followed)."""
         later = self.editor.text if key == self.key else record.pending
+        placed = None
+        if key == self.key and None not in (at, outcome.at, later) and outcome.text != sent \
+                and self._cursor() == at + len(later) - len(sent):  # typed only at the cursor
+            placed = put_back(sent, later, at, outcome.text, outcome.at)
         if key != self.key and later == sent:
             record.pending = None
+        elif placed is not None:
+            replace_text(self.editor, placed[0], cursor=placed[1])
         elif later is not None and outcome.text != sent:
             mixed = merge(sent, later, outcome.text)
             outcome = Written(mixed.text, outcome.version, True, outcome.conflict or mixed.conflict)
@@ -305,9 +325,10 @@ class Autosave:
                 self.on_state(state)
 
 
-def replace_text(editor: TextArea, text: str) -> None:
+def replace_text(editor: TextArea, text: str, cursor: int | None = None) -> None:
     """Change what the editor shows line block by line block, as edits, and keep the
-    cursor on the words it was in (loading the text would put it at the top)."""
+    cursor on the words it was in (loading the text would put it at the top), or put it
+    at `cursor` (a place in `text`)."""
     old, new = editor.text.split("\n"), text.split("\n")
     blocks = SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
     start, end = editor.selection
@@ -329,7 +350,11 @@ def replace_text(editor: TextArea, text: str) -> None:
                 editor.replace("", (0, 0), (i2 - 1, len(old[-1])))
         else:
             editor.replace(lines, (i1, 0), (i2 - 1, len(old[i2 - 1])))
-    editor.selection = Selection(moved(start, blocks, old, new), moved(end, blocks, old, new))
+    if cursor is not None:
+        editor.selection = Selection.cursor(editor.document.get_location_from_index(cursor))
+    else:
+        editor.selection = Selection(moved(start, blocks, old, new),
+                                     moved(end, blocks, old, new))
 
 
 def moved(location: tuple[int, int], blocks, old: list[str], new: list[str]
