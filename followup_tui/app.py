@@ -20,6 +20,7 @@ from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
 from followup_tui.keymap import keymap_warning, read_keymap
+from followup_tui.quit_guard import QuitGuard
 from followup_tui.screens.pipeline import PipelineScreen
 from followup_tui.store import Store, StoreError
 from followup_tui.widgets.palette import ApplicationCommands
@@ -94,7 +95,7 @@ class FollowupApp(App[int]):
         self.interview_id: int | None = None
         self.drafts: dict[str, FormDraft] = {}  # forms closed with escape keep what was typed
         self.writer = Writer(self)
-        self._warned_quit = False
+        self.quit_guard = QuitGuard(self)  # quitting waits for typed text (or asks)
         # The [keys] table of settings.toml (docs/keys.md): checked after the first paint.
         self.user_keymap, self.keymap_problems = read_keymap()
         self.set_keymap(self.user_keymap)
@@ -132,14 +133,8 @@ class FollowupApp(App[int]):
         self.worker_failed(event.worker)
 
     async def action_quit(self) -> None:
-        """Quit; while a change waits for a busy file, the first q says it would be lost."""
-        if self.writer.waiting and not self._warned_quit:
-            self._warned_quit = True
-            self.notify(f"{self.writer.pending} change(s) still waiting for the file: press q "
-                        "again to quit without them, or wait until the other program lets go.",
-                        title="Not saved yet", severity="warning", timeout=10, markup=False)
-            return
-        self.exit()
+        """Quit once what was typed is in the file; a busy file asks first (quit_guard.py)."""
+        self.quit_guard.quit()
 
     async def run_action(self, action: Any, default_namespace: Any = None,
                          namespaces: Any = None) -> bool:

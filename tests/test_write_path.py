@@ -13,6 +13,7 @@ import pytest
 from textual.notifications import Notify
 
 import followup_tui
+from followup_tui.screens.confirm import ConfirmScreen
 from followup_tui.store import Store, StoreError
 from followup_tui.writer import WAITING
 from tests.test_two_windows import hold_write_lock
@@ -186,9 +187,9 @@ async def test_quitting_while_a_change_waits_asks_first(make_app, db_path):
             app.write(lambda: app.store.add_application(company="Late"), what="Adding Late")
             await until(pilot, lambda: shown.has(WAITING), what="the waiting notice")
             await pilot.press("q")
-            await until(pilot, lambda: shown.has("press q again"), what="the question")
-            assert app.is_running
-            await pilot.press("q")
+            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), what="the question")
+            assert "Not saved yet: 1 change." in app.screen.question and app.is_running
+            await pilot.press("y")  # quit and lose it
             await until(pilot, lambda: not app.is_running, what="quitting")
     finally:
         holder.release.set()

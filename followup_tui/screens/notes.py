@@ -7,7 +7,6 @@ the section, the interview or the pane is left, or the app quits.
 
 from __future__ import annotations
 
-import time
 from functools import partial
 from typing import Any
 
@@ -28,7 +27,7 @@ from followup_tui.screens.pane import PaneScreen
 from followup_tui.screens.store_save import store_save
 from followup_tui.store import Store, StoreError
 from followup_tui.store.notes import InterviewRow, PanelPerson
-from followup_tui.widgets.autosave import QUIT_WAIT, SAVED, SAVING, WAITING, Autosave
+from followup_tui.widgets.autosave import SAVED, SAVING, WAITING, Autosave
 from followup_tui.widgets.notes_editor import MAX_NOTE, NotesEditor
 from followup_tui.widgets.pick_list import PickList
 from followup_tui.widgets.footer import KeysFooter
@@ -234,6 +233,7 @@ class NotesScreen(PaneScreen):
             editor.autosave = Autosave(
                 editor, store_save(partial(write_note, self.store, editor.section.key)),
                 title=editor.section.title, max_chars=MAX_NOTE, on_state=self.show_state)
+            self.app.quit_guard.keep(editor.autosave)
 
     def saves(self) -> list[Autosave]:
         return [e.autosave for e in self.editors if e.autosave is not None]
@@ -254,7 +254,7 @@ class NotesScreen(PaneScreen):
 
     def on_unmount(self) -> None:
         """Quitting: the editors still hold their text, so write what is pending."""
-        give_up = time.monotonic() + QUIT_WAIT  # one wait for all sections on a busy file
+        give_up = self.app.quit_guard.give_up()  # one wait for all sections on a busy file
         for save in self.saves():
             save.flush_now(give_up)
 

@@ -95,6 +95,7 @@ class ThankYouScreen(PaneScreen):
         self.autosave = self._editor.autosave = Autosave(
             self._editor, store_save(partial(write_draft, self.store)), title="The note",
             max_chars=MAX_DRAFT, on_state=self.set_state, on_saved=self.note_saved)
+        self.app.quit_guard.keep(self.autosave)
 
     @property
     def store(self):
@@ -260,7 +261,7 @@ class ThankYouScreen(PaneScreen):
 
     def on_unmount(self) -> None:
         """Quitting: the editor still holds its text, so write what is pending."""
-        self.autosave.flush_now()
+        self.autosave.flush_now(self.app.quit_guard.give_up())
 
     def action_focus_main(self) -> None:
         self.flush()

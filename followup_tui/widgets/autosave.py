@@ -106,6 +106,13 @@ class Autosave:
     def unsaved(self) -> bool:
         return self.dirty or any(r.pending is not None for r in self.records.values())
 
+    @property
+    def unsaved_chars(self) -> int:
+        """About how many characters the file does not have yet (what quitting loses)."""
+        texts = [(self.editor.text if key == self.key else r.pending, r.base)
+                 for key, r in self.records.items()]
+        return sum(changed_span(text, base) for text, base in texts if text is not None)
+
     def load(self, key: Hashable | None, text: str, version: int | None) -> None:
         """Show a record as stored. The one already shown keeps its unsaved edits and
         its cursor: newer text from another window is put in around them."""
@@ -323,6 +330,17 @@ class Autosave:
             self.state = state
             if self.on_state is not None:
                 self.on_state(state)
+
+
+def changed_span(text: str, base: str) -> int:
+    """The length of what differs between two texts, past their common start and end."""
+    start = 0
+    while start < min(len(text), len(base)) and text[start] == base[start]:
+        start += 1
+    end = 0
+    while end < min(len(text), len(base)) - start and text[-1 - end] == base[-1 - end]:
+        end += 1
+    return max(len(text), len(base)) - start - end
 
 
 def replace_text(editor: TextArea, text: str, cursor: int | None = None) -> None:
