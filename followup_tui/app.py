@@ -108,7 +108,7 @@ class FollowupApp(App[int]):
     # -- the one write path, and the one place errors are shown (issue 11) ----------------
     def write(self, fn: Callable[[], Any], *, then: Callable[[Any], None] | None = None,
               what: str = "", error: Callable[[Exception], bool | None] | None = None,
-              waiting: Callable[[], None] | None = None) -> None:
+              waiting: Callable[[str], None] | None = None) -> None:
         """Run the Store call `fn` off the UI thread, after the writes asked before it;
         `then(result)` on the UI thread once it landed. A busy file is retried (and the
         user told it waits) until it lands; see `followup_tui/writer.py` for the rules."""

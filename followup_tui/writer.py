@@ -21,8 +21,8 @@ Use it from a screen or modal, on the UI thread::
   (a FieldError a form shows beside its field, a ConflictError to merge): return True when
   handled. Otherwise the error becomes a notification (markup off); no error ends the app.
 - BusyError never reaches `then` or `error`: the write is tried again until it lands;
-  `waiting()` (optional) runs on the UI thread when it first finds the file busy (a form
-  says so beside its keys: widgets import no store, so they cannot catch BusyError).
+  `waiting(WAITING)` (optional) runs on the UI thread when it first finds the file busy (a
+  form says so beside its keys: widgets import no store, so they cannot catch BusyError).
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ class Write:
     then: Callable[[Any], None] | None
     error: Callable[[Exception], bool | None] | None
     what: str
-    waiting: Callable[[], None] | None = None
+    waiting: Callable[[str], None] | None = None
 
 
 class Writer:
@@ -72,7 +72,7 @@ class Writer:
 
     def write(self, fn: Callable[[], Any], *, then: Callable[[Any], None] | None = None,
               what: str = "", error: Callable[[Exception], bool | None] | None = None,
-              waiting: Callable[[], None] | None = None) -> None:
+              waiting: Callable[[str], None] | None = None) -> None:
         """Queue `fn` to run off the UI thread after every write asked for before it."""
         self.pending += 1
         with self._lock:
@@ -107,7 +107,7 @@ class Writer:
             except BusyError:
                 self.waiting = True
                 if not waited and job.waiting is not None:
-                    self._post(job.waiting)
+                    self._post(job.waiting, WAITING)
                 now = time.monotonic()
                 if now - reminded >= REMIND_EVERY:
                     reminded = now

@@ -30,7 +30,6 @@ from followup_tui.widgets.form_draft import FormDraft
 from followup_tui.widgets.text_editor import TextEditor
 from followup_tui.widgets.text_input import TextInput
 from followup_tui.widgets.tick_box import TickBox
-from followup_tui.writer import WAITING
 
 Result = TypeVar("Result")
 
@@ -209,10 +208,10 @@ class FormScreen(EarlyKeys, ModalScreen[Result], Generic[Result]):
         self.app.write(partial(self.save, values), then=self.saved, error=self.not_saved,
                        waiting=self.waiting, what=self.TITLE)
 
-    def waiting(self) -> None:
-        """The writer found the file busy and tries again: say so meanwhile."""
+    def waiting(self, why: str) -> None:
+        """The write path found the file busy (`why`) and tries again: say so meanwhile."""
         if self.saving and self.is_mounted:  # not closed meanwhile
-            self.say(f"{WAITING}: everything typed is kept, and saved once the file is free.")
+            self.say(f"{why}: everything typed is kept, and saved once the file is free.")
 
     def saved(self, result: Result) -> None:
         self.saving = False
