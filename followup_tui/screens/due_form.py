@@ -6,40 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from followup_tui.fields.due import due_warning, read_due
 from followup_tui.playbook import clock
-from followup_tui.playbook.dates import REDATE, DateError, parse_day
 from followup_tui.screens.application_form import date_order
 from followup_tui.store.applications import FieldError
 from followup_tui.store.agenda import AgendaRow
 from followup_tui.widgets.form import FormScreen
-
-
-def read_due(values: dict[str, Any], order: str = "MDY") -> dt.date:
-    """A new due day: a bare weekday is the next one; a past day is refused (R8–R10)."""
-    text = values["due"].strip()
-    if not text:
-        raise FieldError("due", "When should it be due? e.g. friday, in 3 days.")
-    try:
-        return parse_day(text, today=clock.today(), rule=REDATE, order=order)
-    except DateError as error:
-        raise FieldError("due", error.message) from error
-
-
-def before_decision(day: dt.date, decision: dt.date | None) -> str | None:
-    """R1/R8: the warning for a check-in put before the decision date, or None."""
-    if decision is None or day >= decision:
-        return None
-    return (f"That is before the decision date ({decision.isoformat()}): the playbook "
-            "waits until then (R1, R8). Save again to keep it.")
-
-
-def too_close(day: dt.date, others: list[dt.date]) -> str | None:
-    """R10: the warning for a check-in within a week of another one, or None."""
-    near = [other for other in others if abs((other - day).days) < 7]
-    if not near:
-        return None
-    return (f"Another check-in of this application is due {near[0].isoformat()}: the "
-            "playbook keeps a week between them (R10). Save again to keep it.")
 
 
 def describe(touch: AgendaRow) -> str:
@@ -56,12 +28,10 @@ class DueForm(FormScreen[dt.date]):
     _warned: dt.date | None = None
 
     def read_due(self, values: dict[str, Any]) -> dt.date:
-        day = read_due(values, date_order(self.app))
-        if self.touch.kind == "check-in" and day != self._warned:
-            store = self.app.store
-            warning = (before_decision(day, store.decision_date(self.touch.application_id))
-                       or too_close(day, store.other_checkins(self.touch.id)))
+        day = read_due(values["due"], clock.today(), date_order(self.app))
+        if day != self._warned:
+            warning = due_warning(self.app.store, self.touch, day)
             if warning:
                 self._warned = day
-                raise FieldError("due", warning)
+                raise FieldError("due", f"{warning} Save again to keep it.")
         return day

@@ -7,16 +7,13 @@ from typing import Any
 from textual import on
 from textual.widgets import Select
 
+from followup_tui.fields.exchange import exchange_values, implied_channel
 from followup_tui.playbook import clock
 from followup_tui.playbook.words import CHANNELS, EXCHANGE_KINDS
-from followup_tui.playbook.dates import HAPPENED
-from followup_tui.screens.application_form import date_order, read_day
-from followup_tui.store.applications import FieldError
+from followup_tui.screens.application_form import date_order
 from followup_tui.widgets.form import Field, FormScreen
 
 NOBODY = "(nobody in particular)"
-# The channel a kind of exchange implies: a call is by phone, a meeting in person.
-KIND_CHANNEL = {"call": "phone", "meeting": "in-person"}
 FROM_THEM, FROM_ME = "from them", "from me"
 
 
@@ -54,21 +51,12 @@ class ExchangeForm(FormScreen[int]):
         if before is None or kind == before:
             return  # the form opening (with a draft, maybe): keep what it shows
         channel = self.query_one("#field-channel", Select)
-        if channel.value == KIND_CHANNEL.get(before, "email"):  # not chosen by hand
-            channel.value = KIND_CHANNEL.get(kind, "email")
+        if channel.value == implied_channel(before):  # not chosen by hand
+            channel.value = implied_channel(kind)
 
     def save(self, values: dict[str, Any]) -> int:
-        day = read_day("happened_on", values["happened_on"], clock.today(), HAPPENED,
-                       date_order(self.app))
-        if day is None:
-            raise FieldError("happened_on", "When did it happen? e.g. today, yesterday.")
-        return self.app.store.log_exchange(
-            self.application_id,
-            happened_on=day,
-            kind=values["kind"],
-            channel=values["channel"],
-            direction="in" if values["direction"] == FROM_THEM else "out",
-            contact_id=self.people.get(values["person"]),
-            summary=values["summary"].strip(),
-            is_answer=bool(values["is_answer"]),
-        )
+        data = exchange_values(
+            {**values, "direction": "in" if values["direction"] == FROM_THEM else "out",
+             "contact_id": self.people.get(values["person"])},
+            clock.today(), date_order(self.app))
+        return self.app.store.log_exchange(self.application_id, **data)

@@ -2,78 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import re
-from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import arrow
 
+from followup_tui.fields.interview import interview_values, local_zone, valid_zone
 from followup_tui.playbook import clock
-from followup_tui.playbook.dates import INTERVIEW, DateError, parse_when
 from followup_tui.playbook.words import INTERVIEW_FORMATS
 from followup_tui.screens.application_form import date_order
-from followup_tui.store.applications import FieldError
 from followup_tui.widgets.form import Field, FormScreen
-
-_TIME_ONLY = re.compile(r"\s*\d{1,2}(:\d{2})?\s*([ap]m)?\s*", re.IGNORECASE)
-
-
-def local_zone() -> str:
-    """The IANA name of the local time zone when it can be found, else "local"."""
-    name = os.environ.get("TZ", "").lstrip(":")
-    if name and _valid_zone(name):
-        return name
-    try:
-        target = str(Path("/etc/localtime").resolve())
-    except OSError:
-        return "local"
-    if "zoneinfo/" in target:
-        name = target.split("zoneinfo/", 1)[1]
-        if _valid_zone(name):
-            return name
-    return "local"
-
-
-def _valid_zone(name: str) -> bool:
-    if name == "local":
-        return True
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return False
-    return True
-
-
-def interview_values(values: dict[str, Any], now: arrow.Arrow,
-                     order: str = "MDY") -> dict[str, Any]:
-    """Form text → what the Store saves; FieldError names the first bad field."""
-    tz = values["tz"].strip() or "local"
-    if not _valid_zone(tz):
-        raise FieldError("tz", "Unknown time zone: e.g. Europe/Berlin, America/New_York.")
-    try:
-        starts = parse_when(values["starts_at"], now=now, tz=tz, rule=INTERVIEW, order=order,
-                            default_time=(now.to(tz).hour, now.to(tz).minute))
-    except DateError as error:
-        raise FieldError("starts_at", error.message) from error
-    ends = None
-    if values["ends_at"].strip():
-        text = values["ends_at"].strip()
-        if _TIME_ONLY.fullmatch(text):  # "15:30" means that day
-            text = f"{starts.date().isoformat()} {text}"
-        try:
-            ends = parse_when(text, now=now, tz=tz, rule=INTERVIEW, order=order)
-        except DateError as error:
-            raise FieldError("ends_at", error.message) from error
-        if ends < starts:
-            raise FieldError("ends_at", "It ends before it starts: check the time.")
-    round_text = values["round"].strip()
-    if not (round_text.isascii() and round_text.isdigit()) or not 1 <= int(round_text) <= 99:
-        raise FieldError("round", "The round is a number: 1, 2, 3…")
-    return {"starts_at": starts, "ends_at": ends, "tz": tz, "format": values["format"],
-            "place": values["place"].strip(), "round": int(round_text)}
-
 
 class InterviewForm(FormScreen[int]):
     """Returns the interview's id when saved."""
@@ -102,7 +39,7 @@ class InterviewForm(FormScreen[int]):
 
     @classmethod
     def edit(cls, interview: Any) -> "InterviewForm":
-        tz = interview.tz if _valid_zone(interview.tz) else "local"
+        tz = interview.tz if valid_zone(interview.tz) else "local"
         starts = arrow.get(interview.starts_at).to(tz)
         ends = arrow.get(interview.ends_at).to(tz) if interview.ends_at else None
         initial = {

@@ -186,7 +186,8 @@ class PipelineScreen(PaneScreen):
         self.app.push_screen(ApplicationForm(), self.after_save)
 
     def action_edit(self) -> None:
-        from followup_tui.screens.application_form import ApplicationForm, form_values
+        from followup_tui.fields.application import form_values
+        from followup_tui.screens.application_form import ApplicationForm
 
         if row := self.current():
             application = self.app.store.get_application(row.id)

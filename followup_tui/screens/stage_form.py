@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from followup_tui.fields.application import stage_values
 from followup_tui.playbook import clock
-from followup_tui.playbook.words import OFFER, STAGES
-from followup_tui.playbook.dates import OFFER_DEADLINE
-from followup_tui.screens.application_form import date_order, read_day
-from followup_tui.store.applications import FieldError
+from followup_tui.playbook.words import STAGES
+from followup_tui.screens.application_form import date_order
 from followup_tui.widgets.form import Field, FormScreen
 
 
@@ -28,12 +27,7 @@ class StageForm(FormScreen[str]):
 
     def save(self, values: dict[str, Any]) -> str:
         stage = values["stage"]
-        change: dict[str, Any] = {}
-        if stage == OFFER:
-            deadline = read_day("offer_deadline", values["offer_deadline"], clock.today(),
-                                OFFER_DEADLINE, date_order(self.app))
-            if deadline is None:
-                raise FieldError("offer_deadline", "An offer needs the date you must answer by.")
-            change = {"offer_deadline": deadline, "offer_terms": values["offer_terms"]}
+        change = stage_values(stage, values["offer_deadline"], values["offer_terms"],
+                              clock.today(), date_order(self.app))
         self.app.store.set_stage(self.application_id, stage, **change)
         return stage

@@ -110,10 +110,14 @@ def like_pattern(word: str) -> str:
     return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def _where(filter_text: str, show_archived: bool) -> tuple[str, list[Any]]:
+def _where(filter_text: str, show_archived: bool,
+           stages: tuple[str, ...] = ()) -> tuple[str, list[Any]]:
     clauses, params = [], []
     if not show_archived:
         clauses.append("archived = 0")
+    if stages:
+        clauses.append(f"stage IN ({','.join('?' * len(stages))})")
+        params += list(stages)
     for word in filter_text.casefold().split():
         # SQLite's LIKE ignores ASCII case, as its lower() would: no function per row.
         clauses.append("(company_key LIKE ? ESCAPE '\\' OR role LIKE ? ESCAPE '\\')")
@@ -144,11 +148,13 @@ class ApplicationsMixin:
         return self.query(f"SELECT count(*) FROM application{where}", tuple(params))[0][0]
 
     def pipeline_page(
-        self, offset: int, limit: int, *, filter_text: str = "", show_archived: bool = False
+        self, offset: int, limit: int, *, filter_text: str = "", show_archived: bool = False,
+        stages: tuple[str, ...] = (),
     ) -> list[PipelineRow]:
         """Rows `offset`..`offset+limit` in urgency order (overdue first, then next touch,
-        next interview, company), read from the (sort_key, id) index."""
-        where, params = _where(filter_text, show_archived)
+        next interview, company), read from the (sort_key, id) index; with `stages`, only
+        those stages (`followup-tui list --stage`)."""
+        where, params = _where(filter_text, show_archived, stages)
         rows = self.query(
             f"SELECT {PIPELINE_COLUMNS} FROM application{where} "
             "ORDER BY sort_key, id LIMIT ? OFFSET ?",
@@ -174,6 +180,14 @@ class ApplicationsMixin:
             f"SELECT count(*) FROM application{where_before}",
             tuple(params + [key, key, application_id]),
         )[0][0]
+
+    def pipeline_row(self, application_id: int) -> PipelineRow:
+        """One application as the Pipeline lists it (what `add` and `update` print)."""
+        rows = self.query(f"SELECT {PIPELINE_COLUMNS} FROM application WHERE id = ?",
+                          (application_id,))
+        if not rows:
+            raise StoreError(f"Application {application_id} no longer exists.")
+        return PipelineRow.from_row(rows[0])
 
     def find_applications(self, text: str, limit: int = 20) -> list[PipelineRow]:
         """For the palette's "jump to application": companies and roles that match, fast."""
@@ -356,9 +370,16 @@ class ApplicationsMixin:
             if not values["company"]:
                 raise FieldError("company", "Company is required.")
             values["company_key"] = values["company"].casefold()
-        if "stage" in values and values["stage"] not in STAGES:
-            raise FieldError("stage", f"Unknown stage {values['stage']!r}.")
+        if "stage" in values:
+            check_stage(values["stage"])
         return values
+
+
+def check_stage(stage: str) -> str:
+    """A stage the app knows (playbook/words.py STAGES), or FieldError("stage")."""
+    if stage not in STAGES:
+        raise FieldError("stage", f"Unknown stage {stage!r}: one of {', '.join(STAGES)}.")
+    return stage
 
 
 class FieldError(StoreError):
