@@ -1,6 +1,7 @@
-"""The command line: `followup-tui [--db PATH] [demo|agenda|export|import] ...`.
+"""The command line: `followup-tui [--db PATH] [COMMAND] ...` (docs/cli.md).
 
-argparse and lazy imports keep start-up fast: Textual is imported only to run the app.
+The parser is `commands/parser.py`; each command's code is imported only when it is
+given, so start-up stays fast and Textual is imported only to run the app.
 """
 
 from __future__ import annotations
@@ -8,12 +9,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from importlib import import_module
 from pathlib import Path
 
-from followup_tui import __version__
+from followup_tui.commands.parser import APP_NAME, ENV_DB, build_parser
 
-ENV_DB = "FOLLOWUP_TUI_DB"
-APP_NAME = "followup-tui"
+__all__ = ["build_parser", "fail", "main", "resolve_db"]
 
 
 def default_db_path() -> Path:
@@ -29,63 +30,6 @@ def resolve_db(args: argparse.Namespace) -> Path:
     return Path(chosen).expanduser()
 
 
-class Parser(argparse.ArgumentParser):
-    """Bad input on the command line is one clear line on stderr (docs/cli.md)."""
-
-    def error(self, message: str):  # type: ignore[override]
-        self.exit(2, f"{self.prog}: {message} (see {self.prog.split()[0]} --help)\n")
-
-
-def build_parser() -> argparse.ArgumentParser:
-    # --db is accepted before or after a subcommand; SUPPRESS keeps the later one from
-    # wiping out the earlier one.
-    db = Parser(add_help=False)
-    db.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
-                    help=f"database file (default: ${ENV_DB} or the user data folder)")
-    parser = Parser(
-        prog=APP_NAME, parents=[db],
-        description="Carries a job seeker through everything after an interview.",
-    )
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-
-    demo = commands.add_parser("demo", parents=[db], help="fill a new database with sample data")
-    demo.add_argument("--size", type=int, default=None, metavar="N",
-                      help="N applications (for benchmarks) instead of a dozen")
-    demo.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (default 1)")
-    demo.add_argument("--today", default=None, metavar="YYYY-MM-DD",
-                      help="date the sample around this day (default: today)")
-
-    agenda = commands.add_parser("agenda", parents=[db],
-                                 help="print touches overdue or due within 7 days")
-    agenda.add_argument("--json", action="store_true", help="print a JSON array")
-
-    export = commands.add_parser("export", parents=[db], help="export everything or the plan")
-    target = export.add_mutually_exclusive_group(required=True)
-    target.add_argument("--json", metavar="FILE",
-                        help="every table, for backup and restore (- for standard output)")
-    target.add_argument("--ics", metavar="FILE",
-                        help="pending touches and interviews, iCalendar (- for standard output)")
-
-    report = commands.add_parser("report", parents=[db],
-                                 help="the job-search log of a period (Markdown, CSV or JSON)")
-    report.add_argument("--from", dest="start", metavar="DATE", help="first day (default: all)")
-    report.add_argument("--to", dest="end", metavar="DATE", help="last day (default: today)")
-    report.add_argument("--format", choices=("md", "csv", "json"), default="md")
-    report.add_argument("-o", "--output", metavar="FILE", help="write FILE (default: stdout)")
-
-    stats = commands.add_parser("stats", parents=[db], help="the Insights pane's figures")
-    stats.add_argument("--period", choices=("30", "90", "all"), default="90",
-                       help="days back for the funnel, answers and playbook (default 90)")
-    stats.add_argument("--json", action="store_true", help="print one JSON object")
-
-    restore = commands.add_parser("import", parents=[db], help="restore a --json export")
-    restore.add_argument("file", metavar="FILE")
-    restore.add_argument("--merge", action="store_true",
-                         help="add to a database that already holds data (never deletes)")
-    return parser
-
-
 def fail(message: str) -> int:
     """What is found wrong after the command line was parsed: one line, exit 1 (docs/cli.md)."""
     print(f"{APP_NAME}: {message}", file=sys.stderr)
@@ -94,6 +38,10 @@ def fail(message: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "completion":  # no database, nothing else imported
+        from followup_tui.commands.completion import run_completion
+
+        return run_completion(args)
     path = resolve_db(args)
     from followup_tui.store import StoreError
 
@@ -123,9 +71,14 @@ def main(argv: list[str] | None = None) -> int:
             from followup_tui.commands import export
 
             return export.run_import(path, Path(args.file), merge=args.merge)
+        if run := getattr(args, "run", None):
+            module, function = run.split(":")
+            return getattr(import_module(module), function)(path, args)
         return run_app(path)
     except StoreError as error:
-        return fail(str(error))
+        from followup_tui.commands.session import message_of
+
+        return fail(message_of(error))
     except OSError as error:  # a path the system refuses (too long, through a file…)
         return fail(f"Cannot use {error.filename or path}: {error.strerror}; "
                     "give another path with --db.")

@@ -15,7 +15,8 @@ import arrow
 
 from followup_tui.playbook import clock
 from followup_tui.playbook.deadline import touch_state
-from followup_tui.store.base import StoreError
+from followup_tui.commands.printing import emit
+from followup_tui.commands.session import check_existing
 
 HORIZON_DAYS = 7  # today + 7 included
 LIMIT = 10_000
@@ -39,22 +40,10 @@ def json_item(row, now: dt.datetime) -> dict:
     }
 
 
-def _check_existing(path: Path) -> None:
-    """The agenda only reads: a missing or empty file is an error, never created."""
-    if path.is_dir():
-        raise StoreError(
-            f"{path} is a folder, not a database file: give the path of a file with --db."
-        )
-    if not path.exists():
-        raise StoreError(f"{path} does not exist: give the path of your database with --db.")
-    if path.stat().st_size == 0:
-        raise StoreError(f"{path} is empty, not a followup-tui database: give another path.")
-
-
 def run(path: Path, as_json: bool = False, now: dt.datetime | None = None) -> int:
     from followup_tui.store import Store
 
-    _check_existing(path)
+    check_existing(path)
     store = Store.open(path, create=False)
     try:
         now = now or clock.now()
@@ -70,12 +59,5 @@ def run(path: Path, as_json: bool = False, now: dt.datetime | None = None) -> in
         text = json.dumps([json_item(row, now) for row in rows], ensure_ascii=False, indent=1)
     else:
         text = "\n".join(plain_line(row, now) for row in rows)
-    try:
-        if text:
-            sys.stdout.write(text + "\n")
-        sys.stdout.flush()
-    except BrokenPipeError:  # `| head` closed early: not an error for a status line
-        import os
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    emit(text)
     return 0

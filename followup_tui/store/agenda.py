@@ -181,6 +181,12 @@ class AgendaMixin:
             raise StoreError(f"Touch {touch_id} no longer exists.")
         return AgendaRow.from_row(rows[0])
 
+    def touches_of(self, application_id: int) -> list[AgendaRow]:
+        """Every touch of one application, any status, by due day (`followup-tui show`)."""
+        rows = self.query(f"SELECT {_AGENDA_COLUMNS}{_AGENDA_FROM} WHERE t.application_id = ?"
+                          " ORDER BY t.due, t.id", (application_id,))
+        return [AgendaRow.from_row(row) for row in rows]
+
     def decision_date(self, application_id: int) -> dt.date | None:
         """The application's decision-expected-by date (R1), for the re-date warning."""
         rows = self.query("SELECT decision_expected_by FROM application WHERE id = ?",
