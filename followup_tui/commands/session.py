@@ -71,10 +71,11 @@ def opened(path: Path) -> Iterator["Store"]:
         store.close()
 
 
-def waiting(fn: Callable[[], T], path: Path, wait: float = BUSY_WAIT) -> T:
+def waiting(fn: Callable[[], T], path: Path, wait: float | None = None) -> T:
     """Run `fn` (one Store call: one transaction), again while another program holds the
     file's write lock, for at most `wait` seconds; then a StoreError that says nothing
     was changed. A Store write either commits whole or not at all, so trying again is safe."""
+    wait = BUSY_WAIT if wait is None else wait
     deadline = time.monotonic() + wait
     pause = FIRST_RETRY
     while True:

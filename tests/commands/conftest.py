@@ -1,0 +1,44 @@
+"""A frozen clock, no settings file, and a database with one interviewed application."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from followup_tui.playbook import clock
+from followup_tui.store import Store
+from tests.commands.shell import NOW, Shell
+
+
+@pytest.fixture
+def frozen(monkeypatch, tmp_path: Path):
+    monkeypatch.setenv("FOLLOWUP_TUI_CONFIG", str(tmp_path / "absent.toml"))
+    monkeypatch.delenv("FOLLOWUP_TUI_DB", raising=False)
+    clock.freeze(NOW)
+    yield
+    clock.freeze(None)
+
+
+@pytest.fixture
+def seeded(frozen, tmp_path: Path) -> Path:
+    """Acme (id 1): interviewed by Anna Berg three days ago, check-ins planned (R8, R10);
+    Beta (id 2): applied, nothing planned."""
+    path = tmp_path / "cli.db"
+    store = Store.open(path)
+    try:
+        acme = store.add_application(company="Acme", role="Engineer", stage="interviewing")
+        anna = store.add_contact(full_name="Anna Berg", email="anna@acme.example")
+        start = (NOW - dt.timedelta(days=3)).replace(hour=10)
+        interview = store.add_interview(acme, start, tz="UTC", format="video")
+        store.add_to_panel(interview, anna)
+        store.add_application(company="Beta", role="", stage="applied")
+    finally:
+        store.close()
+    return path
+
+
+@pytest.fixture
+def shell(seeded: Path, capsys) -> Shell:
+    return Shell(seeded, capsys)

@@ -1,0 +1,65 @@
+"""Helpers for the shell commands' tests: the real entry point on a real SQLite file, in
+this process (fast) with the clock frozen, and what a refused command must leave alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import sqlite3
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from followup_tui.__main__ import main
+
+NOW = dt.datetime(2026, 12, 1, 12, 0, tzinfo=dt.timezone.utc)  # a Tuesday
+TODAY = NOW.date()
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+class Shell:
+    """`followup-tui ARGS` on one database file, as `main([...])` in this process."""
+
+    def __init__(self, path: Path, capsys) -> None:
+        self.path = path
+        self.capsys = capsys
+
+    def __call__(self, *args: str, stdin: str | None = None) -> Result:
+        self.capsys.readouterr()
+        saved = sys.stdin
+        if stdin is not None:
+            sys.stdin = io.StringIO(stdin)
+        try:
+            code = main([*args, "--db", str(self.path)])
+        except SystemExit as exit_:  # argparse: --help, or a line it cannot parse
+            code = exit_.code if isinstance(exit_.code, int) else 1
+        finally:
+            sys.stdin = saved
+        out, err = self.capsys.readouterr()
+        return Result(code, out, err)
+
+    def dump(self) -> str:
+        """Every row of every table: what "nothing was changed" is checked against."""
+        conn = sqlite3.connect(self.path)
+        try:
+            return "\n".join(conn.iterdump())
+        finally:
+            conn.close()
+
+    def refused(self, *args: str, stdin: str | None = None) -> str:
+        """Run a command that must fail: exit 1, one line on stderr, nothing changed.
+        Returns that line without the `followup-tui: ` prefix."""
+        before = self.dump()
+        result = self(*args, stdin=stdin)
+        assert result.code == 1, (result.code, result.out, result.err)
+        assert result.out == ""
+        lines = result.err.splitlines()
+        assert len(lines) == 1 and lines[0].startswith("followup-tui: "), result.err
+        assert self.dump() == before, "a refused command changed the database"
+        return lines[0].removeprefix("followup-tui: ")
