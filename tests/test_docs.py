@@ -62,7 +62,8 @@ def errors(check: Draft202012Validator, value) -> list[str]:
 
 
 def test_cli_md_holds_every_schema():
-    assert {"agenda", "backup", "report", "stats"} <= set(schemas())
+    assert set(schemas()) == {"agenda", "backup", "report", "stats", "list", "show",
+                              "interview", "exchange", "touch"}
 
 
 def test_stats_json_matches_its_schema(demo: Path):
@@ -71,6 +72,58 @@ def test_stats_json_matches_its_schema(demo: Path):
     assert found["applications"] == 12 and found["answers"]["by_source"]
     assert errors(validator("stats"), found) == []
     assert errors(validator("stats"), {**found, "weeks": found["weeks"][:3]}) != []
+
+
+def test_the_shell_commands_json_matches_its_schemas(demo: Path):
+    """list, show, add, update, interview, log and the touch commands on the demo data:
+    every item of every shape is checked, so a field the code adds or drops is caught."""
+    db = ["--db", str(demo / "shell.db")]
+    run("demo", *db, cwd=demo)
+
+    def out(*args: str, stdin: str | None = None):
+        env = {**os.environ, "FOLLOWUP_TUI_CONFIG": str(demo / "absent.toml")}
+        return json.loads(subprocess.run(
+            [sys.executable, "-m", "followup_tui", *args, *db], input=stdin, text=True,
+            capture_output=True, env=env, cwd=demo, timeout=120, check=True).stdout)
+
+    listed = out("list", "--all", "--json")
+    assert errors(validator("list"), listed) == []
+    assert {item["next_touch"] is None for item in listed} == {True, False}
+    added = out("add", "--json", "-", stdin='[{"company": "Z", "applied": "today"}]')
+    updated = out("update", str(added[0]["id"]), "--stage", "offer", "--deadline", "in 9 days",
+                  "--json")
+    assert errors(validator("list"), [*added, updated]) == []
+    for item in listed:
+        shown = out("show", str(item["id"]), "--json")
+        assert errors(validator("show"), shown) == [], item["id"]
+        for touch in shown["touches"]:
+            assert errors(validator("touch"), touch) == [], touch
+    assert any(shown["interviews"] and shown["exchanges"] for shown in
+               (out("show", str(item["id"]), "--json") for item in listed[:6]))
+    interview = out("interview", str(added[0]["id"]), "--when", "yesterday 10:00",
+                    "--with", "Ada Lovelace <ada@z.example>", "--json")
+    assert errors(validator("interview"), interview) == [] and interview["panel"]
+    exchange = out("log", str(added[0]["id"]), "--what", "reply", "--answer", "--json")
+    assert errors(validator("exchange"), exchange) == []
+    pending = [t["id"] for t in out("agenda", "--json")]
+    for action in (("done",), ("skip",), ("snooze", "--days", "2"),
+                   ("redate", "in 40 days", "--force")):
+        touch = out(action[0], str(pending.pop()), *action[1:], "--json")
+        assert errors(validator("touch"), touch) == [], (action, touch)
+
+
+def test_the_shell_schemas_name_every_stage_kind_and_channel():
+    from followup_tui.playbook.words import EXCHANGE_KINDS, INTERVIEW_FORMATS, STAGES
+
+    where = "update the schemas in docs/cli.md"
+    item = schemas()["list"]["items"]["properties"]
+    assert item["stage"]["enum"] == list(STAGES), where
+    touch = schemas()["touch"]["properties"]
+    assert touch["kind"]["enum"] == list(TOUCH_KINDS), where
+    assert touch["channel"]["enum"] == list(CHANNELS), where
+    exchange = schemas()["exchange"]["properties"]
+    assert exchange["kind"]["enum"] == list(EXCHANGE_KINDS), where
+    assert schemas()["interview"]["properties"]["format"]["enum"] == list(INTERVIEW_FORMATS)
 
 
 def test_report_json_matches_its_schema(demo: Path):
