@@ -15,7 +15,7 @@ import arrow
 
 from followup_tui.playbook import clock
 from followup_tui.playbook.deadline import touch_state
-from followup_tui.commands.printing import emit
+from followup_tui.commands.printing import emit, one_line
 from followup_tui.commands.session import check_existing
 
 HORIZON_DAYS = 7  # today + 7 included
@@ -25,7 +25,8 @@ LIMIT = 10_000
 def plain_line(row, now: dt.datetime) -> str:
     """`YYYY-MM-DD  status  kind  channel  Company — Role  (contact)  [Rn]`."""
     return (f"{row.due.isoformat()}  {row.status(now)}  {row.kind}  {row.channel}  "
-            f"{row.company} — {row.role}  ({row.contact or '—'})  [{row.rule}]")
+            f"{one_line(row.company)} — {one_line(row.role)}  "
+            f"({one_line(row.contact) if row.contact else '—'})  [{row.rule}]")
 
 
 def json_item(row, now: dt.datetime) -> dict:

@@ -16,7 +16,7 @@ from followup_tui.commands.session import opened
 from followup_tui.playbook import clock
 from followup_tui.store.applications import check_stage
 
-PAGE = 2000
+PAGE = 2000  # rows a read; `list` of 100,000 starts printing after the first
 
 
 def stage_words(typed: list[str] | None) -> tuple[str, ...]:
@@ -26,25 +26,29 @@ def stage_words(typed: list[str] | None) -> tuple[str, ...]:
 
 
 def run_list(path: Path, args: argparse.Namespace) -> int:
+    """Page by page; with --json one array, each page printed as it is read (the last
+    item of a page waits for the next page, which decides whether a comma follows)."""
     stages = stage_words(args.stage)
     now = clock.now()
     with opened(path) as store:
-        offset, first = 0, True
+        offset, held, reading = 0, None, True
         if args.json:
-            emit("[")
-        while True:
+            reading = emit("[")
+        while reading:
             rows = store.pipeline_page(offset, PAGE, filter_text=args.search or "",
                                        show_archived=args.all, stages=stages)
             if args.json:
-                for row in rows:
-                    item = json.dumps(application_item(row, now), ensure_ascii=False)
-                    emit((" " if first else ",") + item)
-                    first = False
+                items = [held] if held else []
+                items += [json.dumps(application_item(row, now), ensure_ascii=False)
+                          for row in rows]
+                held = items.pop() if items else None
+                if items:
+                    reading = emit(",\n".join(items) + ",")
             else:
-                emit("\n".join(application_line(row, now) for row in rows))
+                reading = emit("\n".join(application_line(row, now) for row in rows))
             if len(rows) < PAGE:
                 break
             offset += PAGE
-        if args.json:
-            emit("]")
+        if args.json and reading:
+            emit((held + "\n" if held else "") + "]")
     return 0

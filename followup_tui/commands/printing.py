@@ -32,9 +32,9 @@ def moment_text(value: dt.datetime | None) -> str | None:
     return value.isoformat(timespec="seconds")
 
 
-def emit(text: str) -> None:
+def emit(text: str) -> bool:
     """Print UTF-8 whatever the locale; a reader that closes the pipe early
-    (`| head -1`) is not an error."""
+    (`| head -1`) is not an error. False once nobody reads any more."""
     try:
         if text:
             stream = getattr(sys.stdout, "buffer", None)
@@ -47,6 +47,8 @@ def emit(text: str) -> None:
         sys.stdout.flush()
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return False
+    return True
 
 
 def emit_json(value: Any) -> None:

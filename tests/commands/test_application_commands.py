@@ -146,6 +146,28 @@ def test_json_input_with_one_bad_item_adds_nothing(shell: Shell, stdin, message)
     assert shell.refused("add", "--json", "-", stdin=stdin).startswith(message)
 
 
+def test_update_json_reads_one_object_from_a_file(shell: Shell, tmp_path: Path):
+    change = tmp_path / "change.json"
+    change.write_text('\ufeff{"stage": "offer", "offer_deadline": "dec 9", "role": "Lead"}',
+                      encoding="utf-8")
+    item = json.loads(shell("update", "1", "--json", str(change)).out)
+    assert (item["stage"], item["role"]) == ("offer", "Lead")
+    change.write_text('[{"role": "x"}]')
+    assert shell.refused("update", "1", "--json", str(change)) == \
+        "update takes one JSON object, not an array."
+
+
+def test_a_long_list_is_one_json_array_across_pages(shell: Shell, monkeypatch):
+    from followup_tui.commands import listing
+
+    for name in ("C", "D", "E"):
+        assert shell("add", "--company", name).code == 0
+    whole = json.loads(shell("list", "--json").out)
+    monkeypatch.setattr(listing, "PAGE", 2)
+    assert json.loads(shell("list", "--json").out) == whole and len(whole) == 5
+    assert shell("list").out.count("\n") == 5
+
+
 def test_list_is_the_pipelines_order_with_its_filters(shell: Shell):
     assert shell("update", "2", "--stage", "withdrawn").code == 0
     store = Store.open(shell.path)
