@@ -11,7 +11,7 @@ import argparse
 from followup_tui.commands.parser import APP_NAME, build_parser
 from followup_tui.commands.printing import emit
 
-PATH_OPTIONS = {"--db", "--ics", "--json"}  # options that take a file
+PATH_OPTIONS = {"--db", "--ics", "--json", "--output"}  # options that take a file
 
 
 def _subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
