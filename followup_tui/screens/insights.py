@@ -144,6 +144,9 @@ class InsightsScreen(PaneScreen):
         self.figures: Figures | None = None  # what is on screen, drawn again on a resize
         self.weeks: list[Week] | None = None
         self.narrow = False
+        # One count at a time: another window saving every second (autosave) must not
+        # start a new count of 100,000 applications each time; one more runs after.
+        self.counting = self.recount = False
 
     def compose(self) -> ComposeResult:
         yield Static("Insights", id="title", classes="pane-title", markup=False)
@@ -165,8 +168,8 @@ class InsightsScreen(PaneScreen):
         yield KeysFooter()
 
     def on_mount(self) -> None:
+        """Counting starts when the pane is shown (`on_screen_resume`), the first time too."""
         self.fit(self.size.width, self.size.height)
-        self.refresh_pane()
 
     def on_resize(self, event) -> None:
         self.fit(event.size.width, event.size.height)
@@ -201,8 +204,18 @@ class InsightsScreen(PaneScreen):
         self.weeks_fresh = False
         self.show_period()
         self.set_class(self.total == 0, "-empty")
-        if self.total:
+        if self.total and self.counting:
+            self.recount = True
+        elif self.total:
+            self.counting = True
             self.load(self.period)
+
+    def counted(self) -> None:
+        """A count finished: if the data changed meanwhile, count again (once)."""
+        self.counting = False
+        if self.recount:
+            self.recount = False
+            self.refresh_pane()
 
     def action_period(self) -> None:
         self.period = next_period(self.period)
@@ -212,7 +225,8 @@ class InsightsScreen(PaneScreen):
         elif not self.has_class("-empty"):
             for name in ("funnel", "answers", "kept"):
                 self.query_one(f"#{name}", Static).update(COUNTING)
-            self.load(self.period)
+            self.counting = True
+            self.load(self.period)  # the count of the period before is cancelled
 
     def show_period(self) -> None:
         """The summary line and the section titles name the period shown."""
@@ -232,6 +246,13 @@ class InsightsScreen(PaneScreen):
     def load(self, period: str) -> None:
         """Each section's counts, read and shown one after another (the funnel first)."""
         worker = get_current_worker()
+        try:
+            self.count(worker, period)
+        finally:
+            if not worker.is_cancelled:  # a cancelled count was replaced by another
+                self.app.call_from_thread(self.counted)
+
+    def count(self, worker, period: str) -> None:
         insights, now, today = self.insights(), clock.now(), clock.today()
         since = period_start(period, today)
         steps = funnel(insights.funnel(since))

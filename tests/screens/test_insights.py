@@ -171,3 +171,23 @@ async def test_the_job_search_log_from_the_pane(make_app, history, db_path):
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, JobLogForm), what="from the palette")
         assert app.screen.query_one("#field-start").value == "30 days ago"  # a new log
+
+
+async def test_changes_in_a_row_start_one_count_and_one_more(make_app, history):
+    """Another window saving every second must not start a count each time (issue 16)."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("5")
+        await until(pilot, lambda: isinstance(app.screen, InsightsScreen) and counted(app),
+                    timeout=WORKER)
+        screen, started = app.screen, []
+        await until(pilot, lambda: not screen.counting and not screen.recount, timeout=WORKER)
+        load = screen.load
+        screen.load = lambda period: (started.append(period), load(period))[1]
+        for company in ("Echo", "Foxtrot", "Golf"):
+            app.store.add_application(company=company, source="referral")
+            screen.refresh_pane()  # what the app does when it sees another window's commit
+        assert started == ["90"] and screen.recount
+        await until(pilot, lambda: not screen.counting and not screen.recount, timeout=WORKER)
+        assert started == ["90", "90"]
+        assert shows(text(app, "#funnel"), "Applications", 6)
