@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,33 @@ _PATIENT = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("ci", max_examples=20, **_PATIENT)
 settings.register_profile("thorough", max_examples=500, **_PATIENT)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+@pytest.fixture(autouse=True)
+def restores_what_it_changes():
+    """Every test leaves the environment, the time zone and the folder as it found them
+    (use `monkeypatch`, and `utc_local_time` for the zone): a leak fails the test."""
+    environment, folder = _environment(), os.getcwd()
+    yield
+    assert _environment() == environment, "the test changed the environment"
+    zone = time.tzname
+    time.tzset()  # the zone TZ says now
+    assert time.tzname == zone, "the test left another local time zone (TZ set, no tzset)"
+    assert os.getcwd() == folder, "the test left the working folder changed"
+
+
+def _environment() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if k != "PYTEST_CURRENT_TEST"}
+
+
+@pytest.fixture
+def utc_local_time():
+    """Local time is UTC during the test (TZ and the C library's zone), restored after."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TZ", "UTC")
+        time.tzset()
+        yield
+    time.tzset()
 
 
 @pytest.fixture

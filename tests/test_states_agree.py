@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import time
 
 import arrow
 import pytest
@@ -32,14 +31,9 @@ ENDS = STARTS + dt.timedelta(hours=1)
 
 
 @pytest.fixture(autouse=True)
-def utc_and_no_settings(tmp_path, monkeypatch):
+def utc_and_no_settings(tmp_path, monkeypatch, utc_local_time):
     """Local time is UTC here (restored after), and no user settings file."""
     monkeypatch.setenv("FOLLOWUP_TUI_CONFIG", str(tmp_path / "absent.toml"))
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ touch on Thursday (R3, R4, R5)."""
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import pytest
 
@@ -21,14 +20,9 @@ NOW = dt.datetime(2026, 11, 24, 9, 0, tzinfo=UTC)  # Tuesday morning
 
 
 @pytest.fixture(autouse=True)
-def utc_clock(tmp_path, monkeypatch):
+def utc_clock(tmp_path, monkeypatch, utc_local_time):
     monkeypatch.setenv("FOLLOWUP_TUI_CONFIG", str(tmp_path / "absent.toml"))
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
     monkeypatch.setattr(clock, "_frozen", NOW)
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 def checklist_of(app) -> str:

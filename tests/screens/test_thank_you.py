@@ -181,13 +181,12 @@ async def test_generate_asks_before_replacing_a_draft(tmp_path, frozen):
         assert pane.editor.text.startswith("Dear Maria,")
 
 
-def test_snapshot_of_the_pane(tmp_path, snap_compare, monkeypatch):
-    """The pane with fixed data and a frozen clock (baseline under __snapshots__)."""
+def test_snapshot_of_the_pane(tmp_path, snap_compare, monkeypatch, utc_local_time):
+    """The pane with fixed data, a frozen clock and local time UTC (so the picture does not
+    depend on the machine; baseline under __snapshots__)."""
     from followup_tui.playbook import clock
 
     monkeypatch.setattr(clock, "_frozen", FROZEN.datetime)
-    monkeypatch.setenv("TZ", "UTC")  # local times in the picture do not depend on the machine
-    time.tzset()
     store = Store.open(tmp_path / "x.db")
     built = build_interview(store)
     store.save_profile("Ana Lopez", "ana@example.org", "07700 900123")
@@ -231,7 +230,8 @@ async def test_e_edits_the_recipients_card_and_u_the_senders_details(tmp_path, f
         assert isinstance(app.screen, ProfileForm)
 
 
-async def test_the_agendas_done_skip_and_redate_show_in_the_pane(tmp_path, frozen):
+async def test_the_agendas_done_skip_and_redate_show_in_the_pane(tmp_path, frozen,
+                                                                 utc_local_time):
     """R4: the pane shows the plan's state: done in the Agenda (not sent from here),
     skipped, or re-dated (the touch's new due day)."""
     store = Store.open(tmp_path / "x.db")
