@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import shutil
 import time
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 
+from followup_tui.playbook import clock
 from followup_tui.store import Store
 
 # Property tests are judged on what they find, not on how fast a loaded 2-core machine
@@ -85,3 +88,46 @@ def make_app(db_path: Path):
     yield make
     for store in opened:
         store.close()
+
+
+# The demo data the snapshots and the whole-app tests run on: dated around one fixed day,
+# made with the clock stopped at noon that day (UTC), so every copy is the same file.
+DEMO_TODAY = dt.date(2026, 11, 24)
+DEMO_NOON = dt.datetime(2026, 11, 24, 12, 0, tzinfo=dt.timezone.utc)
+
+
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory) -> Path:
+    """The demo database, made once per session (copy it with `demo_db`, never open it)."""
+    from followup_tui.store.demo import fill_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TZ", "UTC")
+        time.tzset()
+        clock.freeze(DEMO_NOON)
+        try:
+            store = Store.open(path)
+            fill_demo(store, today=DEMO_TODAY)
+            store.close()
+        finally:
+            clock.freeze(None)
+    time.tzset()
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_file: Path, tmp_path: Path) -> Path:
+    """A fresh copy of the demo database for this test."""
+    path = tmp_path / "demo.db"
+    shutil.copy(demo_file, path)
+    return path
+
+
+@pytest.fixture
+def demo_day(utc_local_time, monkeypatch, tmp_path):
+    """The demo's day for the app: clock stopped at noon, local time UTC, no user settings."""
+    monkeypatch.setenv("FOLLOWUP_TUI_CONFIG", str(tmp_path / "absent.toml"))
+    clock.freeze(DEMO_NOON)
+    yield DEMO_NOON
+    clock.freeze(None)
