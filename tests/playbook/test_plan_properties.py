@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import arrow
 
 from hypothesis import given, strategies as st
 
-from followup_tui.playbook import words
+from followup_tui.playbook import clock, words
 from followup_tui.playbook.plan import (
     ApplicationFacts,
     ExchangeFacts,
@@ -165,7 +166,16 @@ def test_reconcile_is_idempotent(app: ApplicationFacts, cfg: Settings, tz: str, 
 
 @given(applications, plan_settings, ZONES)
 def test_propose_is_deterministic(app: ApplicationFacts, cfg: Settings, tz: str) -> None:
-    assert propose(app, cfg, tz) == propose(app, cfg, tz)
+    """The plan depends on its arguments only: not on the clock, nor on a plan computed
+    before it (no state kept between calls)."""
+    try:
+        clock.freeze(dt.datetime(2020, 1, 1, tzinfo=UTC))
+        first = propose(app, cfg, tz)
+        propose(replace(app, stage=words.INTERVIEWING, application_id=2), Settings(), "UTC")
+        clock.freeze(dt.datetime(2031, 7, 1, 12, tzinfo=UTC))
+        assert propose(app, cfg, tz) == first
+    finally:
+        clock.freeze(None)
 
 
 # ---------------------------------------------------------------- R10 after the user's changes
