@@ -26,11 +26,9 @@ def run(path: Path, *, start: str | None, end: str | None, fmt: str,
             print(f"followup-tui: {store.settings_warning}", file=sys.stderr)
         try:
             period = read_period(start, end, clock.today(), settings.date_order)
-        except PeriodError as error:  # the command line's fault: exit 2, one line
-            typed = start if error.field == "start" else end
-            print(f"followup-tui report: {OPTIONS[error.field]} {typed!r}: {error.message}",
-                  file=sys.stderr)
-            return 2
+        except PeriodError as error:  # found after parsing: exit 1, one line (docs/cli.md)
+            print(f"followup-tui: {OPTIONS[error.field]}: {error.message}", file=sys.stderr)
+            return 1
         log = JobLog(store)
         activities = log.log(period.start, period.end, clock.now())
         text = render(fmt, activities, log.person(), period)
