@@ -27,6 +27,10 @@ from followup_tui.store import Store
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
 
 COMMAND = Path(sys.executable).with_name("followup-tui")
+# Known defect: keys typed in the first moments after enter moves into a notes section or
+# a draft are lost ("Asked" arrives as "sked"); nothing on screen says when the text
+# area takes keys, so these tests pause that long (the one fixed wait left).
+KEYS_TAKEN = 0.3
 
 
 class Terminal:
@@ -106,17 +110,25 @@ def integrity(path: Path) -> str:
         conn.close()
 
 
+def saved_before_the_kill(read, text: str, timeout: float = 10.0) -> None:
+    """Wait (the app still running) until a second connection reads `text` from the file,
+    then let the caller kill it: no fixed sleep, so a loaded machine only makes it slower.
+    How soon a save lands is the steady-typing test's business (autosave's MAX_WAIT)."""
+    deadline = time.monotonic() + timeout
+    while read() != text and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
 def test_kill_9_while_typing_notes_keeps_the_text(db):
     terminal = Terminal(db)
     try:
         terminal.wait_for("Crashco")
         terminal.type("\r")  # open the Notes pane on the highlighted application
         terminal.wait_for("Interviews")
-        time.sleep(0.3)
         terminal.type("\r")  # into the interview's first notes section
-        time.sleep(0.3)
+        time.sleep(KEYS_TAKEN)
         terminal.type("Asked about on-call; said yes to pagers")
-        time.sleep(1.2)  # the contract: in the database within 0.5 s of the last key
+        saved_before_the_kill(lambda: note(db, "asked"), "Asked about on-call; said yes to pagers")
     finally:
         terminal.kill()
     assert terminal.process.returncode == -signal.SIGKILL
@@ -139,9 +151,8 @@ def test_kill_9_while_typing_steadily_loses_at_most_the_last_second(db):
         terminal.wait_for("Crashco")
         terminal.type("\r")
         terminal.wait_for("Interviews")
-        time.sleep(0.3)
         terminal.type("\r")  # into the first notes section
-        time.sleep(0.3)
+        time.sleep(KEYS_TAKEN)
         text = ""
         started = time.monotonic()
         for n in range(25):
@@ -179,11 +190,10 @@ def test_kill_9_while_typing_a_thank_you_keeps_the_draft(db):
         terminal.wait_for("Crashco")
         terminal.type("3")  # the Thank-you pane, on the highlighted application
         terminal.wait_for("Ada Lovelace")
-        time.sleep(0.3)
         terminal.type("\r")  # into the draft for the highlighted person
-        time.sleep(0.3)
+        time.sleep(KEYS_TAKEN)
         terminal.type("Dear Ada, thank you for the tour")
-        time.sleep(1.2)
+        saved_before_the_kill(lambda: draft(db), "Dear Ada, thank you for the tour")
     finally:
         terminal.kill()
     assert draft(db) == "Dear Ada, thank you for the tour"

@@ -5,7 +5,8 @@ from __future__ import annotations
 from followup_tui.screens.application_form import ApplicationForm
 from followup_tui.screens.pipeline import PipelineScreen
 from followup_tui.widgets.virtual_table import VirtualTable
-from tests.waiting import written
+from tests.screen import screen_text
+from tests.waiting import until, written
 
 
 def table(app) -> VirtualTable:
@@ -164,16 +165,19 @@ async def test_palette_jumps_to_an_application(make_app, store):
 
 
 async def test_palette_jump_words_list_the_applications(make_app, store):
-    """Typing the command's own words ("jump to") offers applications, most urgent first."""
+    """Typing the command's own words ("jump to") offers applications, most urgent first,
+    and the one chosen is the one selected (not just the Pipeline's first row)."""
     for name in ("Alpha", "Beta"):
         store.add_application(company=name, role="Dev")
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("ctrl+p", *"jump to")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause()
-        assert app.application_id == store.pipeline_page(0, 1)[0].id
+        await until(pilot, lambda: "Jump to Beta — Dev" in screen_text(app), what="the hits")
+        text = screen_text(app)
+        assert text.index("Jump to Alpha — Dev") < text.index("Jump to Beta — Dev")
+        await pilot.press("down", "enter")  # the second hit
+        await until(pilot, lambda: not app.screen.is_modal, what="the palette closed")
+        assert app.application_id == store.find_applications("Beta", 1)[0].id
 
 
 async def test_help_shows_quit_and_not_textuals_generic_keys(make_app):
