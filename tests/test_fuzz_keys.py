@@ -21,7 +21,6 @@ from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from textual import events
 
-from followup_tui.__main__ import main
 from followup_tui import app as app_module
 from followup_tui.app import FollowupApp
 from followup_tui.store import Store
@@ -101,23 +100,15 @@ class StaysOpen(FollowupApp):
         super().notify(message, severity=severity, **kwargs)
 
 
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    """One small demo database, copied for each sequence."""
-    path = tmp_path_factory.mktemp("fuzz") / "demo.db"
-    assert main(["demo", "--db", str(path)]) == 0
-    return path
-
-
 def integrity(path) -> str:
     with sqlite3.connect(path) as conn:
         return conn.execute("PRAGMA integrity_check").fetchone()[0]
 
 
-async def run(demo_db, tmp_path_factory, steps, size) -> None:
+async def run(demo_file, tmp_path_factory, steps, size) -> None:
     folder = tmp_path_factory.mktemp("run")
     db = folder / "demo.db"
-    shutil.copy(demo_db, db)
+    shutil.copy(demo_file, db)  # the session's demo database (tests/conftest.py)
     store = Store.open(db)
     app = StaysOpen(store)
     done = []
@@ -153,5 +144,5 @@ async def run(demo_db, tmp_path_factory, steps, size) -> None:
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(steps=actions(), size=st.sampled_from([(100, 30), (100, 30), (40, 12)]))
 @example(steps=EVERY_KEY, size=(100, 30))
-async def test_no_sequence_of_keys_ends_the_app(demo_db, tmp_path_factory, steps, size):
-    await run(demo_db, tmp_path_factory, steps, size)
+async def test_no_sequence_of_keys_ends_the_app(demo_file, tmp_path_factory, steps, size):
+    await run(demo_file, tmp_path_factory, steps, size)

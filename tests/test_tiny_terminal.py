@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from followup_tui.__main__ import main
 from followup_tui.store import Store
 from tests.screen import screen_text
 
@@ -14,10 +13,9 @@ SIZES = ((40, 12), (20, 6), (200, 60), (41, 13), (80, 24), (12, 4), (40, 12))
 
 
 @pytest.fixture
-def demo_store(tmp_path):
-    path = tmp_path / "tiny.db"
-    assert main(["demo", "--db", str(path)]) == 0
-    store = Store.open(path)
+def demo_store(demo_db):
+    """A copy of the session's demo database (tests/conftest.py), open."""
+    store = Store.open(demo_db)
     yield store
     store.close()
 
