@@ -23,6 +23,7 @@ from followup_tui.keymap import keymap_warning, read_keymap
 from followup_tui.quit_guard import QuitGuard
 from followup_tui.screens.pipeline import PipelineScreen
 from followup_tui.store import Store, StoreError
+from followup_tui.widgets.key_routes import KeyRoutes
 from followup_tui.widgets.palette import ApplicationCommands
 from followup_tui.writer import Writer
 
@@ -96,6 +97,7 @@ class FollowupApp(App[int]):
         self.drafts: dict[str, FormDraft] = {}  # forms closed with escape keep what was typed
         self.writer = Writer(self)
         self.quit_guard = QuitGuard(self)  # quitting waits for typed text (or asks)
+        self.key_routes = KeyRoutes(self)  # a burst's keys follow the focus
         # The [keys] table of settings.toml (docs/keys.md): checked after the first paint.
         self.user_keymap, self.keymap_problems = read_keymap()
         self.set_keymap(self.user_keymap)
@@ -244,6 +246,11 @@ class FollowupApp(App[int]):
             from followup_tui.widgets.text_editor import line_feeds
 
             event.text = clean_text(line_feeds(event.text))
+        if isinstance(event, events.Key):  # widgets/key_routes.py
+            if not event.is_forwarded:
+                self.key_routes.read(event)
+            elif self.key_routes.redirected(event):
+                return
         await super().on_event(event)
 
     def on_key(self, event: events.Key) -> None:

@@ -12,6 +12,7 @@ from textual.widgets import Input, OptionList
 from textual.worker import Worker
 
 from followup_tui.widgets.pick_list import PickList
+from followup_tui.widgets.text_input import TextInput
 
 T = TypeVar("T")
 
@@ -24,7 +25,10 @@ class LookupModal(ModalScreen[T]):
     RESULTS = "matches"
 
     def on_mount(self) -> None:
-        self.query_one(f"#{self.INPUT}", Input).focus()
+        find = self.query_one(f"#{self.INPUT}", Input)
+        find.focus()
+        if isinstance(find, TextInput):  # enter picks at once: the keys after it follow
+            find.submits = self.pick_highlighted
 
     @on(Input.Changed)
     def typed(self, event: Input.Changed) -> None:
@@ -58,8 +62,12 @@ class LookupModal(ModalScreen[T]):
 
     @on(Input.Submitted)
     def submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == self.INPUT:
+            self.pick_highlighted()
+
+    def pick_highlighted(self) -> None:
         results = self.query_one(f"#{self.RESULTS}", PickList)
-        if event.input.id == self.INPUT and results.highlighted is not None:
+        if results.highlighted is not None:
             self.pick(results.get_option_at_index(results.highlighted).id)
 
     @on(OptionList.OptionSelected)

@@ -42,7 +42,7 @@ class PaneScreen(Screen):
     def action_filter(self) -> None:
         from followup_tui.widgets.filter_box import FilterBox
 
-        self.query_one(FilterBox).open()
+        self.query_one(FilterBox).open(back_to=self.main_widget())
 
     def on_filter_box_done(self) -> None:
         """Enter keeps the filter, escape clears it: either way the list takes focus."""

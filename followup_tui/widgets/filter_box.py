@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 from textual.message import Message
+from textual.widget import Widget
 from followup_tui.widgets.text_input import TextInput
 
 
@@ -20,17 +21,26 @@ class FilterBox(TextInput):
 
     def __init__(self, placeholder: str, *, id: str = "filter") -> None:
         super().__init__(placeholder=placeholder, id=id)
+        self.back_to: Widget | None = None
 
-    def open(self) -> None:
-        self.display = True  # inline, so it can take focus before the next key arrives
-        self.focus()
+    def open(self, back_to: Widget | None = None) -> None:
+        """Show and focus now (Widget.focus waits a turn: the keys right after `/` would
+        go to the list); enter and escape give the focus to `back_to` at once."""
+        self.display = True
+        self.back_to = back_to
+        self.screen.set_focus(self)
 
     def action_clear_filter(self) -> None:
         self.value = ""  # Input.Changed tells the screen the filter is gone
         self.display = False
-        self.post_message(self.Done())
+        self.done()
 
     async def action_submit(self) -> None:
         if not self.value:
             self.display = False
+        self.done()
+
+    def done(self) -> None:
+        if self.back_to is not None:  # the keys typed after enter or escape go there
+            self.screen.set_focus(self.back_to)
         self.post_message(self.Done())

@@ -17,7 +17,9 @@ from textual import events
 from textual.binding import Binding, BindingsMap
 from textual.widget import Widget
 
-FOCUS_KEYS = ("tab", "shift+tab")  # bound on the screen, applied here so typing follows
+# Bound on the screen, applied here so typing follows: tab moves on, escape leaves (a
+# pane's field for its list, a modal for the screen below).
+FOCUS_KEYS = ("tab", "shift+tab", "escape")
 
 
 @cache
@@ -41,6 +43,13 @@ def bindings_of(node: Widget) -> dict[str, list[Binding]]:
     return own_bindings(type(node), tuple(sorted(keymap.items())))
 
 
+def copy_key(event: events.Key) -> events.Key:
+    """The same key, stamped with the time it was typed, to hand to another widget."""
+    again = events.Key(event.key, event.character)
+    again.time = event.time
+    return again
+
+
 class OrderedKeys:
     """Mixed into our Input and TextArea subclasses (before the Textual class)."""
 
@@ -59,6 +68,10 @@ class OrderedKeys:
         return widget.screen.focused is widget
 
     async def on_key(self, event: events.Key) -> None:
+        widget: Widget = self  # type: ignore[assignment]
+        if widget.screen is not widget.app.screen:  # a key behind one that left the screen
+            self.to_app(event)
+            return
         if not self.focused_now():
             if self.handed_to is not None:
                 self.hand_on(event)
@@ -77,6 +90,13 @@ class OrderedKeys:
             event.prevent_default()
             key = events.Key(event.key, event.character)
             (target if isinstance(target, OrderedKeys) else target.app).post_message(key)
+
+    def to_app(self, event: events.Key) -> None:
+        """Give the app a copy of a key (same time: a form that opened takes a key typed
+        before it opened) to hand to the screen on top now."""
+        event.stop()
+        event.prevent_default()
+        self.app.post_message(copy_key(event))  # type: ignore[attr-defined]
 
     def key_target(self) -> Widget | None:
         """Follow the fields focus was handed to by key, to the one focused now."""

@@ -7,6 +7,8 @@ and in a form `enter` moves on at once, so what is typed next lands in the next 
 
 from __future__ import annotations
 
+from typing import Callable
+
 from textual import events
 from textual.widgets import Input
 
@@ -22,16 +24,22 @@ def one_line(text: str) -> str:
 
 
 class TextInput(OrderedKeys, Input):
-    """`moves_on`: enter also focuses the next field (forms), before any further key."""
+    """`moves_on`: enter also focuses the next field (forms), before any further key.
+    `submits`: enter does this at once instead of posting Submitted (a picker picks, and
+    opens or closes its screen, before the next key is read)."""
 
     def __init__(self, value: str | None = None, *, moves_on: bool = False, **kwargs) -> None:
         super().__init__(value, **kwargs)
         self.moves_on = moves_on
+        self.submits: Callable[[], None] | None = None
 
     def on_paste(self, event: events.Paste) -> None:
         event.text = one_line(event.text)  # Input's own handler inserts it
 
     async def action_submit(self) -> None:
+        if self.submits is not None:
+            self.submits()
+            return
         await super().action_submit()
         chain = self.screen.focus_chain
         if self.moves_on and chain and chain[-1] is not self:
