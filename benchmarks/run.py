@@ -93,7 +93,7 @@ def start_app(db: Path) -> Terminal:
 
 
 def first_company(store: Store) -> str:
-    return store.pipeline_page(0, 1)[0].company[:COMPANY_WIDTH]
+    return store.applications.page(0, 1)[0].company[:COMPANY_WIDTH]
 
 
 def launch(argv_or_db: list[str] | Path, expect: str) -> float:
@@ -118,8 +118,8 @@ def session(db: Path, store: Store, downs: int, rounds: int,
     `parts` leaves out what is not being worked on (the peak memory is then lower)."""
     out: dict[str, list[float]] = {k: [] for k in (
         "down", "end", "filter", "search", "open_notes", "switch", "vmhwm")}
-    rows = store.pipeline_page(0, downs + 1)
-    count = store.pipeline_count()
+    rows = store.applications.page(0, downs + 1)
+    count = store.applications.count()
     scratch = Path(tempfile.mkdtemp(prefix="followup-bench-")) / "session.db"
     shutil.copyfile(db, scratch)  # keys may write (drafts, notes): keep the cache clean
     term = start_app(scratch)
@@ -129,7 +129,7 @@ def session(db: Path, store: Store, downs: int, rounds: int,
         for row in rows[1:] if "scroll" in parts else ():
             out["down"].append(term.key_latency("down", row.company[:COMPANY_WIDTH]))
         if "scroll" in parts:
-            last = store.pipeline_page(count - 1, 1)[0].company[:COMPANY_WIDTH]
+            last = store.applications.page(count - 1, 1)[0].company[:COMPANY_WIDTH]
             out["end"].append(term.key_latency("end", last))
             term.key_latency("home", rows[0].company[:COMPANY_WIDTH])
             term.settle(0.2)
@@ -151,7 +151,7 @@ def filter_rows(term: Terminal, store: Store, out: dict[str, list[float]]) -> No
     term.settle(0.2)
     for n in range(1, len(FILTER) + 1):
         typed = FILTER[:n]
-        found = store.pipeline_page(0, 1, filter_text=typed)
+        found = store.applications.page(0, 1, filter_text=typed)
         expect = found[0].company[:COMPANY_WIDTH] if found else "No application matches"
         out["filter"].append(term.key_latency(FILTER[n - 1], expect))
     term.press("escape")  # clears the filter (the cursor returns to where it was)
@@ -165,7 +165,7 @@ def search_rows(term: Terminal, store: Store, out: dict[str, list[float]]) -> No
         term.key_latency("ctrl+f", "search all notes")
         term.settle(0.2)
         for n in range(1, len(words) + 1):
-            hits = store.search_notes(words[:n])
+            hits = store.search.notes(words[:n])
             if n < 3 or not hits:
                 term.press(words[n - 1])
                 term.settle(0.2)
@@ -187,7 +187,7 @@ def pane_rows(term: Terminal, store: Store, rows: list, rounds: int,
         out["switch"].append(term.key_latency("1", company[:COMPANY_WIDTH]))
         term.key_latency("down", rows[i + 1].company[:COMPANY_WIDTH])
         term.settle(0.1)
-    agenda = store.agenda(dt.date.today(), limit=1)
+    agenda = store.agenda.page(dt.date.today(), limit=1)
     agenda_text = agenda[0].company[:15] if agenda else "Nothing planned"
     # Texts only that pane paints (the Agenda moves the selection, so no company).
     for _ in range(rounds):
@@ -206,7 +206,7 @@ def store_search(store: Store, repeats: int) -> list[float]:
         for words in SEARCHES:
             for n in range(3, len(words) + 1):
                 started = time.perf_counter()
-                store.search_notes(words[:n])
+                store.search.notes(words[:n])
                 times.append(time.perf_counter() - started)
     return times
 

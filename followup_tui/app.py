@@ -101,7 +101,7 @@ class FollowupApp(App[int]):
         # The [keys] table of settings.toml (docs/keys.md): checked after the first paint.
         self.user_keymap, self.keymap_problems = read_keymap()
         self.set_keymap(self.user_keymap)
-        store.watch.changed_elsewhere()  # from now on, another window's commit is noticed
+        store.db.watch.changed_elsewhere()  # from now on, another window's commit is noticed
         self.today_shown: dt.date | None = None  # the day the panes were last brought up to date
         self._keep_current_timer: Timer | None = None
         # What the app told the user, newest last (a bounded record that tests read).
@@ -161,9 +161,9 @@ class FollowupApp(App[int]):
                     title="Do you want to quit?")
 
     def on_mount(self) -> None:
-        if self.store.backup is not None:  # an upgrade just ran: say where the old file is
+        if self.store.db.backup is not None:  # an upgrade just ran: say where the old file is
             self.notify(f"Database upgraded; the previous version was copied to "
-                        f"{self.store.backup}", title="Upgraded", timeout=15)
+                        f"{self.store.db.backup}", title="Upgraded", timeout=15)
         # Once the first rows are on screen: these threads would compete with it.
         self.call_after_refresh(self.announce_plan)
         self.call_after_refresh(self.warm_up)
@@ -183,7 +183,7 @@ class FollowupApp(App[int]):
             if hasattr(make, "module"):
                 importlib.import_module(f"followup_tui.screens.{make.module}")
         importlib.import_module("email_validator")  # ~0.3 s of regular expressions
-        self.store.warm_up()
+        self.store.db.warm_up()
         warning = keymap_warning(self.user_keymap, self.keymap_problems)
         if warning:
             self.call_from_thread(self.notify, warning, title="Settings", severity="warning",
@@ -199,7 +199,7 @@ class FollowupApp(App[int]):
         if warning:
             self.call_from_thread(self.notify, warning, title="Settings",
                                   severity="warning", timeout=15)
-        overdue, today = self.store.due_counts(clock.today())
+        overdue, today = self.store.agenda.due_counts(clock.today())
         if overdue or today:
             self.call_from_thread(
                 self.notify, f"{overdue} overdue, {today} due today: press 4 for the Agenda.",
@@ -214,8 +214,8 @@ class FollowupApp(App[int]):
         from followup_tui.playbook import clock
 
         try:
-            changed = self.store.keep_current()
-            upcoming = self.store.next_interview_start()
+            changed = self.store.freshness.keep_current()
+            upcoming = self.store.freshness.next_interview_start()
         except StoreError:  # busy or read-only: the next run tries again
             changed, upcoming = False, None
         self.call_from_thread(self.kept_current, changed, upcoming, clock.today())
@@ -242,7 +242,7 @@ class FollowupApp(App[int]):
         """A paste may carry escape sequences: fields get the text without them (issue 8),
         its lines kept (terminals paste line ends as carriage returns)."""
         if isinstance(event, events.Paste) and not event.is_forwarded:
-            from followup_tui.store.applications import clean_text
+            from followup_tui.playbook.fields import clean_text
             from followup_tui.widgets.text_editor import line_feeds
 
             event.text = clean_text(line_feeds(event.text))
@@ -274,7 +274,7 @@ class FollowupApp(App[int]):
     def look_for_changes(self) -> None:
         """About once a second: what another window committed shows here with no key
         pressed (tmux and many terminals send no focus event). A microsecond read."""
-        if self.store.watch.changed_elsewhere():
+        if self.store.db.watch.changed_elsewhere():
             self.refresh_visible_pane()
 
     def refresh_visible_pane(self) -> None:
@@ -336,7 +336,7 @@ class FollowupApp(App[int]):
         if application_id is None:
             self.notify("Pick an application first: 1 shows the Pipeline.", severity="warning")
             return
-        application = self.store.get_application(application_id)
+        application = self.store.applications.get(application_id)
         name = f"{application.company} — {application.role}" if application.role \
             else application.company
         self.push_screen(PersonPicker(application_id, name))

@@ -9,7 +9,7 @@ with a short backoff, and the user is told it is waiting. Nothing asked for is d
 Use it from a screen or modal, on the UI thread::
 
     self.app.write(
-        lambda: self.app.store.touch_done(touch.id),  # in the thread: Store calls only
+        lambda: self.app.store.plan.done(touch.id),  # in the thread: Store calls only
         then=lambda _result: self.after("Done."),    # on the UI thread, once it landed
         what="Marking the check-in to Ada done",     # names the change while it waits
     )

@@ -40,7 +40,7 @@ async def shoot(db: Path) -> list[Path]:
         async with app.run_test(size=(120, 36)) as pilot:
             await pilot.pause()
             # An application two rounds in, awaiting the decision: every pane has content.
-            app.application_id = store.find_applications(FEATURED, 1)[0].id
+            app.application_id = store.applications.find(FEATURED, 1)[0].id
             for key in keys:
                 await pilot.press(key)
                 await pilot.pause(0.3)

@@ -45,8 +45,8 @@ def section(app, key: str = "asked"):
 @pytest.fixture
 def interview(db_path):
     store = Store.open(db_path)
-    application = store.add_application(company="Acme", role="SRE")
-    interview = store.add_interview(application, dt.datetime.now(dt.timezone.utc))
+    application = store.applications.add(company="Acme", role="SRE")
+    interview = store.interviews.add(application, dt.datetime.now(dt.timezone.utc))
     store.close()
     return application, interview
 
@@ -91,7 +91,7 @@ async def test_steady_typing_is_saved_at_least_every_second(db_path, interview, 
 async def test_the_thank_you_draft_is_saved_while_typing_goes_on(db_path, interview, make_app):
     application, interview_id = interview
     store = Store.open(db_path)
-    store.add_to_panel(interview_id, store.add_contact(full_name="Ada Lovelace"))
+    store.interviews.add_to_panel(interview_id, store.people.add(full_name="Ada Lovelace"))
     store.close()
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -111,7 +111,7 @@ async def second_window(app, store: Store, interview_id: int) -> SavedTextArea:
     await app.screen.mount(editor)
     editor.autosave = Autosave(editor, store_save(partial(write_note, store, "asked")),
                                title="Window two", max_chars=MAX_NOTE)
-    body, version = store.notes(interview_id).get("asked", ("", None))
+    body, version = store.notes.sections(interview_id).get("asked", ("", None))
     editor.autosave.load(interview_id, body, version)
     return editor
 
@@ -126,7 +126,7 @@ async def test_two_windows_taking_turns_keep_each_sentence_once(db_path, intervi
     other = Store.open(db_path)
     app = make_app()
     if not seeing:
-        app.store.watch.changed_elsewhere = lambda: False
+        app.store.db.watch.changed_elsewhere = lambda: False
     async with app.run_test(size=SIZE) as pilot:
         await into_section(app, pilot, application)
         one, two = section(app), await second_window(app, other, interview_id)
@@ -141,7 +141,7 @@ async def test_two_windows_taking_turns_keep_each_sentence_once(db_path, intervi
             await until(pilot, lambda: not editor.autosave.unsaved, what="settled")
             if seeing:  # both show what is saved before the next turn
                 await until(pilot, lambda: one.text == stored(db_path), what="window one")
-                two.autosave.load(interview_id, *other.notes(interview_id)["asked"])
+                two.autosave.load(interview_id, *other.notes.sections(interview_id)["asked"])
         text = stored(db_path)
         assert text == "First sentence. Second. Third. Fourth. Fifth."
         await until(pilot, lambda: one.text == text)  # the last to type shows it all
@@ -207,8 +207,8 @@ async def test_a_busy_file_never_freezes_the_keys(db_path, interview, make_app):
 async def test_fresh_text_from_another_window_keeps_edits_and_the_cursor(db_path, interview):
     application, interview_id = interview
     mine, other = Store.open(db_path), Store.open(db_path)
-    mine.save_note(interview_id, "asked", "Why SRE?\nOn-call: yes")
-    mine.save_note(interview_id, "owed", "Send the slides")
+    mine.notes.save(interview_id, "asked", "Why SRE?\nOn-call: yes")
+    mine.notes.save(interview_id, "owed", "Send the slides")
     app = FollowupApp(mine)
     async with app.run_test(size=SIZE) as pilot:
         await into_section(app, pilot, application)
@@ -217,10 +217,10 @@ async def test_fresh_text_from_another_window_keeps_edits_and_the_cursor(db_path
         await pilot.press("X")
         await until(pilot, lambda: stored(db_path) == "Why SRE?\nOnX-call: yes")
         # Another window adds a line on top of the saved text and edits another section.
-        versions = other.notes(interview_id)
-        other.save_note(interview_id, "asked", "Round 2\nWhy SRE?\nOnX-call: yes",
-                        versions["asked"][1])
-        other.save_note(interview_id, "owed", "Send the slides by Friday", versions["owed"][1])
+        versions = other.notes.sections(interview_id)
+        other.notes.save(interview_id, "asked", "Round 2\nWhy SRE?\nOnX-call: yes",
+                         versions["asked"][1])
+        other.notes.save(interview_id, "owed", "Send the slides by Friday", versions["owed"][1])
         owed.load_text("Send the slides, mine")  # an unsaved edit there
         app.screen.refresh_pane()  # what noticing the other window does
         assert asked.text == "Round 2\nWhy SRE?\nOnX-call: yes"

@@ -178,14 +178,14 @@ def _other_backup(tmp_path):
     note, an exchange and its plan, and a person already known (Zoë)."""
     path = tmp_path / "other.db"
     store = Store.open(path)
-    app_id = store.add_application(company="Nimbus GmbH", role="Platform Engineer")
-    zoe = store.add_contact(full_name="Zoë Müller", email="zoe@acme.example")
+    app_id = store.applications.add(company="Nimbus GmbH", role="Platform Engineer")
+    zoe = store.people.add(full_name="Zoë Müller", email="zoe@acme.example")
     import datetime as dt
 
-    interview = store.add_interview(app_id, dt.datetime(2026, 11, 25, 10, tzinfo=dt.timezone.utc))
-    store.add_to_panel(interview, zoe)
-    store.log_exchange(app_id, happened_on=dt.date(2026, 11, 26), kind="reply",
-                       summary="Thanks, we will be in touch")
+    interview = store.interviews.add(app_id, dt.datetime(2026, 11, 25, 10, tzinfo=dt.timezone.utc))
+    store.interviews.add_to_panel(interview, zoe)
+    store.exchanges.log(app_id, happened_on=dt.date(2026, 11, 26), kind="reply",
+                        summary="Thanks, we will be in touch")
     store.close()
     backup = write_json(Store.open(path), tmp_path / "other.json")
     return path, backup

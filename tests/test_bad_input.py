@@ -200,7 +200,7 @@ async def run_cases(store, app, pilot, cases, open_form, stored):
 @pytest.fixture
 def store(tmp_path):
     store = Store.open(tmp_path / "bad.db")
-    store.add_application(company="Keep Me", role="Untouched", job_description="precious")
+    store.applications.add(company="Keep Me", role="Untouched", job_description="precious")
     yield store
     store.close()
 
@@ -238,7 +238,7 @@ async def test_bad_input_in_the_interview_form(store):
     from followup_tui.app import FollowupApp
     from followup_tui.screens.interview_form import InterviewForm
 
-    application = store.add_application(company="Interviewco")
+    application = store.applications.add(company="Interviewco")
     app = FollowupApp(store)
     async with app.run_test(size=(120, 36)) as pilot:
         app.open_application(application)
@@ -258,8 +258,8 @@ async def test_bad_input_in_the_contact_form(store):
     from followup_tui.app import FollowupApp
     from followup_tui.screens.contact_form import ContactForm
 
-    application = store.add_application(company="Contactco")
-    interview = store.add_interview(application, dt.datetime(2026, 11, 20, 10, tzinfo=UTC))
+    application = store.applications.add(company="Contactco")
+    interview = store.interviews.add(application, dt.datetime(2026, 11, 20, 10, tzinfo=UTC))
     app = FollowupApp(store)
     async with app.run_test(size=(120, 36)) as pilot:
         app.open_application(application)
@@ -295,7 +295,7 @@ CLI = [
 def test_bad_input_on_the_command_line(tmp_path, args, capsys):
     db = tmp_path / "cli.db"
     store = Store.open(db)
-    store.add_application(company="Keep Me")
+    store.applications.add(company="Keep Me")
     store.close()
     (tmp_path / "exists.txt").write_text("precious")
     before = dump(db)
@@ -325,10 +325,10 @@ async def test_brackets_in_names_are_shown_as_typed_in_every_pane(store):
     and "Grace [/] Hopper" must not crash a pane."""
     from followup_tui.app import FollowupApp
 
-    application = store.add_application(company="Acme [Europe]", role="SRE [/] Ops")
-    interview = store.add_interview(application, dt.datetime(2026, 11, 20, 10, tzinfo=UTC))
-    contact = store.add_contact(full_name="Grace [/] Hopper", title="[b]Admiral")
-    store.add_to_panel(interview, contact)
+    application = store.applications.add(company="Acme [Europe]", role="SRE [/] Ops")
+    interview = store.interviews.add(application, dt.datetime(2026, 11, 20, 10, tzinfo=UTC))
+    contact = store.people.add(full_name="Grace [/] Hopper", title="[b]Admiral")
+    store.interviews.add_to_panel(interview, contact)
     app = FollowupApp(store)
     async with app.run_test(size=(160, 40)) as pilot:
         app.open_application(application)

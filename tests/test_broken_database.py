@@ -174,7 +174,7 @@ import sys
 from followup_tui.store import Store, StoreError
 store = Store.open(sys.argv[1])
 try:
-    store.add_application(company="Huge", job_description="x" * 400_000)
+    store.applications.add(company="Huge", job_description="x" * 400_000)
 except StoreError as error:
     print(error)
     sys.exit(3)
@@ -205,7 +205,7 @@ def test_import_on_a_full_disk_changes_nothing(tmp_path):
     from followup_tui.commands.backup import write_json
 
     store = Store.open(path)
-    store.add_application(company="Big", job_description="y" * 300_000)
+    store.applications.add(company="Big", job_description="y" * 300_000)
     write_json(store, source)
     store.close()
     target = tmp_path / "restore.db"

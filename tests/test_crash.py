@@ -86,9 +86,9 @@ class Terminal:
 def db(tmp_path):
     path = tmp_path / "crash.db"
     store = Store.open(path)
-    application = store.add_application(company="Crashco", role="Engineer")
-    store.add_interview(application, dt.datetime.now(dt.timezone.utc) - dt.timedelta(hours=2))
-    store.save_note(1, "went_well", "Written before the crash, kept after it.")
+    application = store.applications.add(company="Crashco", role="Engineer")
+    store.interviews.add(application, dt.datetime.now(dt.timezone.utc) - dt.timedelta(hours=2))
+    store.notes.save(1, "went_well", "Written before the crash, kept after it.")
     store.close()
     return path
 
@@ -136,7 +136,7 @@ def test_kill_9_while_typing_notes_keeps_the_text(db):
     assert note(db, "went_well") == "Written before the crash, kept after it."
     assert integrity(db) == "ok"
     store = Store.open(db)  # and the app opens it again as usual
-    assert store.search_notes("pagers")[0].section == "asked"
+    assert store.search.notes("pagers")[0].section == "asked"
     store.close()
 
 
@@ -181,9 +181,9 @@ def draft(path: Path) -> str | None:
 
 def test_kill_9_while_typing_a_thank_you_keeps_the_draft(db):
     store = Store.open(db)
-    store.save_profile("Alex Doe", "alex@example.org")
-    contact = store.add_contact(full_name="Ada Lovelace", email="ada@crashco.example")
-    store.add_to_panel(1, contact)
+    store.profile.save("Alex Doe", "alex@example.org")
+    contact = store.people.add(full_name="Ada Lovelace", email="ada@crashco.example")
+    store.interviews.add_to_panel(1, contact)
     store.close()
     terminal = Terminal(db)
     try:

@@ -48,7 +48,7 @@ def windows(tmp_path):
     """Window A is a second Store on the same file; window B is the app."""
     path = tmp_path / "shared.db"
     a, b = Store.open(path), Store.open(path)
-    app_id = a.add_application(company="Acme", role="SRE")
+    app_id = a.applications.add(company="Acme", role="SRE")
     yield a, b, app_id
     a.close()
     b.close()
@@ -76,8 +76,8 @@ async def draft_over_their_save(app, pilot, a, app_id, name: str, typed: str,
     await until(pilot, lambda: app.screen.table.row_count == 1)
     form = await open_edit_form(app, pilot)
     await type_into(pilot, form, name, typed)
-    a.update_application(app_id, expected_version=a.get_application(app_id).version,
-                         role=their_role)
+    a.applications.update(app_id, expected_version=a.applications.get(app_id).version,
+                          role=their_role)
     await pilot.press("ctrl+s")
     await written(pilot)
     assert app.screen is form  # refused: "changed in another window", the form stays
@@ -96,7 +96,7 @@ async def test_a_kept_draft_takes_the_other_windows_change_and_keeps_mine(window
         assert form.values()["source"] == "referral"  # mine
         await pilot.press("ctrl+s")
         await until(pilot, lambda: not isinstance(app.screen, ApplicationForm))
-    saved = a.get_application(app_id)
+    saved = a.applications.get(app_id)
     assert (saved.role, saved.source) == ("Staff SRE", "referral")
 
 
@@ -109,10 +109,10 @@ async def test_both_changed_the_same_field_says_so_beside_it(windows):
         assert form.values()["role"] == "Principal"  # what I typed stays
         beside = str(form.query_one("#role-error").render())
         assert beside == "Another window saved “Staff [SRE]” here: ctrl+s keeps yours."
-        assert a.get_application(app_id).role == "Staff [SRE]"  # nothing written yet
+        assert a.applications.get(app_id).role == "Staff [SRE]"  # nothing written yet
         await pilot.press("ctrl+s")
         await until(pilot, lambda: not isinstance(app.screen, ApplicationForm))
-    assert a.get_application(app_id).role == "Principal"  # saved knowingly, over theirs
+    assert a.applications.get(app_id).role == "Principal"  # saved knowingly, over theirs
 
 
 # -- a busy file -----------------------------------------------------------------------
@@ -138,10 +138,10 @@ async def test_a_busy_file_keeps_the_form_open_and_says_it_waits(make_app, db_pa
                 assert time.monotonic() - started < 0.5
             assert app.screen is form and app.writer.pending == 1
             assert form.values()["company"] == "Initech" and form.values()["role"] == "SRE"
-            assert app.store.pipeline_count() == 0
+            assert app.store.applications.count() == 0
         finally:
             holder.release.set()
             holder.join()
         await written(pilot)
         assert app.screen is not form
-    assert [(r.company, r.role) for r in app.store.pipeline_page(0, 5)] == [("Initech", "SRE")]
+    assert [(r.company, r.role) for r in app.store.applications.page(0, 5)] == [("Initech", "SRE")]

@@ -223,18 +223,18 @@ def test_any_value_anywhere_is_refused_cleanly_or_works_everywhere(
     assert main(["agenda", "--db", str(target), "--json"]) == 0
     store = Store.open(target)
     try:  # what opening each application reads (Pipeline, Notes, Thank-you, timeline)
-        store.pipeline_page(0, 100, show_archived=True)
-        for app_id in [r[0] for r in store.query("SELECT id FROM application")]:
-            store.get_application(app_id)
-            store.stage_history(app_id)
-            store.exchanges(app_id)
-            store.timeline(app_id)
-            for interview in store.interviews(app_id):
-                store.notes(interview.id)
-                store.panel(interview.id)
-                store.thank_yous(interview.id)
-                store.recipients(interview.id)
-        store.agenda(dt.date(2000, 1, 1))
+        store.applications.page(0, 100, show_archived=True)
+        for app_id in [r[0] for r in store.db.query("SELECT id FROM application")]:
+            store.applications.get(app_id)
+            store.applications.stage_history(app_id)
+            store.exchanges.of(app_id)
+            store.exchanges.timeline(app_id)
+            for interview in store.interviews.of(app_id):
+                store.notes.sections(interview.id)
+                store.interviews.panel(interview.id)
+                store.thank_yous.of(interview.id)
+                store.thank_yous.recipients(interview.id)
+        store.agenda.page(dt.date(2000, 1, 1))
     finally:
         store.close()
     conn = sqlite3.connect(target)

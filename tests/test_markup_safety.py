@@ -83,7 +83,7 @@ async def test_pipeline_shows_brackets_as_typed_and_archiving_them_works(nasty):
         await walk.press("o", screen="OfferForm", shows=(f"Answer the offer from {BOLD} (R14)",))
         await walk.press("escape", "question_mark", screen="HelpScreen", shows=("Archive",))
         await walk.press("escape", "ctrl+c", shows=("Press q, or ctrl+q from a text field",))
-    assert store.get_application(ids[GRACE]).archived
+    assert store.applications.get(ids[GRACE]).archived
 
 
 async def test_notes_pane_panel_picker_and_prep_sheet(nasty):
@@ -163,7 +163,7 @@ async def test_palette_shows_application_names_as_typed(nasty):
         await walk.press(*["backspace"] * 2)
         await walk.paste("Zo", shows=(f"Jump to {ZOE} — {RED}",))
         await walk.press("enter", screen="NotesScreen")
-        chosen = store.get_application(app.application_id)
+        chosen = store.applications.get(app.application_id)
         assert ZOE in (chosen.company, chosen.role)
         await walk.press(shows=(f"Notes — {chosen.company} · {chosen.role}",))
 

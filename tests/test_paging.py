@@ -10,7 +10,6 @@ from __future__ import annotations
 import random
 
 from followup_tui.store import Store
-from followup_tui.store.base import transaction
 from followup_tui.store.demo import INSERTS
 from textual.app import App
 
@@ -29,9 +28,9 @@ def fill(store: Store, count: int, seed: int = 7) -> list[tuple[int, str, str]]:
         role = rng.choice(("Data Engineer", "Designer", "Backend Developer"))
         rows.append((app_id, company, role, "", "", "", "", "applied", "2026-11-01", None, "",
                      None, 0, "2026-11-01 09:00:00", "2026-11-01 09:00:00", company.casefold()))
-    with store._lock, transaction(store.reader):
-        store.reader.executemany(INSERTS["application"], rows)
-    store.refresh_all_summaries()
+    with store.db.bulk_write() as conn:
+        conn.executemany(INSERTS["application"], rows)
+    store.summaries.refresh_all()
     ordered = sorted(rows, key=lambda r: (r[15], r[0]))
     return [(r[0], r[1], r[2]) for r in ordered]
 
@@ -123,9 +122,9 @@ async def test_walking_down_shows_every_row_once_in_order_and_stops_at_the_end()
 
 def test_the_pipeline_pages_every_row_once_in_order_across_page_boundaries(store):
     expected = fill(store, 5 * PAGE + 17)
-    count = store.pipeline_count()
+    count = store.applications.count()
     ids = [row.id for offset in range(0, count, PAGE)
-           for row in store.pipeline_page(offset, PAGE)]
+           for row in store.applications.page(offset, PAGE)]
     assert count == len(expected)
     assert ids == [row[0] for row in expected]
 
@@ -136,9 +135,9 @@ def test_a_filter_pages_every_match_in_order(store):
                if all(word in row[1].casefold() or word in row[2].casefold()
                       for word in ("kestrel", "1"))]
     assert len(matches) > 2 * PAGE  # the filter's rows span several pages
-    count = store.pipeline_count(filter_text="kestrel 1")
+    count = store.applications.count(filter_text="kestrel 1")
     ids = [row.id for offset in range(0, count, PAGE)
-           for row in store.pipeline_page(offset, PAGE, filter_text="kestrel 1")]
+           for row in store.applications.page(offset, PAGE, filter_text="kestrel 1")]
     assert count == len(matches)
     assert ids == [row[0] for row in matches]
 
@@ -177,8 +176,8 @@ async def test_rows_after_a_write_are_current(make_app, db_path):
         await pilot.pause()
         moved_id, old_name = t.current.id, t.current.company
         # Another window renames it so that it sorts first, and archives the first row.
-        app.store.update_application(moved_id, company="Aardvark Analytics")
-        app.store.set_archived(expected[0][0])
+        app.store.applications.update(moved_id, company="Aardvark Analytics")
+        app.store.applications.set_archived(expected[0][0])
         app.screen.refresh_pane()
         await pilot.pause()
         assert t.row_count == len(expected) - 1
@@ -232,7 +231,7 @@ def test_the_pipeline_and_its_filter_read_only_the_index(store):
         from followup_tui.store.applications import _where
 
         where, params = _where(filter_text, show_archived=False)
-        plan = " ".join(row[3] for row in store.query(
+        plan = " ".join(row[3] for row in store.db.query(
             f"EXPLAIN QUERY PLAN SELECT id, company_key, role FROM application{where} "
             "ORDER BY sort_key, id LIMIT 200", tuple(params)))
         assert "COVERING INDEX ix_application_active" in plan

@@ -35,7 +35,7 @@ def open_umask():
 def test_a_nested_db_path_gets_private_folders_and_files(tmp_path, open_umask):
     path = tmp_path / "a" / "b" / "followup.db"
     store = Store.open(path)
-    store.add_application(company="Acme")  # a write: -wal and -shm now exist
+    store.applications.add(company="Acme")  # a write: -wal and -shm now exist
     assert mode(tmp_path / "a") == 0o700 and mode(tmp_path / "a" / "b") == 0o700
     for name in ("followup.db", "followup.db-wal", "followup.db-shm"):
         assert mode(path.parent / name) == 0o600, name
@@ -88,7 +88,7 @@ def test_the_prep_sheet_export_is_private(tmp_path, open_umask):
     from followup_tui.screens.prep_sheet import export_prep
 
     store = Store.open(tmp_path / "f.db")
-    application_id = store.add_application(company="Acme", role="Engineer")
+    application_id = store.applications.add(company="Acme", role="Engineer")
     written = export_prep(store, application_id, folder=tmp_path)
     assert mode(written) == 0o600
     store.close()

@@ -24,7 +24,7 @@ async def open_notes(app, pilot, db_path, interview_id, application):
 
 async def open_draft(app, pilot, db_path, interview_id, application):
     store = Store.open(db_path)
-    store.add_to_panel(interview_id, store.add_contact(full_name="Ada Lovelace"))
+    store.interviews.add_to_panel(interview_id, store.people.add(full_name="Ada Lovelace"))
     store.close()
     app.application_id = application
     await pilot.press("3")

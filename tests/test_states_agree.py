@@ -39,14 +39,14 @@ def utc_and_no_settings(tmp_path, monkeypatch, utc_local_time):
 @pytest.fixture
 def built(tmp_path):
     store = Store.open(tmp_path / "x.db")
-    app_id = store.add_application(company="Initech", role="Data Engineer",
-                                   stage="interviewing")
+    app_id = store.applications.add(company="Initech", role="Data Engineer",
+                                    stage="interviewing")
     card = {"email": "x@initech.example", "phone": "555 0100", "postal_address": "1 Main St"}
-    priya = store.add_contact(full_name="Priya Raman", **card)
-    tom = store.add_contact(full_name="Tom O'Brien", **card)
-    interview = store.add_interview(app_id, STARTS, ENDS)
-    store.add_to_panel(interview, priya)
-    store.add_to_panel(interview, tom)
+    priya = store.people.add(full_name="Priya Raman", **card)
+    tom = store.people.add(full_name="Tom O'Brien", **card)
+    interview = store.interviews.add(app_id, STARTS, ENDS)
+    store.interviews.add_to_panel(interview, priya)
+    store.interviews.add_to_panel(interview, tom)
     yield store, app_id, interview, priya, tom
     store.close()
 
@@ -56,13 +56,13 @@ def words_everywhere(store: Store, interview: int, contact: int, now: dt.datetim
     """What each surface says about the R4 touch to `contact` at `now`."""
     monkeypatch.setattr(clock, "_frozen", now)
     key = f"R4:i{interview}:c{contact}"
-    [[touch_id]] = store.query("SELECT id FROM touch WHERE key = ?", (key,))
+    [[touch_id]] = store.db.query("SELECT id FROM touch WHERE key = ?", (key,))
     today = now.date()
     said: dict[str, str] = {}
     # The Thank-you pane's list line.
-    person = next(p for p in store.recipients(interview) if p.contact_id == contact)
-    said["thank-you pane"] = thank_you_words(store.thanks_interview(interview).deadline,
-                                             store.thank_you(interview, contact).sent_at,
+    person = next(p for p in store.thank_yous.recipients(interview) if p.contact_id == contact)
+    said["thank-you pane"] = thank_you_words(store.thank_yous.interview(interview).deadline,
+                                             store.thank_yous.get(interview, contact).sent_at,
                                              arrow.get(now), person)
     # The Agenda pane's Due cell and group.
     source = AgendaSource(store, today, now=now)
@@ -71,7 +71,7 @@ def words_everywhere(store: Store, interview: int, contact: int, now: dt.datetim
         said["agenda pane"] = str(make_cells(lambda: source)(items[touch_id])[1])
         said["agenda group"] = items[touch_id].group
     # The Pipeline's Next touch cell (the application's earliest touch is this one).
-    [row] = store.pipeline_page(0, 1)
+    [row] = store.applications.page(0, 1)
     said["pipeline pane"] = str(pipeline_screen.cells(row)[4])
     # agenda and agenda --json.
     agenda_cli.run(store.path, as_json=True, now=now)
@@ -114,7 +114,7 @@ def test_r4_the_agenda_counts_agree_with_its_rows(built, monkeypatch):
     store, *_ = built
     evening = dt.datetime(2026, 11, 24, 17, 55, tzinfo=UTC)
     monkeypatch.setattr(clock, "_frozen", evening)
-    overdue, due_today, _week, _later = store.agenda_groups(evening.date(), evening)
+    overdue, due_today, _week, _later = store.agenda.groups(evening.date(), evening)
     source = AgendaSource(store, evening.date(), now=evening)
     groups = [item.group for item in source.page(0, 100)]
     assert (overdue, due_today) == (groups.count("Overdue"), groups.count("Today")) == (2, 0)
@@ -123,8 +123,9 @@ def test_r4_the_agenda_counts_agree_with_its_rows(built, monkeypatch):
 
 def test_a_snoozed_thank_you_is_snoozed_everywhere_then_overdue(built, monkeypatch, capsys):
     store, _app, interview, _priya, tom = built
-    [[touch_id]] = store.query("SELECT id FROM touch WHERE key = ?", (f"R4:i{interview}:c{tom}",))
-    store.snooze(touch_id, 1, today=dt.date(2026, 11, 24))  # to Wednesday 25th
+    [[touch_id]] = store.db.query("SELECT id FROM touch WHERE key = ?",
+                                  (f"R4:i{interview}:c{tom}",))
+    store.plan.snooze(touch_id, 1, today=dt.date(2026, 11, 24))  # to Wednesday 25th
     evening = dt.datetime(2026, 11, 24, 17, 55, tzinfo=UTC)
     said = words_everywhere(store, interview, tom, evening, monkeypatch, capsys)
     assert said["thank-you pane"] == said["agenda pane"] == said["calendar description"] == \

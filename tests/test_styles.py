@@ -44,7 +44,7 @@ async def test_opening_a_modal_restyles_nothing_else(make_app, monkeypatch):
         real(self)
 
     app = make_app()
-    app.store.add_application(company="Acme", role="Data Engineer")
+    app.store.applications.add(company="Acme", role="Data Engineer")
     async with app.run_test(size=(120, 36)) as pilot:
         await until(pilot, lambda: app.screen.query("#applications")
                     and app.screen.query_one("#applications").row_count == 1)

@@ -53,26 +53,26 @@ def test_a_write_waits_only_briefly_for_the_lock_then_says_busy(two):
     """The app's writer retries a BusyError off the UI thread: the store must not hold a
     caller for long (issue 11: a 5 s wait froze every key)."""
     path, one, other = two
-    one.add_application(company="First")
+    one.applications.add(company="First")
     holder = hold_write_lock(path, 30)
     started = time.monotonic()
     with pytest.raises(BusyError):
-        other.add_application(company="Second")
+        other.applications.add(company="Second")
     waited = time.monotonic() - started
     holder.release.set()
     holder.join()
     assert base.WRITE_BUSY_MS / 1000 * 0.9 <= waited < 1.5
-    other.add_application(company="Second")  # the retry, once the lock is free
-    assert {r.company for r in one.pipeline_page(0, 10)} == {"First", "Second"}
-    assert {r.company for r in other.pipeline_page(0, 10)} == {"First", "Second"}
+    other.applications.add(company="Second")  # the retry, once the lock is free
+    assert {r.company for r in one.applications.page(0, 10)} == {"First", "Second"}
+    assert {r.company for r in other.applications.page(0, 10)} == {"First", "Second"}
 
 
 def test_reads_go_on_while_the_other_window_writes(two):
     path, one, other = two
-    one.add_application(company="Acme")
+    one.applications.add(company="Acme")
     holder = hold_write_lock(path, 0.5)
     started = time.monotonic()
-    assert other.pipeline_count() == 1  # WAL: readers never wait for the writer
+    assert other.applications.count() == 1  # WAL: readers never wait for the writer
     assert time.monotonic() - started < 0.3
     holder.join()
 
@@ -82,14 +82,14 @@ def test_a_lock_held_too_long_gives_a_clear_message(tmp_path):
     store = Store.open(path)
     holder = hold_write_lock(path, 0.8)
     with pytest.raises(StoreError) as raised:
-        store.add_application(company="Blocked")
+        store.applications.add(company="Blocked")
     holder.join()
     message = str(raised.value)
     assert str(path) in message and "another window" in message
     assert "locked" not in message  # SQLite's words are not shown raw
-    assert store.pipeline_count() == 0
-    store.add_application(company="Blocked")  # the retry works once the lock is free
-    assert store.pipeline_count() == 1
+    assert store.applications.count() == 0
+    store.applications.add(company="Blocked")  # the retry works once the lock is free
+    assert store.applications.count() == 1
     store.close()
 
 
@@ -107,13 +107,13 @@ def retried(write, *args, **kwargs):  # what the app's writer does with a busy f
             time.sleep(0.05)
 
 store = Store.open(sys.argv[1])
-app = retried(store.add_application, company="Proc" + sys.argv[2])
-interview = retried(store.add_interview, app,
+app = retried(store.applications.add, company="Proc" + sys.argv[2])
+interview = retried(store.interviews.add, app,
                     dt.datetime(2026, 11, 20, 10, tzinfo=dt.timezone.utc))
 version = None
 for n in range(25):
-    retried(store.add_application, company=f"P{sys.argv[2]}-{n}")
-    version = retried(store.save_note, interview, "asked", "x" * n, version)
+    retried(store.applications.add, company=f"P{sys.argv[2]}-{n}")
+    version = retried(store.notes.save, interview, "asked", "x" * n, version)
 store.close()
 """
 
@@ -135,38 +135,38 @@ def test_two_processes_write_at_once_and_nothing_is_lost(tmp_path):
 # -- version conflicts at the store ------------------------------------------------------
 def test_a_stale_application_edit_is_refused(two):
     _path, one, other = two
-    app_id = one.add_application(company="Acme")
-    version = one.get_application(app_id).version
-    other.update_application(app_id, expected_version=version, role="Theirs")
+    app_id = one.applications.add(company="Acme")
+    version = one.applications.get(app_id).version
+    other.applications.update(app_id, expected_version=version, role="Theirs")
     with pytest.raises(ConflictError):
-        one.update_application(app_id, expected_version=version, role="Mine")
-    assert one.get_application(app_id).role == "Theirs"
+        one.applications.update(app_id, expected_version=version, role="Mine")
+    assert one.applications.get(app_id).role == "Theirs"
 
 
 def test_a_stale_note_is_refused_with_their_text(two):
     _path, one, other = two
-    app_id = one.add_application(company="Acme")
-    interview = one.add_interview(app_id, dt.datetime(2026, 11, 20, 10, tzinfo=UTC))
-    version = one.save_note(interview, "asked", "first")
-    other.save_note(interview, "asked", "theirs", version)
+    app_id = one.applications.add(company="Acme")
+    interview = one.interviews.add(app_id, dt.datetime(2026, 11, 20, 10, tzinfo=UTC))
+    version = one.notes.save(interview, "asked", "first")
+    other.notes.save(interview, "asked", "theirs", version)
     with pytest.raises(ConflictError) as raised:
-        one.save_note(interview, "asked", "mine", version)
+        one.notes.save(interview, "asked", "mine", version)
     assert raised.value.theirs == "theirs"
     with pytest.raises(ConflictError):  # "I saw no note yet" (0) but the other window wrote one
-        one.save_note(interview, "owed", "mine", 0) if other.save_note(
+        one.notes.save(interview, "owed", "mine", 0) if other.notes.save(
             interview, "owed", "theirs") else None
 
 
 def test_a_stale_thank_you_draft_is_refused_with_their_text(two):
     _path, one, other = two
-    app_id = one.add_application(company="Acme")
-    interview = one.add_interview(app_id, dt.datetime(2026, 11, 20, 10, tzinfo=UTC))
-    contact = one.add_contact(full_name="Zoë Müller")
-    one.add_to_panel(interview, contact)
-    version = one.save_thank_you(interview, contact, "Dear Zoë", 0)
-    other.save_thank_you(interview, contact, "Dear Zoë, theirs", version)
+    app_id = one.applications.add(company="Acme")
+    interview = one.interviews.add(app_id, dt.datetime(2026, 11, 20, 10, tzinfo=UTC))
+    contact = one.people.add(full_name="Zoë Müller")
+    one.interviews.add_to_panel(interview, contact)
+    version = one.thank_yous.save(interview, contact, "Dear Zoë", 0)
+    other.thank_yous.save(interview, contact, "Dear Zoë, theirs", version)
     with pytest.raises(ConflictError) as raised:
-        one.save_thank_you(interview, contact, "Dear Zoë, mine", version)
+        one.thank_yous.save(interview, contact, "Dear Zoë, mine", version)
     assert raised.value.theirs == "Dear Zoë, theirs"
 
 
@@ -210,8 +210,8 @@ async def saved_with(pilot, path, interview, words, key="asked"):
 @pytest.fixture
 def interview_on_file(two):
     path, one, other = two
-    app_id = one.add_application(company="Acme", role="SRE")
-    interview = one.add_interview(app_id, dt.datetime(2026, 11, 20, 10, tzinfo=UTC))
+    app_id = one.applications.add(company="Acme", role="SRE")
+    interview = one.interviews.add(app_id, dt.datetime(2026, 11, 20, 10, tzinfo=UTC))
     return path, one, other, app_id, interview
 
 
@@ -223,15 +223,15 @@ async def test_both_texts_are_kept_when_the_other_window_saved_first(
 
     path, one, other, app_id, interview = interview_on_file
     if written_before:
-        one.save_note(interview, "asked", "Common start.")
+        one.notes.save(interview, "asked", "Common start.")
     app = FollowupApp(one)
     async with app.run_test(size=(120, 36)) as pilot:
         app.open_application(app_id)
         await pilot.pause()
         app.screen.focus_section("asked")
         await pilot.pause()
-        version = other.notes(interview).get("asked", (None, 0))[1]
-        other.save_note(interview, "asked", "THEIRS from window two", version)
+        version = other.notes.sections(interview).get("asked", (None, 0))[1]
+        other.notes.save(interview, "asked", "THEIRS from window two", version)
         # Typed before the app's next look for other windows' commits (no await between),
         # which would otherwise show theirs first and leave nothing to merge.
         section(app, "asked").insert(" Mine typed here")
@@ -257,8 +257,8 @@ async def test_a_busy_file_keeps_the_text_and_retries(tmp_path, monkeypatch):
     monkeypatch.setattr(base, "BUSY_TIMEOUT_MS", 100)
     path = tmp_path / "shared.db"
     store = Store.open(path)
-    app_id = store.add_application(company="Acme")
-    interview = store.add_interview(app_id, dt.datetime(2026, 11, 20, 10, tzinfo=UTC))
+    app_id = store.applications.add(company="Acme")
+    interview = store.interviews.add(app_id, dt.datetime(2026, 11, 20, 10, tzinfo=UTC))
     app = FollowupApp(store)
     async with app.run_test(size=(120, 36)) as pilot:
         app.open_application(app_id)
@@ -286,8 +286,8 @@ async def test_getting_focus_back_shows_the_other_windows_changes(interview_on_f
     from followup_tui.app import FollowupApp
 
     path, one, other, app_id, interview = interview_on_file
-    one.save_note(interview, "asked", "old text")
-    one.save_note(interview, "owed", "my unsaved stays")
+    one.notes.save(interview, "asked", "old text")
+    one.notes.save(interview, "owed", "my unsaved stays")
     app = FollowupApp(one)
     async with app.run_test(size=(120, 36)) as pilot:
         app.open_application(app_id)
@@ -295,16 +295,16 @@ async def test_getting_focus_back_shows_the_other_windows_changes(interview_on_f
         assert section(app, "asked").text == "old text"
         app.post_message(events.AppBlur())
         await pilot.pause()
-        version = other.notes(interview)["asked"][1]
-        other.save_note(interview, "asked", "new text from window two", version)
-        other.add_application(company="Zeta Added Elsewhere")
+        version = other.notes.sections(interview)["asked"][1]
+        other.notes.save(interview, "asked", "new text from window two", version)
+        other.applications.add(company="Zeta Added Elsewhere")
         app.post_message(events.AppFocus())
         await pilot.pause()
         assert section(app, "asked").text == "new text from window two"
         await pilot.press("1")
         await pilot.pause()
         app.post_message(events.AppBlur())
-        other.add_application(company="Omega Added Later")
+        other.applications.add(company="Omega Added Later")
         await pilot.pause()
         app.post_message(events.AppFocus())
         await pilot.pause()

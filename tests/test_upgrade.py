@@ -56,14 +56,14 @@ def test_every_row_survives_the_upgrade(first_schema):
 def test_note_search_works_before_and_after_the_upgrade(first_schema):
     store = Store.open(first_schema)
     try:
-        hits = store.search_notes("Kubernetes")  # written under the first schema
+        hits = store.search.notes("Kubernetes")  # written under the first schema
         assert [(h.interview_id, h.section) for h in hits] == [(1, "asked")]
-        version = store.notes(1)["asked"][1]
-        store.save_note(1, "asked", "Whiteboarded a Raft election", expected_version=version)
-        assert store.search_notes("Kubernetes") == []  # the update trigger was recreated
-        assert [h.section for h in store.search_notes("Raft election")] == ["asked"]
-        store.save_note(5, "owed", "Send the portfolio link")  # and the insert trigger
-        assert [h.interview_id for h in store.search_notes("portfolio")] == [5]
+        version = store.notes.sections(1)["asked"][1]
+        store.notes.save(1, "asked", "Whiteboarded a Raft election", expected_version=version)
+        assert store.search.notes("Kubernetes") == []  # the update trigger was recreated
+        assert [h.section for h in store.search.notes("Raft election")] == ["asked"]
+        store.notes.save(5, "owed", "Send the portfolio link")  # and the insert trigger
+        assert [h.interview_id for h in store.search.notes("portfolio")] == [5]
     finally:
         store.close()
 
@@ -72,7 +72,7 @@ def test_a_copy_is_made_beside_it_first_and_named(first_schema):
     before = dump(first_schema)
     store = Store.open(first_schema)
     store.close()
-    backup = store.backup
+    backup = store.db.backup
     assert backup is not None and backup.parent == first_schema.parent
     assert first_schema.name in backup.name and "0001" in backup.name
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
@@ -85,8 +85,8 @@ def test_a_copy_is_made_beside_it_first_and_named(first_schema):
 
 def test_no_copy_for_a_current_or_new_database(tmp_path):
     path = tmp_path / "new.db"
-    assert Store.open(path).backup is None  # nothing to protect yet
-    assert Store.open(path).backup is None  # already current
+    assert Store.open(path).db.backup is None  # nothing to protect yet
+    assert Store.open(path).db.backup is None  # already current
     assert sorted(p.name for p in tmp_path.iterdir() if ".bak" in p.name) == []
 
 
@@ -98,7 +98,7 @@ async def test_the_app_names_the_copy_when_it_starts(first_schema):
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         messages = [str(n.message) for n in app.notices]
-        assert any(str(store.backup) in m for m in messages), messages
+        assert any(str(store.db.backup) in m for m in messages), messages
     store.close()
 
 
@@ -106,7 +106,7 @@ def test_migrations_keep_foreign_keys_on_afterwards(first_schema):
     """The batch copy runs with foreign keys off; the app's connections turn them on."""
     store = Store.open(first_schema)
     try:
-        assert store.query("PRAGMA foreign_keys")[0][0] == 1
+        assert store.db.query("PRAGMA foreign_keys")[0][0] == 1
     finally:
         store.close()
     assert os.path.exists(first_schema)

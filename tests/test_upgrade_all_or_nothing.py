@@ -85,7 +85,7 @@ def test_a_migration_failing_part_way_leaves_the_file_as_it_was(old, start):
     rows_survived(old)
     store = Store.open(old)  # the next open works
     try:
-        assert store.search_notes("Kubernetes")
+        assert store.search.notes("Kubernetes")
     finally:
         store.close()
     assert revision(old) == HEAD
@@ -136,7 +136,7 @@ def test_the_only_copy_left_under_the_batch_name_is_restored_with_its_rows(old, 
     interrupt_batch(old, table, tmp_path)
     store = Store.open(old)
     store.close()
-    assert store.backup is not None and store.backup.exists()  # the copy, as always
+    assert store.db.backup is not None and store.db.backup.exists()  # the copy, as always
     assert revision(old) == HEAD
     rows_survived(old)
     # indexes, triggers, tables: as if the upgrade had never been interrupted
@@ -147,9 +147,9 @@ def test_the_only_copy_left_under_the_batch_name_is_restored_with_its_rows(old, 
     conn.close()
     store = Store.open(old)
     try:
-        assert store.pipeline_count(show_archived=True) == len(ROWS["application"])
-        assert [h.section for h in store.search_notes("Kubernetes")] == ["asked"]
-        store.save_note(5, "owed", "Send the portfolio link")  # the triggers are back
-        assert [h.interview_id for h in store.search_notes("portfolio")] == [5]
+        assert store.applications.count(show_archived=True) == len(ROWS["application"])
+        assert [h.section for h in store.search.notes("Kubernetes")] == ["asked"]
+        store.notes.save(5, "owed", "Send the portfolio link")  # the triggers are back
+        assert [h.interview_id for h in store.search.notes("portfolio")] == [5]
     finally:
         store.close()

@@ -29,9 +29,9 @@ def no_user_settings(tmp_path, monkeypatch):
 
 
 def interviewed(store: Store, company: str, days_ago: int) -> int:
-    application = store.add_application(company=company, role="Engineer", stage="interviewing")
+    application = store.applications.add(company=company, role="Engineer", stage="interviewing")
     start = dt.datetime.combine(TODAY - dt.timedelta(days=days_ago), dt.time(10)).astimezone()
-    store.add_interview(application, start)
+    store.interviews.add(application, start)
     return application
 
 
@@ -53,14 +53,14 @@ def counted(monkeypatch):
 async def test_a_new_application_shows_and_the_highlight_stays(two):
     _path, mine, other = two
     for name in ("Beta", "Delta", "Gamma"):
-        mine.add_application(company=name)
+        mine.applications.add(company=name)
     app = FollowupApp(mine)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("down")
         table = app.screen.table
         highlighted = table.current
         assert highlighted.company == "Delta"
-        other.add_application(company="Alpha")  # sorts first: Delta moves one row down
+        other.applications.add(company="Alpha")  # sorts first: Delta moves one row down
         await until(pilot, lambda: table.row_count == 4, SOON, "the other window's row")
         await pilot.pause()
         assert table.current.id == highlighted.id and table.cursor == 2
@@ -95,8 +95,8 @@ async def test_notes_typing_is_untouched_when_the_other_window_saves(two):
         await pilot.press(*keys("Typed here"))
         editor = app.screen.query_one("#section-asked")
         cursor = editor.cursor_location
-        version = other.get_application(application).version
-        other.update_application(application, expected_version=version, company="Acme Corp")
+        version = other.applications.get(application).version
+        other.applications.update(application, expected_version=version, company="Acme Corp")
         title = app.screen.query_one("#title")
         await until(pilot, lambda: "Acme Corp" in str(title.render()), SOON, "the new name")
         assert editor.text == "Typed here" and editor.cursor_location == cursor
@@ -109,7 +109,7 @@ async def test_a_draft_kept_unsaved_is_not_replaced_by_the_other_windows(
     arrives: the typing stays, and both texts are kept once the file is free."""
     path, mine, other = two
     built = build_interview(mine)
-    mine.save_thank_you(built.interview_id, built.maria, "Dear Maria,")
+    mine.thank_yous.save(built.interview_id, built.maria, "Dear Maria,")
     app = FollowupApp(mine)
     async with app.run_test(size=SIZE) as pilot:
         app.application_id = built.application_id
@@ -118,9 +118,9 @@ async def test_a_draft_kept_unsaved_is_not_replaced_by_the_other_windows(
         await until(pilot, lambda: pane.editor.text == "Dear Maria,")
         before = counted.get("ThankYouScreen", 0)
         # No await from here to the typing: the next look comes after both.
-        theirs = other.thank_you(built.interview_id, built.maria)
-        other.save_thank_you(built.interview_id, built.maria, "Dear Maria, theirs",
-                             theirs.version)
+        theirs = other.thank_yous.get(built.interview_id, built.maria)
+        other.thank_yous.save(built.interview_id, built.maria, "Dear Maria, theirs",
+                              theirs.version)
         holder = hold_write_lock(path, 30)
         try:
             pane.editor.focus()
@@ -139,33 +139,33 @@ async def test_a_draft_kept_unsaved_is_not_replaced_by_the_other_windows(
 
 async def test_our_own_writes_do_not_make_the_pane_read_again(two, counted, monkeypatch):
     _path, mine, other = two
-    mine.add_application(company="Acme")
+    mine.applications.add(company="Acme")
     looks = []
     app = FollowupApp(mine)
-    original = mine.watch.changed_elsewhere
-    monkeypatch.setattr(mine.watch, "changed_elsewhere", lambda: looks.append(1) or original())
+    original = mine.db.watch.changed_elsewhere
+    monkeypatch.setattr(mine.db.watch, "changed_elsewhere", lambda: looks.append(1) or original())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         before = counted.get("PipelineScreen", 0)
         for n in range(5):  # writes with no `then`, like autosave's
-            app.write(lambda n=n: mine.add_application(company=f"Mine {n}"))
-            mine.add_application(company=f"Direct {n}")
+            app.write(lambda n=n: mine.applications.add(company=f"Mine {n}"))
+            mine.applications.add(company=f"Direct {n}")
             await pilot.pause(0.1)
         await written(pilot)
         seen = len(looks)
         await until(pilot, lambda: len(looks) >= seen + 2, SOON, "two more looks")
         assert counted.get("PipelineScreen", 0) == before
-        other.add_application(company="Theirs")  # while one from another window does
+        other.applications.add(company="Theirs")  # while one from another window does
         await until(pilot, lambda: counted.get("PipelineScreen", 0) == before + 1, SOON)
 
 
 async def test_the_notes_panel_keeps_the_highlighted_person(two):
     _path, mine, other = two
     application = interviewed(mine, "Acme", 1)
-    interview = mine.interviews(application)[0].id
-    ada, bob, zed = (mine.add_contact(full_name=name) for name in ("Ada", "Bob", "Zed"))
+    interview = mine.interviews.of(application)[0].id
+    ada, bob, zed = (mine.people.add(full_name=name) for name in ("Ada", "Bob", "Zed"))
     for person in (ada, bob, zed):
-        mine.add_to_panel(interview, person)
+        mine.interviews.add_to_panel(interview, person)
     app = FollowupApp(mine)
     async with app.run_test(size=SIZE) as pilot:
         app.open_application(application)
@@ -173,7 +173,7 @@ async def test_the_notes_panel_keeps_the_highlighted_person(two):
         panel = app.screen.query_one("#panel")
         panel.focus()
         panel.highlighted = 1
-        other.remove_from_panel(interview, ada)
+        other.interviews.remove_from_panel(interview, ada)
         await until(pilot, lambda: len(app.screen.people) == 2, SOON, "Ada off the panel")
         assert app.screen.people[panel.highlighted].contact_id == bob
 
@@ -185,7 +185,7 @@ async def test_a_look_while_a_pane_is_being_built_waits_for_it(two):
     app = FollowupApp(mine)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        other.add_application(company="Theirs")
+        other.applications.add(company="Theirs")
         app.switch_mode("agenda")
         assert not app.screen.is_mounted
         app.look_for_changes()  # must not read a pane that has no table yet

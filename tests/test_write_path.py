@@ -31,10 +31,10 @@ def no_user_settings(tmp_path, monkeypatch):
 def acme(db_path):
     """Acme interviewed 3 days ago: its thank-you is overdue in the Agenda."""
     store = Store.open(db_path)
-    acme = store.add_application(company="Acme", role="Engineer", stage="interviewing")
-    store.add_application(company="Beta", role="Designer")
+    acme = store.applications.add(company="Acme", role="Engineer", stage="interviewing")
+    store.applications.add(company="Beta", role="Designer")
     start = dt.datetime.combine(TODAY - dt.timedelta(days=3), dt.time(10)).astimezone()
-    store.add_interview(acme, start)
+    store.interviews.add(acme, start)
     store.close()
     return acme
 
@@ -66,13 +66,13 @@ async def test_a_busy_file_keeps_keys_answering_and_the_change_lands_after(
                 await pilot.press(key)
                 assert time.monotonic() - started < 0.5
             assert app.screen.table.cursor == 0
-            assert app.store.touch_status(touch.id)[0] == "pending"
+            assert app.store.agenda.touch_status(touch.id)[0] == "pending"
             assert app.writer.pending == 1
         finally:
             holder.release.set()
             holder.join()
         await written(pilot)
-        assert app.store.touch_status(touch.id)[0] == "done"
+        assert app.store.agenda.touch_status(touch.id)[0] == "done"
         assert shown.has(f"Done: {touch.kind}") and shown.has("The file is free again")
         assert app.is_running
 
@@ -83,15 +83,15 @@ async def test_writes_land_in_the_order_they_were_asked(make_app, db_path):
     async with app.run_test(size=(120, 36)) as pilot:
         holder = hold_write_lock(db_path, 30)
         for n in range(5):
-            app.write(lambda n=n: app.store.add_application(company=f"Co{n}"),
+            app.write(lambda n=n: app.store.applications.add(company=f"Co{n}"),
                       then=landed.append, what=f"adding Co{n}")
         await pilot.pause(0.3)
-        assert landed == [] and app.store.pipeline_count() == 0
+        assert landed == [] and app.store.applications.count() == 0
         holder.release.set()
         holder.join()
         await written(pilot)
     assert landed == sorted(landed) and len(landed) == 5
-    names = {row.id: row.company for row in app.store.pipeline_page(0, 10)}
+    names = {row.id: row.company for row in app.store.applications.page(0, 10)}
     assert [names[i] for i in landed] == [f"Co{n}" for n in range(5)]
 
 
@@ -103,11 +103,11 @@ async def test_a_failed_write_is_a_notification_and_the_next_one_still_lands(mak
 
     async with app.run_test(size=(120, 36), message_hook=shown) as pilot:
         app.write(broken, then=lambda _: pytest.fail("then after an error"), what="Saving A")
-        app.write(lambda: app.store.add_application(company="After"))
+        app.write(lambda: app.store.applications.add(company="After"))
         await written(pilot)
         assert shown.has("Saving A: The disk holding x.db is full")
         assert app.is_running
-        assert app.store.pipeline_count() == 1
+        assert app.store.applications.count() == 1
 
 
 async def test_a_write_can_handle_its_own_error(make_app):
@@ -131,12 +131,12 @@ async def test_a_store_error_in_a_worker_or_an_action_is_a_notification(
 
     async with app.run_test(size=(120, 36), message_hook=shown) as pilot:
         await pilot.pause()
-        monkeypatch.setattr(app.store, "gone_quiet", damaged)  # read by a pane's worker
+        monkeypatch.setattr(app.store.agenda, "gone_quiet", damaged)  # read by a pane's worker
         await pilot.press("4")
         await until(pilot, lambda: shown.has("x.db is damaged"), what="the worker's error")
         assert app.is_running
         shown.clear()
-        monkeypatch.setattr(app.store, "get_application", damaged)  # read by the `e` action
+        monkeypatch.setattr(app.store.applications, "get", damaged)  # read by the `e` action
         await pilot.press("1")
         await pilot.pause()
         await pilot.press("e")
@@ -175,7 +175,7 @@ async def test_archiving_while_the_file_is_busy_lands_after(make_app, acme, db_p
             holder.release.set()
             holder.join()
         await written(pilot)
-        assert app.store.pipeline_count() == 1
+        assert app.store.applications.count() == 1
         assert app.screen.table.row_count == 1
 
 
@@ -184,7 +184,7 @@ async def test_quitting_while_a_change_waits_asks_first(make_app, db_path):
     holder = hold_write_lock(db_path, 30)
     try:
         async with app.run_test(size=(120, 36), message_hook=shown) as pilot:
-            app.write(lambda: app.store.add_application(company="Late"), what="Adding Late")
+            app.write(lambda: app.store.applications.add(company="Late"), what="Adding Late")
             await until(pilot, lambda: shown.has(WAITING), what="the waiting notice")
             await pilot.press("q")
             await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), what="the question")

@@ -18,7 +18,7 @@ from followup_tui.fields.exchange import exchange_values, implied_channel
 from followup_tui.fields.interview import interview_values, local_zone
 from followup_tui.playbook import clock
 from followup_tui.playbook.words import INTERVIEW_FORMATS
-from followup_tui.store.applications import FieldError, checked_email
+from followup_tui.playbook.fields import FieldError, checked_email
 from followup_tui.store.base import StoreError
 
 PERSON = re.compile(r"\s*(?P<name>[^<>]*?)\s*(?:<(?P<email>[^<>]*)>)?\s*")
@@ -37,7 +37,7 @@ def read_person(text: str) -> tuple[str, str]:
 def contact_for(store: Any, name: str, email: str) -> int | None:
     """The card of this person when there is one: the same name, and the same email
     unless one of the two has none (R2: one person, one card). None: a new card."""
-    for card in store.find_contacts(name, limit=20):
+    for card in store.people.find(name, limit=20):
         if card.full_name.casefold() != name.casefold():
             continue
         if not email or not card.email or card.email.casefold() == email.casefold():
@@ -54,17 +54,17 @@ def run_interview(path: Path, args: argparse.Namespace) -> int:
         values = interview_values(
             {"starts_at": args.when, "ends_at": args.until or "", "tz": args.tz or local_zone(),
              "format": fmt, "place": args.place or "",
-             "round": args.round or str(store.next_round(args.id))},
+             "round": args.round or str(store.interviews.next_round(args.id))},
             clock.local_now(), settings_order(store.settings))
-        interview_id = waiting(lambda: store.add_interview(args.id, **values), path)
+        interview_id = waiting(lambda: store.interviews.add(args.id, **values), path)
         for name, email in panel:
             contact_id = contact_for(store, name, email)
             if contact_id is None:
-                contact_id = waiting(lambda: store.add_contact(full_name=name, email=email),
+                contact_id = waiting(lambda: store.people.add(full_name=name, email=email),
                                      path)
-            waiting(lambda: store.add_to_panel(interview_id, contact_id), path)
-        interview = store.get_interview(interview_id)
-        people = store.panel(interview_id)
+            waiting(lambda: store.interviews.add_to_panel(interview_id, contact_id), path)
+        interview = store.interviews.get(interview_id)
+        people = store.interviews.panel(interview_id)
     if args.json:
         emit_json({
             "id": interview.id, "application_id": app.id, "round": interview.round,
@@ -85,7 +85,7 @@ def person_of(store: Any, application_id: int, name: str | None) -> int | None:
     """--with NAME: one of the application's people (the form's "With" list)."""
     if not name:
         return None
-    people = store.people_of(application_id)
+    people = store.people.named_in(application_id)
     wanted = " ".join(name.split()).casefold()
     for contact_id, full_name in people:
         if full_name.casefold() == wanted:
@@ -106,8 +106,8 @@ def run_log(path: Path, args: argparse.Namespace) -> int:
             "contact_id": person_of(store, args.id, args.person),
             "summary": args.note, "is_answer": args.answer,
         }, clock.today(), settings_order(store.settings))
-        exchange_id = waiting(lambda: store.log_exchange(args.id, **data), path)
-        stage = store.pipeline_row(args.id).stage
+        exchange_id = waiting(lambda: store.exchanges.log(args.id, **data), path)
+        stage = store.applications.row(args.id).stage
     if args.json:
         emit_json({"id": exchange_id, "application_id": app.id,
                    "happened_on": day_text(data["happened_on"]), "kind": data["kind"],

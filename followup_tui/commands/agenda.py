@@ -53,7 +53,7 @@ def run(path: Path, as_json: bool = False, now: dt.datetime | None = None) -> in
             _ = store.settings  # read once so a broken settings file is reported
         if store.settings_warning:
             print(f"followup-tui: {store.settings_warning}", file=sys.stderr)
-        rows = store.agenda(today, horizon_days=HORIZON_DAYS, limit=LIMIT)
+        rows = store.agenda.page(today, horizon_days=HORIZON_DAYS, limit=LIMIT)
     finally:
         store.close()
     if as_json:

@@ -107,11 +107,11 @@ def run_add(path: Path, args: argparse.Namespace) -> int:
         added = []
         for n, data in enumerate(saves, 1):
             try:
-                added.append(waiting(lambda: store.add_application(**data), path))
+                added.append(waiting(lambda: store.applications.add(**data), path))
             except StoreError as error:
                 done = f" ({len(added)} added before it: {added})" if added else ""
                 raise StoreError(_where(error, f"item {n}", many) + done) from None
-        rows = [store.pipeline_row(application_id) for application_id in added]
+        rows = [store.applications.row(application_id) for application_id in added]
     if args.json is None:
         emit("\n".join(str(row.id) for row in rows))
     else:
@@ -139,9 +139,9 @@ def run_update(path: Path, args: argparse.Namespace) -> int:
         if app.stage != OFFER:  # a new offer needs its own answer-by date (R14)
             fields.update(offer_deadline=change.get("offer_deadline", ""))
         data = checked(fields, store, set(change))
-        waiting(lambda: store.update_application(args.id, expected_version=app.version,
-                                                 **data), path)
-        row = store.pipeline_row(args.id)
+        waiting(lambda: store.applications.update(args.id, expected_version=app.version,
+                                                  **data), path)
+        row = store.applications.row(args.id)
     if args.json is not None:
         emit_json(application_item(row, clock.now()))
     else:

@@ -42,7 +42,7 @@ def build_calendar(store, now: dt.datetime | None = None):
     from icalendar import Calendar, Event
 
     now = now or clock.now()
-    touches, interviews = store.calendar_rows(now)
+    touches, interviews = store.agenda.calendar_rows(now)
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")

@@ -35,8 +35,8 @@ def run_list(path: Path, args: argparse.Namespace) -> int:
         if args.json:
             reading = emit("[")
         while reading:
-            rows = store.pipeline_page(offset, PAGE, filter_text=args.search or "",
-                                       show_archived=args.all, stages=stages)
+            rows = store.applications.page(offset, PAGE, filter_text=args.search or "",
+                                           show_archived=args.all, stages=stages)
             if args.json:
                 items = [held] if held else []
                 items += [json.dumps(application_item(row, now), ensure_ascii=False)

@@ -14,7 +14,7 @@ from typing import Any
 def one_line(value: Any) -> str:
     """User text on one line of plain output: no escape sequences or control characters
     (a name pasted with a newline stays one line; brackets and quotes are kept)."""
-    from followup_tui.store.applications import clean_text
+    from followup_tui.playbook.fields import clean_text
 
     return " ".join(clean_text(value).split())
 

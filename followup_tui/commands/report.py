@@ -17,7 +17,6 @@ def run(path: Path, *, start: str | None, end: str | None, fmt: str,
         output: str | None) -> int:
     from followup_tui.commands.output import STDOUT, as_text, replace_own, standard_output
     from followup_tui.store import Store
-    from followup_tui.store.job_log import JobLog
 
     store = Store.open(path, create=False)
     try:
@@ -29,7 +28,7 @@ def run(path: Path, *, start: str | None, end: str | None, fmt: str,
         except PeriodError as error:  # found after parsing: exit 1, one line (docs/cli.md)
             print(f"followup-tui: {OPTIONS[error.field]}: {error.message}", file=sys.stderr)
             return 1
-        log = JobLog(store)
+        log = store.job_log
         activities = log.log(period.start, period.end, clock.now())
         text = render(fmt, activities, log.person(), period)
     finally:

@@ -33,7 +33,7 @@ OPTION_OF = {
 
 def message_of(error: StoreError) -> str:
     """One line for stderr: a field's refusal is the form's message after its option."""
-    from followup_tui.store.applications import FieldError, FieldErrors
+    from followup_tui.playbook.fields import FieldError, FieldErrors
 
     if isinstance(error, FieldErrors):
         return "; ".join(message_of(one) for one in error.errors)

@@ -21,7 +21,7 @@ from followup_tui.store.base import BusyError, StoreError
 def application(store: Any, application_id: int) -> Any:
     """The Application row, or a StoreError that says how to find the ids."""
     try:
-        return store.get_application(application_id)
+        return store.applications.get(application_id)
     except BusyError:
         raise
     except StoreError:
@@ -39,10 +39,10 @@ def gather(store: Any, application_id: int, now: dt.datetime) -> dict[str, Any]:
     """Everything about one application, as the JSON `show --json` prints."""
     app = application(store, application_id)
     interviews = []
-    for interview in store.interviews(application_id):
-        panel = store.panel(interview.id)
+    for interview in store.interviews.of(application_id):
+        panel = store.interviews.panel(interview.id)
         names = {person.contact_id: person.full_name for person in panel}
-        written = store.notes(interview.id)
+        written = store.notes.sections(interview.id)
         interviews.append({
             "id": interview.id, "round": interview.round,
             "starts_at": moment_text(interview.starts_at),
@@ -54,7 +54,7 @@ def gather(store: Any, application_id: int, now: dt.datetime) -> dict[str, Any]:
             "thank_yous": [
                 {"contact_id": note.contact_id, "full_name": names.get(note.contact_id),
                  "medium": note.medium, "text": note.body, "sent_at": moment_text(note.sent_at)}
-                for note in store.thank_yous(interview.id).values()],
+                for note in store.thank_yous.of(interview.id).values()],
         })
     return {
         "id": app.id, "company": app.company, "role": app.role, "stage": app.stage,
@@ -67,15 +67,15 @@ def gather(store: Any, application_id: int, now: dt.datetime) -> dict[str, Any]:
         "stage_history": [
             {"from": change.from_stage, "to": change.to_stage,
              "at": moment_text(change.changed_at), "note": change.note}
-            for change in store.stage_history(application_id)],
+            for change in store.applications.stage_history(application_id)],
         "interviews": interviews,
-        "contacts": [_person(person) for person in store.contacts_of(application_id)],
-        "touches": [touch_item(row, now) for row in store.touches_of(application_id)],
+        "contacts": [_person(person) for person in store.people.of_application(application_id)],
+        "touches": [touch_item(row, now) for row in store.agenda.touches_of(application_id)],
         "exchanges": [
             {"happened_on": day_text(line.happened_on), "kind": line.kind,
              "channel": line.channel, "direction": line.direction, "contact": line.contact,
              "summary": line.summary, "is_answer": line.is_answer}
-            for line in store.timeline(application_id, limit=10_000)],
+            for line in store.exchanges.timeline(application_id, limit=10_000)],
     }
 
 
@@ -142,6 +142,6 @@ def run_show(path: Path, args: argparse.Namespace) -> int:
     now = clock.now()
     with opened(path) as store:
         shown = gather(store, args.id, now)
-        touches = store.touches_of(args.id) if not args.json else []
+        touches = store.agenda.touches_of(args.id) if not args.json else []
     emit_json(shown) if args.json else emit(plain(shown, touches, now))
     return 0

@@ -19,9 +19,7 @@ PERIOD_KEYS = tuple(key for key, _words, _days in PERIODS)
 
 def figures(store, period: str) -> dict:
     """Every figure of the Insights pane, as plain values."""
-    from followup_tui.store.insights import Insights
-
-    insights, now, today = Insights(store), clock.now(), clock.today()
+    insights, now, today = store.insights, clock.now(), clock.today()
     since = period_start(period, today)
     target = store.settings.active_target
     total, sources = answer_lines(insights.answers(since, now))

@@ -21,7 +21,7 @@ from followup_tui.store.base import BusyError, StoreError
 def pending_touch(store: Any, touch_id: int) -> Any:
     """The touch (an AgendaRow), if it is still pending: the Agenda acts on no other."""
     try:
-        touch = store.touch(touch_id)
+        touch = store.agenda.touch(touch_id)
     except BusyError:
         raise
     except StoreError:
@@ -45,7 +45,7 @@ def _act(path: Path, args: argparse.Namespace,
     with opened(path) as store:
         touch = pending_touch(store, args.touch)
         waiting(change(store, touch), path)
-        after = store.touch(args.touch)
+        after = store.agenda.touch(args.touch)
     if args.json:
         emit_json(touch_item(after, clock.now()))
     else:
@@ -54,19 +54,19 @@ def _act(path: Path, args: argparse.Namespace,
 
 
 def run_done(path: Path, args: argparse.Namespace) -> int:
-    return _act(path, args, lambda store, touch: lambda: store.touch_done(touch.id),
+    return _act(path, args, lambda store, touch: lambda: store.plan.done(touch.id),
                 "Done: {what}")
 
 
 def run_snooze(path: Path, args: argparse.Namespace) -> int:
     today = clock.today()
     return _act(path, args,
-                lambda store, touch: lambda: store.snooze(touch.id, args.days, today=today),
+                lambda store, touch: lambda: store.plan.snooze(touch.id, args.days, today=today),
                 "Snoozed to {due}: {what}")
 
 
 def run_skip(path: Path, args: argparse.Namespace) -> int:
-    return _act(path, args, lambda store, touch: lambda: store.skip(touch.id),
+    return _act(path, args, lambda store, touch: lambda: store.plan.skip(touch.id),
                 "Skipped: {what}")
 
 
@@ -77,6 +77,6 @@ def run_redate(path: Path, args: argparse.Namespace) -> int:
         warning = due_warning(store, touch, day)
         if warning and not args.force:
             raise StoreError(f"{warning} Add --force to keep it; nothing was changed.")
-        return lambda: store.redate(touch.id, day)
+        return lambda: store.plan.redate(touch.id, day)
 
     return _act(path, args, change, "Re-dated to {due}: {what}")

@@ -10,7 +10,8 @@ from followup_tui.playbook.dates import (
     ANY, APPLIED_ON, DECISION, OFFER_DEADLINE, DateError, DateRule, parse_day,
 )
 from followup_tui.playbook.words import OFFER
-from followup_tui.store.applications import FieldError, FieldErrors, check_stage
+from followup_tui.playbook.fields import FieldError, FieldErrors
+from followup_tui.store.applications import check_stage
 
 URL_SCHEMES = ("http://", "https://")
 DATE_RULES = {"applied_on": APPLIED_ON, "decision_expected_by": DECISION}

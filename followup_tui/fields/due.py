@@ -9,7 +9,7 @@ import datetime as dt
 from typing import Any
 
 from followup_tui.playbook.dates import REDATE, DateError, parse_day
-from followup_tui.store.applications import FieldError
+from followup_tui.playbook.fields import FieldError
 
 
 def read_due(text: str, today: dt.date, order: str = "MDY") -> dt.date:
@@ -44,5 +44,5 @@ def due_warning(store: Any, touch: Any, day: dt.date) -> str | None:
     """What the playbook says against moving `touch` (an AgendaRow) to `day`, or None."""
     if touch.kind != "check-in":
         return None
-    return (before_decision(day, store.decision_date(touch.application_id))
-            or too_close(day, store.other_checkins(touch.id)))
+    return (before_decision(day, store.agenda.decision_date(touch.application_id))
+            or too_close(day, store.agenda.other_checkins(touch.id)))

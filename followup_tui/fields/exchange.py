@@ -8,7 +8,7 @@ from typing import Any
 from followup_tui.fields.application import read_day
 from followup_tui.playbook.dates import HAPPENED
 from followup_tui.playbook.words import CHANNELS, EXCHANGE_KINDS
-from followup_tui.store.applications import FieldError
+from followup_tui.playbook.fields import FieldError
 
 # The channel a kind of exchange implies: a call is by phone, a meeting in person.
 KIND_CHANNEL = {"call": "phone", "meeting": "in-person"}

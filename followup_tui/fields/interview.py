@@ -13,7 +13,7 @@ import arrow
 
 from followup_tui.playbook.dates import INTERVIEW, DateError, parse_when
 from followup_tui.playbook.words import INTERVIEW_FORMATS
-from followup_tui.store.applications import FieldError
+from followup_tui.playbook.fields import FieldError
 
 _TIME_ONLY = re.compile(r"\s*\d{1,2}(:\d{2})?\s*([ap]m)?\s*", re.IGNORECASE)
 

@@ -104,12 +104,12 @@ class AgendaScreen(PaneScreen):
     def update_hints(self) -> None:
         """Counts per group and applications gone quiet: whole-table reads, off the UI."""
         store, today = self.app.store, self.source.today
-        overdue, due_today, week, later = store.agenda_groups(today, self.source.at())
+        overdue, due_today, week, later = store.agenda.groups(today, self.source.at())
         counts = (f"{overdue} overdue · {due_today} today · {week} this week · "
                   f"{later} later")
         if self.source.filter_text.strip():
             counts += f"   [filter: {self.source.filter_text.strip()}]"
-        quiet = store.gone_quiet(today, limit=3)
+        quiet = store.agenda.gone_quiet(today, limit=3)
         if quiet:
             names = ", ".join(f"{q.company} ({(today - q.last_activity).days} days)"
                               for q in quiet)
@@ -166,19 +166,19 @@ class AgendaScreen(PaneScreen):
                            what=doing.format(self._who(touch)))
 
     def action_done(self) -> None:
-        self._close(self.app.store.touch_done, "Done", "Marking {} done")
+        self._close(self.app.store.plan.done, "Done", "Marking {} done")
 
     def action_snooze(self, days: int) -> None:
         if touch := self.current():
             store, today = self.app.store, self.source.today
             self.app.write(
-                lambda: store.snooze(touch.id, days, today=today),
+                lambda: store.plan.snooze(touch.id, days, today=today),
                 then=lambda due: self._after(
                     f"Snoozed: {self._who(touch)}, now {humanize_due(due, today)}."),
                 what=f"Snoozing {self._who(touch)}")
 
     def action_skip(self) -> None:
-        self._close(self.app.store.skip, "Skipped", "Skipping {}")
+        self._close(self.app.store.plan.skip, "Skipped", "Skipping {}")
 
     def action_redate(self) -> None:
         from followup_tui.screens.redate_form import RedateForm

@@ -54,12 +54,12 @@ class AgendaSource:
         return group_of(row.due, self.today, touch_state(row.deadline, self.at()) == OVERDUE)
 
     def count(self) -> int:
-        return self.store.agenda_count(self.filter_text)
+        return self.store.agenda.count(self.filter_text)
 
     def page(self, offset: int, limit: int) -> list[AgendaItem]:
         start = max(0, offset - 1)  # one row before, to see where a group starts
-        rows = self.store.agenda(self.today, limit=limit + offset - start, offset=start,
-                                 filter_text=self.filter_text)
+        rows = self.store.agenda.page(self.today, limit=limit + offset - start, offset=start,
+                                      filter_text=self.filter_text)
         previous = self.group(rows.pop(0)) if start < offset and rows else None
         items = []
         for row in rows:

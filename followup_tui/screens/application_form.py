@@ -9,7 +9,7 @@ from followup_tui.fields.application import (
 )
 from followup_tui.playbook import clock
 from followup_tui.playbook.words import STAGES
-from followup_tui.store.applications import FieldError
+from followup_tui.playbook.fields import FieldError
 from followup_tui.widgets.form import Field, FormScreen
 
 
@@ -60,8 +60,8 @@ class ApplicationForm(FormScreen[int]):
         data = application_values(values, clock.today(), date_order(self.app))
         store = self.app.store
         if self.application_id is None:
-            return store.add_application(**data)
-        store.update_application(
+            return store.applications.add(**data)
+        store.applications.update(
             self.application_id, expected_version=self.initial.get("version"), **data
         )
         return self.application_id

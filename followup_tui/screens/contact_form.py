@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from followup_tui.store.notes import ContactCard
+from followup_tui.store.people import ContactCard
 from followup_tui.widgets.form import Field, FormScreen
 
 
@@ -44,11 +44,11 @@ class ContactForm(FormScreen[int]):
     def save(self, values: dict[str, Any]) -> int:
         store = self.app.store
         if self.contact_id is not None:
-            store.update_contact(self.contact_id, self.initial.get("version"), **values)
+            store.people.update(self.contact_id, self.initial.get("version"), **values)
             return self.contact_id
-        contact_id = store.add_contact(**values)
+        contact_id = store.people.add(**values)
         if self.interview_id is not None:
-            store.add_to_panel(self.interview_id, contact_id, role=self.role)
+            store.interviews.add_to_panel(self.interview_id, contact_id, role=self.role)
         elif self.application_id is not None:
-            store.link_contact(self.application_id, contact_id, self.role)
+            store.people.link(self.application_id, contact_id, self.role)
         return contact_id

@@ -84,7 +84,7 @@ class ContactsScreen(PaneScreen):
         if row is None:
             self.notify("Nobody here yet.", severity="warning")
             return
-        self.app.push_screen(ContactForm.edit(self.app.store.get_contact(row.id)))
+        self.app.push_screen(ContactForm.edit(self.app.store.people.get(row.id)))
 
     @on(Input.Changed, "#filter")
     def filter_changed(self, event: Input.Changed) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 from followup_tui.fields.due import due_warning, read_due
 from followup_tui.playbook import clock
 from followup_tui.screens.application_form import date_order
-from followup_tui.store.applications import FieldError
+from followup_tui.playbook.fields import FieldError
 from followup_tui.store.agenda import AgendaRow
 from followup_tui.widgets.form import FormScreen
 

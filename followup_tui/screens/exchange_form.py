@@ -59,4 +59,4 @@ class ExchangeForm(FormScreen[int]):
             {**values, "direction": "in" if values["direction"] == FROM_THEM else "out",
              "contact_id": self.people.get(values["person"])},
             clock.today(), date_order(self.app))
-        return self.app.store.log_exchange(self.application_id, **data)
+        return self.app.store.exchanges.log(self.application_id, **data)

@@ -192,9 +192,7 @@ class InsightsScreen(PaneScreen):
         return self.app.store.settings.active_target
 
     def insights(self):
-        from followup_tui.store.insights import Insights
-
-        return Insights(self.app.store)
+        return self.app.store.insights
 
     def refresh_pane(self) -> None:
         """The counts now (one index read), the rest from the worker."""

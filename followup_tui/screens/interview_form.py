@@ -57,13 +57,13 @@ class InterviewForm(FormScreen[int]):
 
             box = self.query_one("#field-round", Input)
             if not box.value:
-                box.value = str(self.app.store.next_round(self.application_id))
+                box.value = str(self.app.store.interviews.next_round(self.application_id))
 
     def save(self, values: dict[str, Any]) -> int:
         data = interview_values(values, clock.local_now(), date_order(self.app))
         store = self.app.store
         if self.interview_id is None:
-            return store.add_interview(self.application_id, **data)
-        store.update_interview(self.interview_id, expected_version=self.initial.get("version"),
-                               **data)
+            return store.interviews.add(self.application_id, **data)
+        store.interviews.update(self.interview_id, expected_version=self.initial.get("version"),
+                                **data)
         return self.interview_id

@@ -11,7 +11,7 @@ from followup_tui.playbook import clock
 from followup_tui.reports import FORMATS, PeriodError, file_name, read_period, render
 from followup_tui.screens.application_form import date_order
 from followup_tui.store import StoreError
-from followup_tui.store.applications import FieldError
+from followup_tui.playbook.fields import FieldError
 from followup_tui.widgets.form import Field, FormScreen
 
 
@@ -32,14 +32,13 @@ class JobLogForm(FormScreen[Path]):
     def save(self, values: dict[str, Any]) -> Path:
         """In the writer's thread: read the period, the rows, write the file."""
         from followup_tui.exports import exports_folder, write_private
-        from followup_tui.store.job_log import JobLog
 
         try:
             period = read_period(values["start"], values["end"], clock.today(),
                                  date_order(self.app))
         except PeriodError as error:
             raise FieldError(error.field, error.message) from None
-        log = JobLog(self.app.store)
+        log = self.app.store.job_log
         text = render(values["format"], log.log(period.start, period.end, clock.now()),
                       log.person(), period)
         folder = exports_folder(self.app.store.path)

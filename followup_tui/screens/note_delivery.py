@@ -98,14 +98,14 @@ class NoteDelivery:
         def sent(moment: dt.datetime | None) -> None:
             if moment is None:
                 return
-            store, interview_id = pane.store, pane.interview.id
+            thank_yous, interview_id = pane.store.thank_yous, pane.interview.id
 
             def landed(_: object) -> None:
                 pane.refresh_pane()
                 pane.notify(f"Sent to {person.full_name}: the plan's thank-you is done (R4).",
                             timeout=4, markup=False)
 
-            pane.app.write(lambda: store.mark_sent(interview_id, person.contact_id, moment),
+            pane.app.write(lambda: thank_yous.mark_sent(interview_id, person.contact_id, moment),
                            then=landed, what=f"Marking the note to {person.full_name} sent")
 
         self.after_proofreading(person, "Mark it sent", lambda: pane.app.push_screen(

@@ -26,7 +26,8 @@ from followup_tui.screens.panel_picker import PanelPicker
 from followup_tui.screens.pane import PaneScreen
 from followup_tui.screens.store_save import store_save
 from followup_tui.store import Store, StoreError
-from followup_tui.store.notes import InterviewRow, PanelPerson
+from followup_tui.store.interviews import InterviewRow
+from followup_tui.store.people import PanelPerson
 from followup_tui.widgets.autosave import SAVED, SAVING, WAITING, Autosave
 from followup_tui.widgets.notes_editor import MAX_NOTE, NotesEditor
 from followup_tui.widgets.pick_list import PickList
@@ -63,7 +64,7 @@ def person_line(person: PanelPerson) -> Content:
 def write_note(store: Store, section: str, interview_id: int, text: str, version: int) -> int:
     """One section's save, in a worker thread (the store is taken on the UI thread): 0
     means "no note when I loaded it", so another window's first save is merged too."""
-    return store.save_note(interview_id, section, text, version)
+    return store.notes.save(interview_id, section, text, version)
 
 
 def notes_title(store: Any, application: Any) -> str:
@@ -71,7 +72,7 @@ def notes_title(store: Any, application: Any) -> str:
     Notes pane's title names the application's people beside its panels."""
     name = f"{application.company} · {application.role}" if application.role \
         else application.company
-    people = ", ".join(f"{role} {who}" for role, who in store.application_people(application.id))
+    people = ", ".join(f"{role} {who}" for role, who in store.people.roles_in(application.id))
     return f"Notes — {name}" + (f" · {people}" if people else "")
 
 
@@ -149,16 +150,16 @@ class NotesScreen(PaneScreen):
         self.flush()
         application_id = self.app.application_id
         if application_id is None:
-            first = self.store.pipeline_page(0, 1)
+            first = self.store.applications.page(0, 1)
             application_id = first[0].id if first else None
         self.application_id = application_id
-        self.rows = self.store.interviews(application_id) if application_id else []
+        self.rows = self.store.interviews.of(application_id) if application_id else []
         if application_id is None:
             self.company = ""
             title = "Notes — no application yet: press 1 for the Pipeline, then a to add one"
         else:
             try:
-                application = self.store.get_application(application_id)
+                application = self.store.applications.get(application_id)
             except StoreError:
                 self.app.application_id = None
                 return self.refresh_pane()
@@ -181,7 +182,7 @@ class NotesScreen(PaneScreen):
         if interview_id is not None and self.app.interview_id != interview_id:
             self.app.interview_id = interview_id
         self.show_panel()
-        notes = self.store.notes(interview_id) if interview_id is not None else {}
+        notes = self.store.notes.sections(interview_id) if interview_id is not None else {}
         for editor in self.editors:
             body, version = notes.get(editor.section.key, ("", None))
             if editor.autosave is not None:
@@ -197,7 +198,7 @@ class NotesScreen(PaneScreen):
     def show_panel(self) -> None:
         panel = self.query_one("#panel", PickList)
         highlighted, before = panel.highlighted, [p.contact_id for p in self.people]
-        self.people = self.store.panel(self.interview_id) if self.interview_id else []
+        self.people = self.store.interviews.panel(self.interview_id) if self.interview_id else []
         panel.set_options([Option(person_line(p), id=str(p.contact_id)) for p in self.people]
                           or [Option("nobody yet: p adds the interviewer (R2)", disabled=True)])
         if self.people:  # the same person stays highlighted when another one comes or goes
@@ -295,11 +296,11 @@ class NotesScreen(PaneScreen):
         panel = self.query_one("#panel", PickList)
         if panel.has_focus and self.people and panel.highlighted is not None:
             person = self.people[panel.highlighted]
-            self.app.push_screen(ContactForm.edit(self.store.get_contact(person.contact_id)),
+            self.app.push_screen(ContactForm.edit(self.store.people.get(person.contact_id)),
                                  self.after_person)
         elif self.interview_id is not None:
             self.flush()
-            interview = self.store.get_interview(self.interview_id)
+            interview = self.store.interviews.get(self.interview_id)
             self.app.push_screen(InterviewForm.edit(interview), self.after_person)
         else:
             self.notify("Nothing to edit here: i adds an interview.", severity="warning")
@@ -316,8 +317,9 @@ class NotesScreen(PaneScreen):
 
             def remove(yes: bool | None) -> None:
                 if yes:  # through the app's write path: a busy file never freezes a key
-                    store, name = self.store, person.full_name
-                    self.app.write(lambda: store.remove_from_panel(interview_id, person.contact_id),
+                    interviews, name = self.store.interviews, person.full_name
+                    self.app.write(lambda: interviews.remove_from_panel(interview_id,
+                                                                        person.contact_id),
                                    then=lambda _: self.after_write(f"{name} is off this panel."),
                                    what=f"Taking {name} off this panel")
 
@@ -328,12 +330,13 @@ class NotesScreen(PaneScreen):
             self.flush()
             interview_id = self.interview_id
             row = next((r for r in self.rows if r.id == interview_id), None)
-            written = sum(1 for body, _ in self.store.notes(interview_id).values() if body.strip())
+            sections = self.store.notes.sections(interview_id)
+            written = sum(1 for body, _ in sections.values() if body.strip())
 
             def delete(yes: bool | None) -> None:
                 if yes:
                     store = self.store
-                    self.app.write(lambda: store.delete_interview(interview_id),
+                    self.app.write(lambda: store.interviews.delete(interview_id),
                                    then=lambda _: self.deleted(interview_id),
                                    what="Deleting the interview")
 
@@ -361,7 +364,7 @@ class NotesScreen(PaneScreen):
         if self.application_id is None:
             self.notify("Pick an application first: 1 shows the Pipeline.", severity="warning")
             return
-        people = self.store.people_of(self.application_id)
+        people = self.store.people.named_in(self.application_id)
         self.app.push_screen(ExchangeForm(self.application_id, self.company, people),
                              self.after_log)
 

@@ -26,5 +26,5 @@ class OfferForm(FormScreen[str]):
 
     def save(self, values: dict[str, Any]) -> str:
         stage = ANSWERS[values["answer"]]
-        self.app.store.set_stage(self.application_id, stage)
+        self.app.store.applications.set_stage(self.application_id, stage)
         return stage

@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 from followup_tui.playbook.words import PANEL_ROLES
 from followup_tui.screens.contact_form import ContactForm
 from followup_tui.screens.lookup_modal import LookupModal
-from followup_tui.store.notes import ContactCard
+from followup_tui.store.people import ContactCard
 from followup_tui.widgets.pick_list import PickList
 from followup_tui.widgets.text_input import TextInput
 
@@ -69,7 +69,7 @@ class PanelPicker(LookupModal[int]):
         self.look_up("")
 
     def find(self, text: str) -> list[ContactCard]:
-        return self.app.store.find_contacts(text, limit=20)
+        return self.app.store.people.find(text, limit=20)
 
     def show(self, text: str, cards: list[ContactCard]) -> None:
         self.cards = {str(card.id): card for card in cards}
@@ -99,7 +99,7 @@ class PanelPicker(LookupModal[int]):
     def adding(self, contact_id: int, role: str) -> Callable[[], Any]:
         """The write that adds the picked contact (run by the app's write path)."""
         store, interview_id = self.app.store, self.interview_id
-        return lambda: store.add_to_panel(interview_id, contact_id, role=role)
+        return lambda: store.interviews.add_to_panel(interview_id, contact_id, role=role)
 
     def created(self, contact_id: int | None) -> None:
         if contact_id is not None:

@@ -15,7 +15,7 @@ class PeopleSource:
     filter_text: str = ""
 
     def count(self) -> int:
-        return self.store.people_count(self.filter_text)
+        return self.store.people.count(self.filter_text)
 
     def page(self, offset: int, limit: int) -> list[PersonRow]:
-        return self.store.people_page(offset, limit, self.filter_text)
+        return self.store.people.page(offset, limit, self.filter_text)

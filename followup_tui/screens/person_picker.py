@@ -37,4 +37,4 @@ class PersonPicker(PanelPicker):
 
     def adding(self, contact_id: int, role: str) -> Callable[[], Any]:
         store, application_id = self.app.store, self.application_id
-        return lambda: store.link_contact(application_id, contact_id, role)
+        return lambda: store.people.link(application_id, contact_id, role)

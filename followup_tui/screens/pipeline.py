@@ -190,7 +190,7 @@ class PipelineScreen(PaneScreen):
         from followup_tui.screens.application_form import ApplicationForm
 
         if row := self.current():
-            application = self.app.store.get_application(row.id)
+            application = self.app.store.applications.get(row.id)
             self.app.push_screen(ApplicationForm(row.id, form_values(application)),
                                  self.after_save)
 
@@ -204,7 +204,7 @@ class PipelineScreen(PaneScreen):
         from followup_tui.screens.stage_form import StageForm
 
         if row := self.current():
-            application = self.app.store.get_application(row.id)
+            application = self.app.store.applications.get(row.id)
             initial = {
                 "stage": application.stage,
                 "offer_deadline": application.offer_deadline.isoformat()
@@ -223,7 +223,7 @@ class PipelineScreen(PaneScreen):
         from followup_tui.screens.exchange_form import ExchangeForm
 
         if row := self.current():
-            people = self.app.store.people_of(row.id)
+            people = self.app.store.people.named_in(row.id)
             self.app.push_screen(ExchangeForm(row.id, row.company, people), self.after_log)
 
     def after_log(self, exchange_id: int | None) -> None:
@@ -259,7 +259,7 @@ class PipelineScreen(PaneScreen):
         def done(yes: bool | None) -> None:
             if yes:
                 store = self.app.store
-                self.app.write(lambda: store.set_archived(row.id, not row.archived),
+                self.app.write(lambda: store.applications.set_archived(row.id, not row.archived),
                                then=lambda _: self.after_archive(row),
                                what=f"{'Restoring' if row.archived else 'Archiving'} {row.company}")
 

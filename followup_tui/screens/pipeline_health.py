@@ -13,7 +13,7 @@ from followup_tui.playbook.plan import pipeline_health
 def health_line(store) -> str:
     """R12's count and nudge, replaced after an accepted offer by R14's next step; a
     pending offer's line comes first."""
-    active = store.active_count()
+    active = store.applications.active_count()
     accepted = accepted_line(store, active)  # R14 replaces R12's nudge
     nudge = accepted if accepted is not None else pipeline_health(
         active, store.settings.active_target)
@@ -27,13 +27,13 @@ def health_line(store) -> str:
 def offer_line(store) -> str | None:
     """"Offer from X pending (answer by …) — 3 other active: A, B, C", or None
     (plain text, names and all)."""
-    offers = store.pending_offers()
+    offers = store.offers.pending()
     if not offers:
         return None
     _id, company, _role, deadline = offers[0]
     by = f" (answer by {deadline.isoformat()})" if deadline else " (ask for a deadline)"
     more = f" and {len(offers) - 1} more offer{'s' if len(offers) > 2 else ''}" if len(offers) > 1 else ""
-    count, names = store.other_active([o[0] for o in offers], limit=3)
+    count, names = store.offers.other_active([o[0] for o in offers], limit=3)
     others = (f" — {count} other active: {', '.join(names)}{', …' if count > len(names) else ''}"
               if count else " — no other active applications (R12: keep a few going)")
     return f"Offer from {company} pending{by}{more}{others} (R14)."
@@ -44,11 +44,11 @@ def accepted_line(store, active: int) -> str | None:
     withdraw politely from the applications that were open when it was accepted
     (plain text). None once they are all withdrawn or archived: the line ends
     (issue 12); "" while nothing else is active, so R12 does not nudge either."""
-    accepted = store.accepted_offer()
+    accepted = store.offers.accepted()
     if accepted is None:
         return None
     accepted_id, company, role = accepted
-    others = store.open_since_accepting(accepted_id)
+    others = store.offers.open_since_accepting(accepted_id)
     if not others:
         return None if active else ""
     name = f"{company} — {role}" if role else company

@@ -17,13 +17,13 @@ class PipelineSource:
     show_archived: bool = False
 
     def count(self) -> int:
-        return self.store.pipeline_count(filter_text=self.filter_text,
-                                         show_archived=self.show_archived)
+        return self.store.applications.count(filter_text=self.filter_text,
+                                             show_archived=self.show_archived)
 
     def page(self, offset: int, limit: int) -> list[PipelineRow]:
-        return self.store.pipeline_page(offset, limit, filter_text=self.filter_text,
-                                        show_archived=self.show_archived)
+        return self.store.applications.page(offset, limit, filter_text=self.filter_text,
+                                            show_archived=self.show_archived)
 
     def position(self, application_id: int) -> int | None:
-        return self.store.pipeline_position(application_id, filter_text=self.filter_text,
-                                            show_archived=self.show_archived)
+        return self.store.applications.position(application_id, filter_text=self.filter_text,
+                                                show_archived=self.show_archived)

@@ -43,7 +43,7 @@ def literal(text: str) -> str:
 
 
 def prep_markdown(company: str, role: str, interviews: list, today: dt.date) -> str:
-    """The sheet as printable Markdown; `interviews` is Store.application_notes()."""
+    """The sheet as printable Markdown; `interviews` is `Store.notes.of_application()`."""
     title = literal(f"{company} — {role}" if role else company)
     lines = [f"# Next-round preparation: {title}", "",
              f"Prepared {today.isoformat()} from {len(interviews)} interview"
@@ -65,10 +65,10 @@ def prep_markdown(company: str, role: str, interviews: list, today: dt.date) -> 
 def export_prep(store, application_id: int, folder: Path | None = None,
                 today: dt.date | None = None) -> Path:
     """Write the sheet to a Markdown file and return its path."""
-    application = store.get_application(application_id)
+    application = store.applications.get(application_id)
     today = today or clock.today()
     text = prep_markdown(application.company, application.role,
-                         store.application_notes(application_id), today)
+                         store.notes.of_application(application_id), today)
     folder = folder or exports_folder(store.path)
     name = f"prep-{slug(application.company) or 'application'}-{today.isoformat()}.md"
     return write_private(folder, name, text.encode("utf-8"))
@@ -87,9 +87,9 @@ class PrepSheet(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         store = self.app.store
-        application = store.get_application(self.application_id)
+        application = store.applications.get(self.application_id)
         text = prep_markdown(application.company, application.role,
-                             store.application_notes(self.application_id), clock.today())
+                             store.notes.of_application(self.application_id), clock.today())
         with Vertical():
             with VerticalScroll(id="sheet"):
                 yield Markdown(text)

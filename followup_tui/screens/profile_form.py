@@ -28,5 +28,5 @@ class ProfileForm(FormScreen[Sender]):
         super().__init__(initial, draft_key="profile")
 
     def save(self, values: dict[str, Any]) -> Sender:
-        return self.app.store.save_profile(values["name"], values["email"], values["phone"],
+        return self.app.store.profile.save(values["name"], values["email"], values["phone"],
                                            values["postal_address"])

@@ -23,5 +23,5 @@ class RedateForm(DueForm):
 
     def save(self, values: dict[str, Any]) -> dt.date:
         day = self.read_due(values)
-        self.app.store.redate(self.touch.id, day)
+        self.app.store.plan.redate(self.touch.id, day)
         return day

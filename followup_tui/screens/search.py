@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 
 from followup_tui.playbook.sections import BY_KEY
 from followup_tui.screens.lookup_modal import LookupModal
-from followup_tui.store.notes import MARK_END, MARK_START, MIN_SEARCH, SearchHit
+from followup_tui.store.search import MARK_END, MARK_START, MIN_SEARCH, SearchHit
 from followup_tui.widgets.pick_list import PickList
 from followup_tui.widgets.text_input import TextInput
 
@@ -67,7 +67,7 @@ class SearchScreen(LookupModal[SearchHit]):
             yield PickList(id="results")
 
     def find(self, text: str) -> list[SearchHit]:
-        return self.app.store.search_notes(text, limit=LIMIT)
+        return self.app.store.search.notes(text, limit=LIMIT)
 
     def show(self, text: str, hits: list[SearchHit]) -> None:
         self.hits = hits

@@ -10,7 +10,7 @@ import arrow
 from followup_tui.playbook import clock
 from followup_tui.playbook.dates import SENT, DateError, parse_when
 from followup_tui.screens.application_form import date_order
-from followup_tui.store.applications import FieldError
+from followup_tui.playbook.fields import FieldError
 from followup_tui.widgets.form import Field, FormScreen
 
 

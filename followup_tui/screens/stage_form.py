@@ -29,5 +29,5 @@ class StageForm(FormScreen[str]):
         stage = values["stage"]
         change = stage_values(stage, values["offer_deadline"], values["offer_terms"],
                               clock.today(), date_order(self.app))
-        self.app.store.set_stage(self.application_id, stage, **change)
+        self.app.store.applications.set_stage(self.application_id, stage, **change)
         return stage

@@ -31,7 +31,7 @@ from followup_tui.screens.pane import PaneScreen
 from followup_tui.screens.store_save import store_save
 from followup_tui.screens.thank_yous import ThankYous, chosen_interview, nothing_to_thank_for
 from followup_tui.store import Store
-from followup_tui.store.thanks import ThanksInterview
+from followup_tui.store.thank_yous import ThankYouInterview
 from followup_tui.widgets.autosave import Autosave
 from followup_tui.widgets.draft_editor import DraftEditor
 from followup_tui.widgets.footer import KeysFooter
@@ -44,7 +44,7 @@ MAX_DRAFT = 50_000  # characters; a longer paste is not saved, with a message
 
 def write_draft(store: Store, key: tuple[int, int], text: str, version: int) -> int:
     """The draft's save, in a worker thread (the store is taken on the UI thread)."""
-    return store.save_thank_you(*key, text, version)
+    return store.thank_yous.save(*key, text, version)
 
 
 class ThankYouScreen(PaneScreen):
@@ -106,7 +106,7 @@ class ThankYouScreen(PaneScreen):
         return self._editor
 
     @property
-    def interview(self) -> ThanksInterview | None:
+    def interview(self) -> ThankYouInterview | None:
         return self.thank_yous.interview
 
     @property
@@ -119,7 +119,7 @@ class ThankYouScreen(PaneScreen):
 
     def refresh_pane(self) -> None:
         self.flush()
-        self.sender = self.store.profile()
+        self.sender = self.store.profile.get()
         interview_id = chosen_interview(self.store, self.app.application_id,
                                         self.app.interview_id)
         self.thank_yous = ThankYous.read(self.store, interview_id, self.sender)
@@ -342,7 +342,8 @@ class ThankYouScreen(PaneScreen):
                     self.put_draft(build_draft(self.thank_yous.context(person)))
                 self.notify(f"{done}.", timeout=3, markup=False)
 
-            self.app.write(lambda: store.set_medium(interview_id, person.contact_id, medium),
+            self.app.write(lambda: store.thank_yous.set_medium(interview_id, person.contact_id,
+                                                               medium),
                            then=landed, what=f"Changing how the note to {person.full_name} goes")
 
         self.app.push_screen(MediumScreen(person.full_name, old), chosen)
@@ -371,7 +372,7 @@ class ThankYouScreen(PaneScreen):
                 self.notify("Card saved.", timeout=2)
 
         if self.contact_id is not None:
-            self.app.push_screen(ContactForm.edit(self.store.get_contact(self.contact_id)), saved)
+            self.app.push_screen(ContactForm.edit(self.store.people.get(self.contact_id)), saved)
 
     def action_profile(self) -> None:
         from followup_tui.screens.profile_form import ProfileForm

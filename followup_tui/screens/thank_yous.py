@@ -11,7 +11,7 @@ from followup_tui.playbook.draft_context import DraftContext, Recipient, Sender
 from followup_tui.playbook.note_check import note_problems
 from followup_tui.playbook.words import MEDIA
 from followup_tui.store import Store, StoreError
-from followup_tui.store.thanks import ThanksInterview, ThankYouRow
+from followup_tui.store.thank_yous import ThankYouInterview, ThankYouRow
 from followup_tui.widgets.note_checks import CheckInput
 
 NOBODY = Sender("", "", "")
@@ -24,15 +24,15 @@ def chosen_interview(store: Store, application_id: int | None,
     the latest that happened: after an interview that is the one to thank for, not a
     future round nobody is on yet); else its latest. No application: the Pipeline's first."""
     if application_id is None:
-        first = store.pipeline_page(0, 1)
+        first = store.applications.page(0, 1)
         application_id = first[0].id if first else None
     if interview_id is not None:
-        interview = store.thanks_interview(interview_id)
+        interview = store.thank_yous.interview(interview_id)
         if interview and interview.application_id == (application_id or interview.application_id):
             return interview_id
     if application_id is None:
         return None
-    return store.newest_interview_id(application_id, clock.now())
+    return store.interviews.newest_id(application_id, clock.now())
 
 
 def nothing_to_thank_for(store: Store, application_id: int | None) -> str:
@@ -40,12 +40,12 @@ def nothing_to_thank_for(store: Store, application_id: int | None) -> str:
     company = ""
     if application_id is not None:
         try:
-            company = store.get_application(application_id).company
+            company = store.applications.get(application_id).company
         except StoreError:
             company = ""
     where = f" for {company}" if company else ""
     return (f"No interview{where} yet: press 2 for the Notes pane, then i to add one."
-            if store.pipeline_count(show_archived=True) else
+            if store.applications.count(show_archived=True) else
             "No application yet: press 1 for the Pipeline and a to add one, then 2 and i "
             "to add its interview.")
 
@@ -54,7 +54,7 @@ def nothing_to_thank_for(store: Store, application_id: int | None) -> str:
 class ThankYous:
     """The notes of `interview` (None: nothing to thank for), by contact id."""
 
-    interview: ThanksInterview | None = None
+    interview: ThankYouInterview | None = None
     people: list[Recipient] = field(default_factory=list)
     notes_text: dict[str, str] = field(default_factory=dict)  # R3 notes, by section
     stored: dict[int, ThankYouRow] = field(default_factory=dict)
@@ -64,13 +64,14 @@ class ThankYous:
 
     @classmethod
     def read(cls, store: Store, interview_id: int | None, sender: Sender | None) -> ThankYous:
-        interview = store.thanks_interview(interview_id) if interview_id else None
+        interview = store.thank_yous.interview(interview_id) if interview_id else None
         if interview is None:
             return cls(sender=sender)
-        return cls(interview, store.recipients(interview.id), store.note_texts(interview.id),
-                   store.thank_yous(interview.id),
-                   tuple(store.known_words(interview.application_id)),
-                   tuple(p.full_name for p in store.contacts_of(interview.application_id)),
+        application_id = interview.application_id
+        return cls(interview, store.thank_yous.recipients(interview.id),
+                   store.notes.texts(interview.id), store.thank_yous.of(interview.id),
+                   tuple(store.thank_yous.known_words(application_id)),
+                   tuple(p.full_name for p in store.people.of_application(application_id)),
                    sender)
 
     def note(self, contact_id: int) -> ThankYouRow:

@@ -16,7 +16,7 @@ DIRECTION = {"in": "from them", "out": "from you"}
 def timeline_text(store, application_id: int, limit: int = 12) -> Content:
     """Exchanges newest first, one a line; an employer's answer is marked (R10)."""
     lines = []
-    for line in store.timeline(application_id, limit):
+    for line in store.exchanges.timeline(application_id, limit):
         who = f" with {line.contact}" if line.contact else ""
         answer = (" answer", "bold") if line.is_answer else ""
         summary = f": {line.summary}" if line.summary else ""

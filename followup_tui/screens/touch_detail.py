@@ -27,7 +27,7 @@ def card_text(store, contact_id: int | None) -> Content:
                        "in the Notes pane adds someone to an interview's panel. The touch "
                        "then goes to them (R2).")
     try:
-        card = store.get_contact(contact_id)
+        card = store.people.get(contact_id)
     except StoreError:
         return Content("This person was removed.")
     lines = [Content.styled(card.full_name, "bold")]
@@ -49,7 +49,7 @@ class TouchDetailScreen(InfoModal):
 
     def compose(self) -> ComposeResult:
         store = self.app.store
-        touch = store.touch(self.touch_id)
+        touch = store.agenda.touch(self.touch_id)
         due = deadline_words(touch.deadline, clock.now())  # the Agenda's words
         with Vertical():
             yield Static(f"{touch.kind} · {touch.channel} · due {touch.due} ({due}) · "

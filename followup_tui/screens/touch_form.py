@@ -29,5 +29,5 @@ class TouchForm(DueForm):
 
     def save(self, values: dict[str, Any]) -> dt.date:
         day = self.read_due(values)
-        self.app.store.edit_touch(self.touch.id, day, values["channel"])
+        self.app.store.plan.edit(self.touch.id, day, values["channel"])
         return day

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from followup_tui.playbook import clock, plan
 from followup_tui.playbook.deadline import (
@@ -18,9 +18,11 @@ from followup_tui.playbook.deadline import (
     touch_state,
 )
 from followup_tui.playbook.words import ACTIVE_STAGES
-from followup_tui.store.applications import like_pattern
 from followup_tui.store.base import StoreError
+from followup_tui.store.database import Database
 from followup_tui.store.moments import INTERVIEW_END_SQL, stored_day, stored_moment
+from followup_tui.store.sql import like_pattern
+from followup_tui.store.user_settings import UserSettings
 
 WEEK = 7  # the CLI's and the Agenda's "this week": today + 7 included
 
@@ -101,23 +103,15 @@ class QuietRow:
     suggestion: str
 
 
-@dataclass(frozen=True)
-class ExchangeLine:
-    """One line of an application's timeline."""
+class Agenda:
+    """What the Agenda, the Pipeline's hints, `agenda` and the calendar read about touches
+    (the writes, done, snooze, re-date, skip, are the plan's: `store/plan.py`)."""
 
-    happened_on: dt.date
-    kind: str
-    channel: str
-    direction: str
-    summary: str
-    contact: str | None
-    is_answer: bool
+    def __init__(self, db: Database, settings: UserSettings) -> None:
+        self.db = db
+        self.settings = settings
 
-
-class AgendaMixin:
-    """What the Agenda, the Pipeline's hints, `agenda` and the calendar read about touches."""
-
-    def agenda(self, today: dt.date, *, horizon_days: int | None = None,
+    def page(self, today: dt.date, *, horizon_days: int | None = None,
                limit: int = 1000, offset: int = 0, filter_text: str = "") -> list[AgendaRow]:
         """Pending touches, soonest first; with `horizon_days`, only those due by then;
         with `filter_text`, only those whose company, role, person or kind match.
@@ -134,34 +128,34 @@ class AgendaMixin:
             params.append((today + dt.timedelta(days=horizon_days)).isoformat())
         day = today.isoformat()
         source = _AGENDA_FROM if filter_text.strip() else " FROM touch t"
-        rows: list = []
+        rows: list[Any] = []
         for part, order in (("t.due < ?", " ORDER BY t.due, t.id"), ("t.due = ?", _TODAY_ORDER),
                             ("t.due > ?", " ORDER BY t.due, t.id")):
             clause, args = f"{where} AND {part}", (*params, day)
-            found = self.query(f"SELECT {_AGENDA_COLUMNS}{_AGENDA_FROM} WHERE {clause}{order}"
+            found = self.db.query(f"SELECT {_AGENDA_COLUMNS}{_AGENDA_FROM} WHERE {clause}{order}"
                                " LIMIT ? OFFSET ?", (*args, limit - len(rows), offset))
             rows += found
             if len(rows) >= limit:
                 break
             if offset and not found:  # the page starts further on: skip this range
-                offset -= self.query(f"SELECT count(*){source} WHERE {clause}", args)[0][0]
+                offset -= self.db.query(f"SELECT count(*){source} WHERE {clause}", args)[0][0]
                 offset = max(0, offset)
             else:
                 offset = 0
         return [AgendaRow.from_row(row) for row in rows]
 
-    def agenda_groups(self, today: dt.date, now: dt.datetime | None = None
+    def groups(self, today: dt.date, now: dt.datetime | None = None
                       ) -> tuple[int, int, int, int]:
         """How many pending touches are overdue, due today, this week (to today + 7), later,
         at `now`: a thank-you due today whose 24 hours are up is overdue (R4). One pass
         over the (status, due) index, and a look at today's thank-yous."""
         now = now or clock.now()
         t, week = today.isoformat(), (today + dt.timedelta(days=WEEK)).isoformat()
-        overdue, due_today, this_week, later = self.query(
+        overdue, due_today, this_week, later = self.db.query(
             "SELECT coalesce(sum(due < ?), 0), coalesce(sum(due = ?), 0),"
             " coalesce(sum(due > ? AND due <= ?), 0), coalesce(sum(due > ?), 0)"
             " FROM touch WHERE status = 'pending'", (t, t, t, week, week))[0]
-        ends = self.query(  # today's thank-yous the user did not move, and when R4 ends
+        ends = self.db.query(  # today's thank-yous the user did not move, and when R4 ends
             f"SELECT {INTERVIEW_END_SQL} FROM touch t JOIN interview i ON i.id = t.interview_id"
             " WHERE t.status = 'pending' AND t.due = ? AND t.kind = 'thank-you'"
             " AND t.user_changed = 0", (t,))
@@ -171,11 +165,12 @@ class AgendaMixin:
 
     def due_counts(self, today: dt.date, now: dt.datetime | None = None) -> tuple[int, int]:
         """(overdue, due today): what the app says at start."""
-        overdue, due_today, _week, _later = self.agenda_groups(today, now)
+        overdue, due_today, _week, _later = self.groups(today, now)
         return overdue, due_today
 
     def touch(self, touch_id: int) -> AgendaRow:
-        rows = self.query(f"SELECT {_AGENDA_COLUMNS}{_AGENDA_FROM} WHERE t.id = ?",
+        """One touch, pending or not, with its person and interview."""
+        rows = self.db.query(f"SELECT {_AGENDA_COLUMNS}{_AGENDA_FROM} WHERE t.id = ?",
                           (touch_id,))
         if not rows:
             raise StoreError(f"Touch {touch_id} no longer exists.")
@@ -183,19 +178,19 @@ class AgendaMixin:
 
     def touches_of(self, application_id: int) -> list[AgendaRow]:
         """Every touch of one application, any status, by due day (`followup-tui show`)."""
-        rows = self.query(f"SELECT {_AGENDA_COLUMNS}{_AGENDA_FROM} WHERE t.application_id = ?"
-                          " ORDER BY t.due, t.id", (application_id,))
+        rows = self.db.query(f"SELECT {_AGENDA_COLUMNS}{_AGENDA_FROM} WHERE t.application_id = ?"
+                             " ORDER BY t.due, t.id", (application_id,))
         return [AgendaRow.from_row(row) for row in rows]
 
     def decision_date(self, application_id: int) -> dt.date | None:
         """The application's decision-expected-by date (R1), for the re-date warning."""
-        rows = self.query("SELECT decision_expected_by FROM application WHERE id = ?",
+        rows = self.db.query("SELECT decision_expected_by FROM application WHERE id = ?",
                           (application_id,))
         return stored_day(rows[0][0]) if rows else None
 
     def other_checkins(self, touch_id: int) -> list[dt.date]:
         """Due days of the application's other pending check-ins (R10's weekly cadence)."""
-        rows = self.query(
+        rows = self.db.query(
             "SELECT o.due FROM touch t JOIN touch o ON o.application_id = t.application_id"
             " WHERE t.id = ? AND o.id != t.id AND o.kind = 'check-in'"
             " AND o.status = 'pending' ORDER BY o.due", (touch_id,))
@@ -203,7 +198,7 @@ class AgendaMixin:
 
     def touch_status(self, touch_id: int) -> tuple[str, dt.date, bool, dt.date | None]:
         """(status, due, user_changed, done_on) of a touch, for tests and the detail view."""
-        rows = self.query("SELECT status, due, user_changed, done_on FROM touch WHERE id = ?",
+        rows = self.db.query("SELECT status, due, user_changed, done_on FROM touch WHERE id = ?",
                           (touch_id,))
         if not rows:
             raise StoreError(f"Touch {touch_id} no longer exists.")
@@ -214,10 +209,10 @@ class AgendaMixin:
     def gone_quiet(self, today: dt.date, *, limit: int = 20) -> list[QuietRow]:
         """Active applications with nothing planned and no activity for `stale_days`:
         the last exchange, interview, done touch, stage change or application date."""
-        stale = self.settings.stale_days
+        stale = self.settings.value.stale_days
         cutoff = (today - dt.timedelta(days=stale)).isoformat()
         marks = ",".join("?" * len(ACTIVE_STAGES))
-        rows = self.query(
+        rows = self.db.query(
             "SELECT id, company, role, max(coalesce(last_exchange_on, ''),"
             "  coalesce(substr(last_interview_at, 1, 10), ''), coalesce(applied_on, ''),"
             "  coalesce((SELECT max(done_on) FROM touch t WHERE t.application_id = a.id"
@@ -236,53 +231,16 @@ class AgendaMixin:
                                        plan.quiet_suggestion(day, today)))
         return result
 
-    def timeline(self, application_id: int, limit: int = 50) -> list[ExchangeLine]:
-        """The application's exchanges, newest first, with who they were with."""
-        rows = self.query(
-            "SELECT e.happened_on, e.kind, e.channel, e.direction, e.summary, c.full_name,"
-            " e.is_answer FROM exchange e LEFT JOIN contact c ON c.id = e.contact_id"
-            " WHERE e.application_id = ? ORDER BY e.happened_on DESC, e.id DESC LIMIT ?",
-            (application_id, limit))
-        return [ExchangeLine(stored_day(r[0]), r[1], r[2], r[3], r[4], r[5], bool(r[6]))
-                for r in rows]
-
-    def pending_offers(self) -> list[tuple[int, str, str, dt.date | None]]:
-        """Applications at the offer stage (R14): (id, company, role, answer-by)."""
-        rows = self.query(
-            "SELECT id, company, role, offer_deadline FROM application"
-            " WHERE archived = 0 AND stage = 'offer' ORDER BY offer_deadline, id LIMIT 20")
-        return [(r[0], r[1], r[2], stored_day(r[3])) for r in rows]
-
-    def accepted_offer(self) -> tuple[int, str, str] | None:
-        """The latest accepted offer still shown (R14): (id, company, role), or None.
-        Uses the (archived, stage) index."""
-        rows = self.query("SELECT id, company, role FROM application"
-                          " WHERE archived = 0 AND stage = 'accepted' ORDER BY id DESC LIMIT 1")
-        return (rows[0][0], rows[0][1], rows[0][2]) if rows else None
-
-    def other_active(self, exclude: Iterable[int], limit: int = 5) -> tuple[int, list[str]]:
-        """How many other active applications there are, and a few companies (R14)."""
-        skip = tuple(exclude)
-        marks = ",".join("?" * len(ACTIVE_STAGES))
-        not_in = f" AND id NOT IN ({','.join('?' * len(skip))})" if skip else ""
-        where = f"archived = 0 AND stage IN ({marks}) AND stage != 'offer'{not_in}"
-        params = (*sorted(ACTIVE_STAGES), *skip)
-        count = self.query(f"SELECT count(*) FROM application WHERE {where}", params)[0][0]
-        names = self.query(
-            f"SELECT company FROM application WHERE {where} ORDER BY sort_key, id LIMIT ?",
-            (*params, limit))
-        return count, [r[0] for r in names]
-
     def calendar_rows(self, now: dt.datetime) -> tuple[list[AgendaRow], list[tuple]]:
         """Every pending touch, and every interview from `now` on (for the .ics export):
         (id, company, role, round, starts_at, ends_at, tz, format, place, version)."""
-        touches = [AgendaRow.from_row(r) for r in self.query(
+        touches = [AgendaRow.from_row(r) for r in self.db.query(
             f"SELECT {_AGENDA_COLUMNS}{_AGENDA_FROM} WHERE t.status = 'pending'"
             " ORDER BY t.due, t.id")]
         stamp = now.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
         interviews = [
             (r[0], r[1], r[2], r[3], stored_moment(r[4]), stored_moment(r[5]), r[6], r[7], r[8], r[9])
-            for r in self.query(
+            for r in self.db.query(
                 "SELECT i.id, a.company, a.role, i.round, i.starts_at, i.ends_at, i.tz,"
                 " i.format, i.place, i.version FROM interview i"
                 " JOIN application a ON a.id = i.application_id"
@@ -291,10 +249,10 @@ class AgendaMixin:
         ]
         return touches, interviews
 
-    def agenda_count(self, filter_text: str = "") -> int:
+    def count(self, filter_text: str = "") -> int:
         """How many touches are pending (the Agenda's length); a covering index count."""
         if not filter_text.strip():
-            return self.query("SELECT count(*) FROM touch WHERE status = 'pending'")[0][0]
+            return self.db.query("SELECT count(*) FROM touch WHERE status = 'pending'")[0][0]
         where, params = _agenda_filter(filter_text)
-        return self.query(f"SELECT count(*){_AGENDA_FROM} WHERE t.status = 'pending'{where}",
+        return self.db.query(f"SELECT count(*){_AGENDA_FROM} WHERE t.status = 'pending'{where}",
                           tuple(params))[0][0]

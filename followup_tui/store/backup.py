@@ -96,7 +96,7 @@ class Restored:
 def row_counts(store: "Store") -> dict[str, int]:
     """How many rows each table holds (a database is empty when all are zero)."""
     return {
-        shape.name: store.query(f'SELECT count(*) FROM "{shape.name}"')[0][0]
+        shape.name: store.db.query(f'SELECT count(*) FROM "{shape.name}"')[0][0]
         for shape in shapes()
     }
 

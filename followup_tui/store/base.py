@@ -16,13 +16,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from followup_tui.errors import StoreError  # defined with FieldError: every layer catches it
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000  # reads, and the command line's bulk writes
 WRITE_BUSY_MS = 200  # the app's writes (the SQLModel sessions): the writer retries
-
-
-class StoreError(Exception):
-    """A problem with the database file, worded for the person who owns it."""
 
 
 class BusyError(StoreError):

@@ -15,7 +15,7 @@ from pathlib import Path
 from followup_tui.playbook import clock
 from followup_tui.playbook.sections import SECTION_KEYS
 from followup_tui.playbook.words import STAGES
-from followup_tui.store.base import StoreError, transaction
+from followup_tui.store.base import StoreError
 
 COMPANIES = (
     "Northwind Analytics", "Lumen Health", "Brightwater Energy", "Copperleaf Books",
@@ -61,7 +61,7 @@ def _local(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
 def fill_demo(store, *, size: int | None = None, seed: int = 1,
               today: dt.date | None = None) -> int:
     """Fill an empty database; returns how many applications were added."""
-    if store.pipeline_count(show_archived=True):
+    if store.applications.count(show_archived=True):
         raise StoreError(
             f"{store.path} already holds applications: demo data goes into a new or empty "
             "database only (nothing was changed)."
@@ -70,15 +70,14 @@ def fill_demo(store, *, size: int | None = None, seed: int = 1,
     rng = random.Random(seed)
     count = size if size is not None else len(COMPANIES)
     rows = _generate(rng, count, today, sample=size is None)
-    conn = store.reader
-    with store._lock, transaction(conn):
+    with store.db.bulk_write() as conn:
         _insert(conn, rows)
-    store.replan_all(refresh=False)
-    with store._lock, transaction(conn):
+    store.plan.replan_all(refresh=False)
+    with store.db.bulk_write() as conn:
         _catch_up(conn, today)
     if size is None:
         _write_sent_notes(store)
-    store.refresh_all_summaries()
+    store.summaries.refresh_all()
     return count
 
 
@@ -241,22 +240,22 @@ def _write_sent_notes(store) -> None:
     draft builder from that interview's notes (R5), so each panelist's is personal."""
     from followup_tui.playbook.thank_you import DraftContext, build_draft
 
-    sender = store.profile()
-    sent = {(r[0], r[1]) for r in store.query(
+    sender = store.profile.get()
+    sent = {(r[0], r[1]) for r in store.db.query(
         "SELECT interview_id, contact_id FROM thankyou WHERE sent_at IS NOT NULL")}
     bodies = []
     for interview_id in sorted({interview for interview, _ in sent}):
-        info = store.thanks_interview(interview_id)
-        notes = store.note_texts(interview_id)
+        info = store.thank_yous.interview(interview_id)
+        notes = store.notes.texts(interview_id)
         day = info.starts_at.astimezone().date()
-        for person in store.recipients(interview_id):
+        for person in store.thank_yous.recipients(interview_id):
             if (interview_id, person.contact_id) in sent:
                 context = DraftContext(recipient=person, company=info.company, role=info.role,
                                        interview_round=info.round, interview_date=day,
                                        notes=notes, sender=sender, medium="email")
                 bodies.append((build_draft(context), interview_id, person.contact_id))
-    with store._lock, transaction(store.reader):
-        store.reader.executemany(
+    with store.db.bulk_write() as conn:
+        conn.executemany(
             "UPDATE thankyou SET body = ? WHERE interview_id = ? AND contact_id = ?", bodies)
 
 

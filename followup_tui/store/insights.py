@@ -10,14 +10,14 @@ Every application counts, archived ones too: they are part of the search's histo
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from followup_tui.playbook.answers import SourceCounts
 from followup_tui.playbook.funnel import FunnelCounts
 from followup_tui.playbook.kept import KeptCounts
 from followup_tui.playbook.weeks import Span
 from followup_tui.playbook.words import ACTIVE_STAGES, STAGES, TOUCH_STATUSES
-from followup_tui.store.moments import INTERVIEW_END_SQL, stored_day
+from followup_tui.store.database import Database
+from followup_tui.store.moments import INTERVIEW_END_SQL, NEVER, stored_day, stored_text
 
 
 def _marks(values: tuple[str, ...]) -> str:
@@ -25,7 +25,6 @@ def _marks(values: tuple[str, ...]) -> str:
 
 
 BEGINNING = "0001-01-01"  # "all time" as a lower bound, so each query has one shape
-NEVER = "9999-12-31"
 OFFERED = ("offer", "accepted", "declined")
 OUTCOMES = ("offer", "rejected", "accepted", "declined")  # the employer decided
 CLOSED = tuple(stage for stage in STAGES if stage not in ACTIVE_STAGES)
@@ -42,7 +41,7 @@ START_DAY = "coalesce(a.applied_on, date(a.created_at, 'localtime'))"
 
 def stamp(moment: dt.datetime) -> str:
     """A moment as the store keeps it: UTC text that sorts like the stored ones."""
-    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f")
+    return stored_text(moment, micro=True)
 
 
 # The first answer to an application: a reply from them, an interview (the day it was
@@ -83,7 +82,7 @@ ANSWERED_IN_A_WEEK = f"""(EXISTS (SELECT 1 FROM exchange e
 class Insights:
     """Aggregates for the Insights pane, built with the database it reads (`query()`)."""
 
-    def __init__(self, db: Any) -> None:
+    def __init__(self, db: Database) -> None:
         self.db = db
 
     def now_counts(self) -> tuple[int, int]:

@@ -6,7 +6,6 @@ did since (docs/cli.md, "followup-tui report"). Results are matched in
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from followup_tui.playbook.job_log import (
     ANSWER,
@@ -19,8 +18,9 @@ from followup_tui.playbook.job_log import (
     method_of,
     with_results,
 )
-from followup_tui.store.insights import BEGINNING, NEVER, START_DAY, stamp
-from followup_tui.store.moments import stored_day
+from followup_tui.store.database import Database
+from followup_tui.store.insights import BEGINNING, START_DAY, stamp
+from followup_tui.store.moments import NEVER, stored_day
 
 # What a done touch was, in the log's words (reference alerts and LinkedIn connections
 # are not contacts with an employer).
@@ -97,7 +97,7 @@ def _what(raw: str) -> str:
 class JobLog:
     """The rows of the job-search log, built with the database it reads (`query()`)."""
 
-    def __init__(self, db: Any) -> None:
+    def __init__(self, db: Database) -> None:
         self.db = db
 
     def log(self, start: dt.date | None, end: dt.date | None,

@@ -14,9 +14,7 @@ from sqlalchemy import Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from followup_tui.playbook import clock
-
-# Sort keys for the Pipeline: a missing date sorts last.
-NEVER = "9999-12-31"
+from followup_tui.store.moments import NEVER  # sort keys: a missing date sorts last
 
 
 def utcnow() -> datetime:

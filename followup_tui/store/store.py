@@ -1,181 +1,85 @@
 """The Store: the one object screens use to read and write the database.
 
-It is built from one part per area (applications, notes, thank-yous, plan) so each
-file stays short; all parts share the connection set-up below.
-- Writes go through a SQLModel session that starts with `BEGIN IMMEDIATE` and waits only
-  briefly for the lock (BusyError after WRITE_BUSY_MS: the app's writer retries).
-- Lists shown at start-up (the Pipeline's first page) are read through a plain
-  sqlite3 connection, so the first paint does not wait for SQLAlchemy to import.
+It owns the `Database` (connections, the write path, the change watch) and holds one
+repository per area, each given what it calls in its constructor:
+`store.applications.add(...)`, `store.plan.done(...)`, `store.agenda.page(...)`.
+Every write that concerns an application ends with `store.plan.after_write`, which
+replans it and refreshes the Pipeline's columns (docs/architecture.md).
 """
 
 from __future__ import annotations
 
-import sqlite3
-import threading
-from contextlib import contextmanager
-from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING
 
-from followup_tui.store import base
-from followup_tui.store.base import (
-    StoreError,
-    check_database_file,
-    connect,
-    create_private_file,
-    friendly,
-    make_private_dirs,
-)
-from followup_tui.store.schema import ensure_schema
-from followup_tui.store.watch import ChangeWatch
+from followup_tui.store.agenda import Agenda
+from followup_tui.store.applications import Applications
+from followup_tui.store.database import Database
+from followup_tui.store.exchanges import Exchanges
+from followup_tui.store.freshness import Freshness
+from followup_tui.store.insights import Insights
+from followup_tui.store.interviews import Interviews
+from followup_tui.store.job_log import JobLog
+from followup_tui.store.notes import Notes
+from followup_tui.store.offers import Offers
+from followup_tui.store.people import People
+from followup_tui.store.plan import Plan
+from followup_tui.store.profile import Profile
+from followup_tui.store.search import Search
+from followup_tui.store.summaries import Summaries
+from followup_tui.store.thank_yous import ThankYous
+from followup_tui.store.user_settings import UserSettings
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import Engine
-    from sqlmodel import Session
+    from followup_tui.playbook.facts import Settings
 
 
-class StoreBase:
-    """Connections and transactions; the area mixins build on these."""
+class Store:
+    """Everything the screens may ask of the database, and nothing else."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.backup: Path | None = None  # the copy made before a schema upgrade
-        self._lock = threading.RLock()
-        self._reader: sqlite3.Connection | None = None
-        # Connections for query(), one per thread reading at the same moment: a worker's
-        # long read (the Agenda's hints) never makes a keypress wait for a lock (WAL lets
-        # them read side by side).
-        self._idle: list[sqlite3.Connection] = []
-        self._all: list[sqlite3.Connection] = []
-        self.watch = ChangeWatch(path)  # what another window committed (data_version)
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.user_settings = UserSettings()
+        self.summaries = Summaries(db)
+        self.plan = Plan(db, self.summaries, self.user_settings)
+        self.applications = Applications(db, self.plan)
+        self.exchanges = Exchanges(db, self.plan)
+        self.people = People(db, self.plan)
+        self.interviews = Interviews(db, self.plan)
+        self.notes = Notes(db, self.plan, self.interviews)
+        self.thank_yous = ThankYous(db, self.plan, self.summaries)
+        self.profile = Profile(db)
+        self.agenda = Agenda(db, self.user_settings)
+        self.offers = Offers(db)
+        self.search = Search(db)
+        self.freshness = Freshness(db, self.plan, self.summaries, self.user_settings)
+        self.insights = Insights(db)
+        self.job_log = JobLog(db)
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = True) -> "Store":
         """Open (creating it 0600 if new) and upgrade the database at `path`."""
-        path = Path(path).expanduser()
-        is_new = check_database_file(path)
-        if not path.exists() and not create:
-            raise StoreError(f"{path} does not exist: give the path of your database with --db.")
-        if is_new and not path.exists():
-            try:
-                make_private_dirs(path.parent)
-                create_private_file(path)
-            except OSError as error:
-                raise StoreError(
-                    f"Cannot create {path}: {error.strerror}; give another path with --db."
-                ) from error
-        store = cls(path)
-        store.backup = ensure_schema(path)
-        return store
+        return cls(Database.open(path, create=create))
 
-    # -- reading -------------------------------------------------------------
     @property
-    def reader(self) -> sqlite3.Connection:
-        """A plain connection for fast reads; safe across threads behind the lock."""
-        if self._reader is None:
-            try:
-                self._reader = connect(self.path)
-                self._reader.row_factory = sqlite3.Row
-            except sqlite3.Error as error:
-                raise friendly(error, self.path) from error
-        return self._reader
+    def path(self) -> Path:
+        """The database file."""
+        return self.db.path
 
-    def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
-        """Rows of one SELECT, read on a connection no other thread is using."""
-        try:
-            conn = self._idle.pop()  # atomic: two threads never get the same one
-        except IndexError:
-            conn = self._new_reader()
-        try:
-            return conn.execute(sql, params).fetchall()
-        except sqlite3.Error as error:
-            raise friendly(error, self.path) from error
-        finally:
-            self._idle.append(conn)
+    @property
+    def settings(self) -> "Settings":
+        """The user's settings, read once from settings.toml (defaults if missing/broken)."""
+        return self.user_settings.value
 
-    def _new_reader(self) -> sqlite3.Connection:
-        try:
-            conn = connect(self.path)
-        except sqlite3.Error as error:
-            raise friendly(error, self.path) from error
-        conn.row_factory = sqlite3.Row
-        self._all.append(conn)
-        return conn
+    @settings.setter
+    def settings(self, value: "Settings") -> None:
+        self.user_settings.value = value
 
-    # -- writing -------------------------------------------------------------
-    @cached_property
-    def engine(self) -> "Engine":
-        """The SQLAlchemy engine, built on first use (it costs 0.2 s to import)."""
-        from sqlalchemy import create_engine, event
-
-        engine = create_engine(
-            f"sqlite:///{self.path}",
-            connect_args={"check_same_thread": False, "timeout": base.WRITE_BUSY_MS / 1000},
-        )
-
-        @event.listens_for(engine, "connect")
-        def _setup(dbapi_connection: Any, _record: Any) -> None:
-            dbapi_connection.isolation_level = None  # let us issue BEGIN ourselves
-            base.configure(dbapi_connection, base.WRITE_BUSY_MS)
-
-        @event.listens_for(engine, "begin")
-        def _begin(connection: Any) -> None:
-            mode = connection.get_execution_options().get("begin", "")
-            connection.exec_driver_sql(f"BEGIN {mode}".strip())
-
-        return engine
-
-    @contextmanager
-    def session(self, *, write: bool = False) -> Iterator["Session"]:
-        """A SQLModel session; `write=True` takes the write lock up front (BEGIN IMMEDIATE)."""
-        from sqlalchemy.exc import DBAPIError
-        from sqlmodel import Session
-
-        bind = self.engine.execution_options(begin="IMMEDIATE") if write else self.engine
-        try:
-            with Session(bind, expire_on_commit=False) as session:
-                with session.begin():
-                    yield session
-                    if write:  # our own commit must not look like another window's
-                        session.flush()
-                        session.connection()  # BEGIN IMMEDIATE now, if nothing was written
-                        with self.watch.own_commit():
-                            session.commit()
-        except DBAPIError as error:
-            raise friendly(error.orig, self.path) from error  # type: ignore[arg-type]
-
-    def warm_up(self) -> None:
-        """Import SQLModel and the tables and build the engine ahead of the first write
-        (a thread calls this just after the first paint)."""
-        import followup_tui.store.models  # noqa: F401
-
-        self.engine  # noqa: B018
-
-    def write(self) -> Any:
-        return self.session(write=True)
+    @property
+    def settings_warning(self) -> str | None:
+        """Why the defaults are used (a broken settings.toml), once `settings` was read."""
+        return self.user_settings.warning
 
     def close(self) -> None:
-        self.watch.close()
-        for conn in self._all:
-            conn.close()
-        self._all.clear()
-        self._idle.clear()
-        if self._reader is not None:
-            self._reader.close()
-            self._reader = None
-        if "engine" in self.__dict__:
-            self.engine.dispose()
-
-
-from followup_tui.store.applications import ApplicationsMixin  # noqa: E402
-from followup_tui.store.freshness import FreshnessMixin  # noqa: E402
-from followup_tui.store.notes import NotesMixin  # noqa: E402
-from followup_tui.store.agenda import AgendaMixin  # noqa: E402
-from followup_tui.store.people import PeopleMixin  # noqa: E402
-from followup_tui.store.plan import PlanMixin  # noqa: E402
-from followup_tui.store.thanks import ThanksMixin  # noqa: E402
-
-
-class Store(ApplicationsMixin, NotesMixin, PeopleMixin, ThanksMixin, PlanMixin, AgendaMixin,
-            FreshnessMixin, StoreBase):
-    """Everything the screens may ask of the database, and nothing else."""
+        """Close every connection; the store is not used after this."""
+        self.db.close()

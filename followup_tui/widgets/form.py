@@ -24,7 +24,7 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 from followup_tui.keymap import hint
-from followup_tui.store.applications import FieldError, FieldErrors
+from followup_tui.playbook.fields import FieldError, FieldErrors
 from followup_tui.widgets.early_keys import EarlyKeys
 from followup_tui.widgets.form_draft import FormDraft
 from followup_tui.widgets.text_editor import TextEditor

@@ -40,9 +40,9 @@ class ApplicationCommands(Provider):
     async def search(self, query: str) -> Hits:
         words = COMMAND_WORDS.sub("", query).strip()
         if words:
-            rows = await asyncio.to_thread(self.app.store.find_applications, words, SHOWN)
+            rows = await asyncio.to_thread(self.app.store.applications.find, words, SHOWN)
         elif COMMAND_WORDS.match(query):
-            rows = await asyncio.to_thread(self.app.store.pipeline_page, 0, SHOWN)
+            rows = await asyncio.to_thread(self.app.store.applications.page, 0, SHOWN)
         else:
             return
         matcher = self.matcher(query)
@@ -53,7 +53,7 @@ class ApplicationCommands(Provider):
                       help=Content(f"{row.stage}{' (archived)' if row.archived else ''}"))
 
     async def discover(self) -> Hits:
-        rows = await asyncio.to_thread(self.app.store.pipeline_page, 0, 5)
+        rows = await asyncio.to_thread(self.app.store.applications.page, 0, 5)
         for row in rows:
             label = _label(row)
             yield DiscoveryHit(Content(label), partial(self.app.open_application, row.id),

@@ -28,12 +28,12 @@ def seeded(frozen, tmp_path: Path) -> Path:
     path = tmp_path / "cli.db"
     store = Store.open(path)
     try:
-        acme = store.add_application(company="Acme", role="Engineer", stage="interviewing")
-        anna = store.add_contact(full_name="Anna Berg", email="anna@acme.example")
+        acme = store.applications.add(company="Acme", role="Engineer", stage="interviewing")
+        anna = store.people.add(full_name="Anna Berg", email="anna@acme.example")
         start = (NOW - dt.timedelta(days=3)).replace(hour=10)
-        interview = store.add_interview(acme, start, tz="UTC", format="video")
-        store.add_to_panel(interview, anna)
-        store.add_application(company="Beta", role="", stage="applied")
+        interview = store.interviews.add(acme, start, tz="UTC", format="video")
+        store.interviews.add_to_panel(interview, anna)
+        store.applications.add(company="Beta", role="", stage="applied")
     finally:
         store.close()
     return path

@@ -141,7 +141,7 @@ def test_a_busy_file_released_during_the_wait_takes_the_change(shell: Shell):
         holder.close()
     store = Store.open(shell.path)
     try:
-        assert store.pipeline_row(1).role == "Patient"
+        assert store.applications.row(1).role == "Patient"
     finally:
         store.close()
     assert TODAY.isoformat() == "2026-12-01"

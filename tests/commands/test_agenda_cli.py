@@ -32,13 +32,13 @@ def filled(tmp_path: Path, monkeypatch) -> Path:
     monkeypatch.setenv("FOLLOWUP_TUI_CONFIG", str(tmp_path / "absent.toml"))
     path = tmp_path / "f.db"
     store = Store.open(path)
-    app_id = store.add_application(company="Acme", role="Engineer", stage="interviewing")
-    anna = store.add_contact(full_name="Anna Berg")
+    app_id = store.applications.add(company="Acme", role="Engineer", stage="interviewing")
+    anna = store.people.add(full_name="Anna Berg")
     start = dt.datetime.combine(TODAY - dt.timedelta(days=3), dt.time(10)).astimezone()
-    interview = store.add_interview(app_id, start)
-    store.add_to_panel(interview, anna)  # R4 due 2 days ago; R8 in 4 days; R10 in 11, 18
-    other = store.add_application(company="Beta", role="", stage="interviewing")
-    store.add_interview(other, start + dt.timedelta(days=3))  # R8 on day 7: included
+    interview = store.interviews.add(app_id, start)
+    store.interviews.add_to_panel(interview, anna)  # R4 due 2 days ago; R8 in 4 days; R10 in 11, 18
+    other = store.applications.add(company="Beta", role="", stage="interviewing")
+    store.interviews.add(other, start + dt.timedelta(days=3))  # R8 on day 7: included
     store.close()
     return path
 

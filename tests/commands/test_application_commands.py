@@ -19,7 +19,7 @@ def touches(path: Path, application_id: int) -> list[tuple]:
     store = Store.open(path)
     try:
         return sorted((row.kind, row.rule, row.due, row.stored_status, row.contact)
-                      for row in store.touches_of(application_id))
+                      for row in store.agenda.touches_of(application_id))
     finally:
         store.close()
 
@@ -73,7 +73,7 @@ def test_a_stage_change_is_recorded_and_replanned_exactly_as_the_pipeline_does(
     shutil.copy(shell.path, twin)
     store = Store.open(twin)
     try:
-        store.set_stage(1, "rejected")  # what `s` in the Pipeline calls
+        store.applications.set_stage(1, "rejected")  # what `s` in the Pipeline calls
     finally:
         store.close()
     result = shell("update", "1", "--stage", "rejected")
@@ -172,8 +172,8 @@ def test_list_is_the_pipelines_order_with_its_filters(shell: Shell):
     assert shell("update", "2", "--stage", "withdrawn").code == 0
     store = Store.open(shell.path)
     try:
-        store.set_archived(2)
-        expected = [row.id for row in store.pipeline_page(0, 100, show_archived=True)]
+        store.applications.set_archived(2)
+        expected = [row.id for row in store.applications.page(0, 100, show_archived=True)]
     finally:
         store.close()
     listed = json.loads(shell("list", "--json", "--all").out)

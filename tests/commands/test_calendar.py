@@ -22,13 +22,13 @@ def no_user_settings(tmp_path, monkeypatch):
 
 @pytest.fixture
 def planned(store):
-    app_id = store.add_application(company="Acme", role="Engineer", stage="interviewing")
-    anna = store.add_contact(full_name="Anna Berg")
-    past = store.add_interview(app_id, dt.datetime(2026, 1, 5, 14, tzinfo=dt.timezone.utc))
-    store.add_to_panel(past, anna)
+    app_id = store.applications.add(company="Acme", role="Engineer", stage="interviewing")
+    anna = store.people.add(full_name="Anna Berg")
+    past = store.interviews.add(app_id, dt.datetime(2026, 1, 5, 14, tzinfo=dt.timezone.utc))
+    store.interviews.add_to_panel(past, anna)
     future = dt.datetime.now(dt.timezone.utc).replace(microsecond=0) + dt.timedelta(days=3)
-    upcoming = store.add_interview(app_id, future, future + dt.timedelta(minutes=90),
-                                   tz="Europe/Berlin", place="Berlin office")
+    upcoming = store.interviews.add(app_id, future, future + dt.timedelta(minutes=90),
+                                    tz="Europe/Berlin", place="Berlin office")
     return store, app_id, past, upcoming, future
 
 
@@ -41,7 +41,7 @@ def test_every_pending_touch_and_the_upcoming_interview(planned, tmp_path):
     store, app_id, past, upcoming, future = planned
     path = write_ics(store, tmp_path / "plan.ics")
     found, cal = events(path)
-    touches = store.agenda(dt.date(2000, 1, 1), limit=100)
+    touches = store.agenda.page(dt.date(2000, 1, 1), limit=100)
     assert {f"touch-{t.id}@followup-tui" for t in touches} | {
         f"interview-{upcoming}@followup-tui"} == set(found)
     assert f"interview-{past}@followup-tui" not in found  # only upcoming interviews
@@ -64,8 +64,8 @@ def test_uids_are_stable_and_done_touches_leave(planned, tmp_path):
     first, _ = events(write_ics(store, tmp_path / "a.ics"))
     second, _ = events(write_ics(store, tmp_path / "b.ics"))
     assert set(first) == set(second)
-    done = store.agenda(dt.date(2000, 1, 1), limit=1)[0]
-    store.touch_done(done.id)
+    done = store.agenda.page(dt.date(2000, 1, 1), limit=1)[0]
+    store.plan.done(done.id)
     third, _ = events(write_ics(store, tmp_path / "a.ics"))  # re-export over the old file
     assert set(third) == set(first) - {f"touch-{done.id}@followup-tui"}
 

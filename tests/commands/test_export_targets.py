@@ -36,10 +36,10 @@ def db(tmp_path):
     are on the calendar."""
     path = tmp_path / "plan.db"
     store = Store.open(path)
-    app_id = store.add_application(company="Acme", role="Engineer", stage="interviewing")
+    app_id = store.applications.add(company="Acme", role="Engineer", stage="interviewing")
     soon = dt.datetime.now(dt.timezone.utc).replace(microsecond=0) + dt.timedelta(days=2)
-    interview = store.add_interview(app_id, soon, tz="Europe/Berlin")
-    store.add_to_panel(interview, store.add_contact(full_name="Anna Berg"))
+    interview = store.interviews.add(app_id, soon, tz="Europe/Berlin")
+    store.interviews.add_to_panel(interview, store.people.add(full_name="Anna Berg"))
     store.close()
     return path
 
@@ -84,7 +84,7 @@ def test_an_earlier_export_is_replaced_and_keeps_its_permissions(db, tmp_path):
     assert "interview-1@followup-tui" in first
     os.chmod(ours, 0o640)  # the owner shares it with a calendar server
     store = Store.open(db)
-    store.add_interview(1, dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=9))
+    store.interviews.add(1, dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=9))
     store.close()
     assert export(db, "--ics", str(ours)) == 0
     assert first | {"interview-2@followup-tui"} <= uids(ours.read_bytes())
@@ -147,7 +147,7 @@ def test_dash_writes_each_export_to_standard_output_and_nothing_else(db, tmp_pat
 
 def test_non_ascii_text_reaches_standard_output_whatever_the_locale(db, tmp_path):
     store = Store.open(db)
-    store.add_application(company="Zoë & Søn — 東京")
+    store.applications.add(company="Zoë & Søn — 東京")
     store.close()
     backup = run_cli("export", "--db", str(db), "--json", "-")  # LC_ALL=C: ASCII stdout
     assert backup.returncode == 0, backup.stderr

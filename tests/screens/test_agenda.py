@@ -31,15 +31,15 @@ def no_user_settings(tmp_path, monkeypatch):
 def planned(db_path):
     """Acme interviewed 3 days ago (thank-you overdue, check-in in 4 days); Beta later."""
     store = Store.open(db_path)
-    acme = store.add_application(company="Acme", role="Engineer", stage="interviewing")
-    anna = store.add_contact(full_name="Anna Berg", email="anna@acme.example")
+    acme = store.applications.add(company="Acme", role="Engineer", stage="interviewing")
+    anna = store.people.add(full_name="Anna Berg", email="anna@acme.example")
     start = dt.datetime.combine(TODAY - dt.timedelta(days=3), dt.time(10)).astimezone()
-    interview = store.add_interview(acme, start)
-    store.add_to_panel(interview, anna)
-    store.log_exchange(acme, happened_on=TODAY - dt.timedelta(days=1), kind="call",
-                       summary="Recruiter said next week", contact_id=anna)
-    beta = store.add_application(company="Beta", role="Designer", stage="interviewing")
-    store.add_interview(beta, start + dt.timedelta(days=10))
+    interview = store.interviews.add(acme, start)
+    store.interviews.add_to_panel(interview, anna)
+    store.exchanges.log(acme, happened_on=TODAY - dt.timedelta(days=1), kind="call",
+                        summary="Recruiter said next week", contact_id=anna)
+    beta = store.applications.add(company="Beta", role="Designer", stage="interviewing")
+    store.interviews.add(beta, start + dt.timedelta(days=10))
     store.close()
     return acme, beta
 
@@ -49,7 +49,7 @@ def touches(app) -> VirtualTable:
 
 
 def next_touch(app, company: str) -> dt.date | None:
-    return next(r.next_touch_due for r in app.store.pipeline_page(0, 50)
+    return next(r.next_touch_due for r in app.store.applications.page(0, 50)
                 if r.company == company)
 
 
@@ -70,7 +70,7 @@ async def test_done_snooze_skip_and_the_pipeline_follows(make_app, planned):
         await pilot.press("d")  # done: the thank-you leaves the agenda
         await written(pilot)
         assert touches(app).row_count == count - 1
-        assert app.store.touch_status(first.id)[0] == "done"
+        assert app.store.agenda.touch_status(first.id)[0] == "done"
         await pilot.press("1")
         await pilot.pause()
         assert isinstance(app.screen, PipelineScreen)
@@ -82,14 +82,15 @@ async def test_done_snooze_skip_and_the_pipeline_follows(make_app, planned):
         assert (checkin.company, checkin.kind) == ("Acme", "check-in")
         await pilot.press("Z")  # a week later
         await written(pilot)
-        assert app.store.touch(checkin.id).due == checkin.due + dt.timedelta(days=7)
+        assert app.store.agenda.touch(checkin.id).due == checkin.due + dt.timedelta(days=7)
         await pilot.press("z")
         await written(pilot)
         current = touches(app).current.touch
         await pilot.press("delete")  # skip
         await written(pilot)
-        assert app.store.touch_status(current.id)[0] == "skipped"
-        pending = [app.store.touch(touches(app).row_at(i).id) for i in range(touches(app).row_count)]
+        assert app.store.agenda.touch_status(current.id)[0] == "skipped"
+        pending = [app.store.agenda.touch(touches(app).row_at(i).id)
+                   for i in range(touches(app).row_count)]
         acme_dues = [t.due for t in pending if t.company == "Acme"]
         await pilot.press("1")
         await pilot.pause()
@@ -116,7 +117,7 @@ async def test_redate_with_an_inline_error_then_a_good_date(make_app, planned):
         await pilot.press("ctrl+s")
         await written(pilot)
         assert isinstance(app.screen, AgendaScreen)
-        assert app.store.touch_status(touch.id)[:3] == (
+        assert app.store.agenda.touch_status(touch.id)[:3] == (
             "pending", TODAY + dt.timedelta(days=20), True)
 
 
@@ -149,7 +150,7 @@ async def test_start_notification_counts_overdue_and_today(make_app, planned):
 async def test_offer_line_timeline_and_accept(make_app, planned):
     acme, _beta = planned
     app = make_app()
-    app.store.set_stage(acme, "offer", offer_deadline=TODAY + dt.timedelta(days=5))
+    app.store.applications.set_stage(acme, "offer", offer_deadline=TODAY + dt.timedelta(days=5))
     async with app.run_test(size=(120, 36)) as pilot:
         await until(pilot, lambda: "Offer from" in str(app.screen.query_one("#health").render()))
         health = str(app.screen.query_one("#health").render())
@@ -174,7 +175,7 @@ async def test_offer_line_timeline_and_accept(make_app, planned):
         assert isinstance(app.screen, OfferForm)
         await pilot.press("ctrl+s")  # "accept the offer" is first
         await written(pilot)
-        assert app.store.get_application(acme).stage == "accepted"
+        assert app.store.applications.get(acme).stage == "accepted"
         assert next_touch(app, "Acme") is None  # R14: accepting closes its plan
         await until(pilot, lambda: "You accepted" in str(app.screen.query_one("#health").render()))
         health = str(app.screen.query_one("#health").render())
@@ -224,8 +225,8 @@ async def test_e_edits_due_date_and_channel_and_the_plan_keeps_them(make_app, pl
         await pilot.press("ctrl+s")
         await written(pilot)
         assert isinstance(app.screen, AgendaScreen)
-        app.store.update_application(acme, location="Remote")  # the plan is recomputed
-        row = next(r for r in app.store.agenda(TODAY) if r.id == touch.id)
+        app.store.applications.update(acme, location="Remote")  # the plan is recomputed
+        row = next(r for r in app.store.agenda.page(TODAY) if r.id == touch.id)
         assert row.due == TODAY + dt.timedelta(days=9) and row.channel == "linkedin"
 
 
@@ -246,7 +247,7 @@ async def test_r1_r8_a_checkin_before_the_decision_date_warns_then_keeps(make_ap
     acme, _ = planned
     decision = TODAY + dt.timedelta(days=10)
     app = make_app()
-    app.store.update_application(acme, decision_expected_by=decision)
+    app.store.applications.update(acme, decision_expected_by=decision)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("4")
         await pilot.pause()
@@ -262,11 +263,11 @@ async def test_r1_r8_a_checkin_before_the_decision_date_warns_then_keeps(make_ap
         warning = str(app.screen.query_one("#due-error").render())
         assert (f"That is before the decision date ({decision.isoformat()}): the playbook "
                 "waits until then (R1, R8). Save again to keep it.") in warning.replace("\n", " ")
-        assert app.store.touch_status(checkin.id)[1] == decision
+        assert app.store.agenda.touch_status(checkin.id)[1] == decision
         await pilot.press("ctrl+s")  # the user stays in charge
         await written(pilot)
         assert isinstance(app.screen, AgendaScreen)
-        assert app.store.touch_status(checkin.id)[:3] == (
+        assert app.store.agenda.touch_status(checkin.id)[:3] == (
             "pending", TODAY + dt.timedelta(days=1), True)
 
         to_checkin(app, "Acme")
@@ -279,18 +280,18 @@ async def test_r1_r8_a_checkin_before_the_decision_date_warns_then_keeps(make_ap
         assert isinstance(app.screen, TouchForm)
         assert "before the decision date" in str(app.screen.query_one("#due-error").render())
         # After the decision date and a week clear of the other check-ins: no warning.
-        later = max(app.store.other_checkins(checkin.id)) + dt.timedelta(days=7)
+        later = max(app.store.agenda.other_checkins(checkin.id)) + dt.timedelta(days=7)
         app.screen.query_one("#field-due").value = later.isoformat()
         await pilot.press("ctrl+s")
         await written(pilot)
         assert isinstance(app.screen, AgendaScreen)
-        assert app.store.touch_status(checkin.id)[1] == later
+        assert app.store.agenda.touch_status(checkin.id)[1] == later
 
 
 async def test_r1_a_thank_you_before_the_decision_date_is_no_warning(make_app, planned):
     acme, _ = planned
     app = make_app()
-    app.store.update_application(acme, decision_expected_by=TODAY + dt.timedelta(days=10))
+    app.store.applications.update(acme, decision_expected_by=TODAY + dt.timedelta(days=10))
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("4")
         await pilot.pause()
@@ -302,7 +303,7 @@ async def test_r1_a_thank_you_before_the_decision_date_is_no_warning(make_app, p
         await pilot.press("ctrl+s")
         await written(pilot)
         assert isinstance(app.screen, AgendaScreen)
-        assert app.store.touch_status(touch.id)[1] == TODAY + dt.timedelta(days=1)
+        assert app.store.agenda.touch_status(touch.id)[1] == TODAY + dt.timedelta(days=1)
 
 
 async def test_r10_a_checkin_within_a_week_of_another_warns_then_keeps(make_app, planned):
@@ -312,7 +313,7 @@ async def test_r10_a_checkin_within_a_week_of_another_warns_then_keeps(make_app,
         await pilot.press("4")
         await pilot.pause()
         checkin = to_checkin(app, "Acme")
-        others = app.store.other_checkins(checkin.id)
+        others = app.store.agenda.other_checkins(checkin.id)
         assert others and all((o - checkin.due).days >= 7 for o in others)
         await pilot.press("D")
         await pilot.pause()
@@ -322,8 +323,8 @@ async def test_r10_a_checkin_within_a_week_of_another_warns_then_keeps(make_app,
         assert isinstance(app.screen, RedateForm)  # warned, not saved
         assert "a week between them (R10)" in str(
             app.screen.query_one("#due-error").render()).replace("\n", " ")
-        assert app.store.touch_status(checkin.id)[1] == checkin.due
+        assert app.store.agenda.touch_status(checkin.id)[1] == checkin.due
         await pilot.press("ctrl+s")  # the user stays in charge
         await written(pilot)
         assert isinstance(app.screen, AgendaScreen)
-        assert app.store.touch_status(checkin.id)[1] == others[0]
+        assert app.store.agenda.touch_status(checkin.id)[1] == others[0]

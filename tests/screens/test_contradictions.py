@@ -22,7 +22,7 @@ def error_shown(form, name: str) -> str:
 
 
 async def test_the_answer_checkbox_is_ticked_only_when_on(store, make_app):
-    store.add_application(company="Acme", role="SRE")
+    store.applications.add(company="Acme", role="SRE")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("l")
@@ -41,7 +41,7 @@ async def test_the_answer_checkbox_is_ticked_only_when_on(store, make_app):
 
 
 async def test_a_call_is_by_phone_unless_the_user_chose_a_channel(store, make_app):
-    store.add_application(company="Acme", role="SRE")
+    store.applications.add(company="Acme", role="SRE")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("l")
@@ -62,7 +62,7 @@ async def test_a_call_is_by_phone_unless_the_user_chose_a_channel(store, make_ap
         assert channel.value == "linkedin"
         await pilot.press("ctrl+s")
         await written(pilot)
-    [line] = store.timeline(1)
+    [line] = store.exchanges.timeline(1)
     assert (line.kind, line.channel) == ("call", "linkedin")
 
 
@@ -89,11 +89,11 @@ async def test_a_field_error_goes_once_the_field_is_right(store, make_app):
         assert error_shown(form, "applied_on") == ""
         await pilot.press("ctrl+s")
         await written(pilot)
-    assert store.pipeline_count() == 1
+    assert store.applications.count() == 1
 
 
 async def test_the_stage_dialog_names_the_application(store, make_app):
-    store.add_application(company="Acme [EU]", role="SRE")
+    store.applications.add(company="Acme [EU]", role="SRE")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("s")
@@ -104,10 +104,10 @@ async def test_the_stage_dialog_names_the_application(store, make_app):
 
 
 async def test_R14_the_accepted_offer_line_ends_once_the_others_are_closed(store, make_app):
-    accepted = store.add_application(company="Acme", role="Engineer")
-    beta = store.add_application(company="Beta", role="Dev")
-    gamma = store.add_application(company="Gamma", role="Dev")
-    store.set_stage(accepted, "accepted")
+    accepted = store.applications.add(company="Acme", role="Engineer")
+    beta = store.applications.add(company="Beta", role="Dev")
+    gamma = store.applications.add(company="Gamma", role="Dev")
+    store.applications.set_stage(accepted, "accepted")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         def health() -> str:
@@ -116,33 +116,33 @@ async def test_R14_the_accepted_offer_line_ends_once_the_others_are_closed(store
         # The health line is read by a worker: wait for it.
         await until(pilot, lambda: "withdraw politely from the other 2 active applications"
                     in health())
-        store.set_stage(beta, "withdrawn")
-        store.set_archived(gamma)
+        store.applications.set_stage(beta, "withdrawn")
+        store.applications.set_archived(gamma)
         app.screen.refresh_pane()
         # The line ends, and R12 does not nag to add applications after accepting.
         await until(pilot, lambda: health() == "")
-        store.add_application(company="Delta", role="Dev")  # later: a new search
+        store.applications.add(company="Delta", role="Dev")  # later: a new search
         app.screen.refresh_pane()
         await until(pilot, lambda: "R12" in health())
         assert "You accepted" not in health()
 
 
 def test_R1_a_decision_date_after_the_last_interview_means_awaiting_decision(store):
-    past = store.add_application(company="Acme", role="SRE")
-    store.add_interview(past, clock.now() - dt.timedelta(days=2))
-    coming = store.add_application(company="Beta", role="Dev")
-    store.add_interview(coming, clock.now() - dt.timedelta(days=9))
-    store.add_interview(coming, clock.now() + dt.timedelta(days=2))
+    past = store.applications.add(company="Acme", role="SRE")
+    store.interviews.add(past, clock.now() - dt.timedelta(days=2))
+    coming = store.applications.add(company="Beta", role="Dev")
+    store.interviews.add(coming, clock.now() - dt.timedelta(days=9))
+    store.interviews.add(coming, clock.now() + dt.timedelta(days=2))
     decision = clock.today() + dt.timedelta(days=10)
     for app_id in (past, coming):
-        assert store.get_application(app_id).stage == "interviewing"
-        store.update_application(app_id, decision_expected_by=decision)
-    assert store.get_application(past).stage == "awaiting decision"
-    last = store.stage_history(past)[-1]
+        assert store.applications.get(app_id).stage == "interviewing"
+        store.applications.update(app_id, decision_expected_by=decision)
+    assert store.applications.get(past).stage == "awaiting decision"
+    last = store.applications.stage_history(past)[-1]
     assert (last.from_stage, last.to_stage) == ("interviewing", "awaiting decision")
     assert "R1" in last.note
-    assert store.get_application(coming).stage == "interviewing"  # a round is still to come
+    assert store.applications.get(coming).stage == "interviewing"  # a round is still to come
     # Saving the same date again, or another stage chosen by hand, is left alone.
-    store.update_application(past, stage="interviewing")
-    store.update_application(past, decision_expected_by=decision)
-    assert store.get_application(past).stage == "interviewing"
+    store.applications.update(past, stage="interviewing")
+    store.applications.update(past, decision_expected_by=decision)
+    assert store.applications.get(past).stage == "interviewing"

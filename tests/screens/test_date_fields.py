@@ -41,15 +41,15 @@ async def test_applied_on_monday_is_the_last_monday_and_23_11_follows_the_settin
         form.query_one("#field-decision_expected_by").value = (
             f"{decision.day}/{decision.month}/{decision.year}")  # day first (DMY)
         await pilot.press("ctrl+s")
-        await until(pilot, lambda: store.pipeline_count() == 1, what="saved")
-    [row] = store.pipeline_page(0, 1)
-    application = store.get_application(row.id)
+        await until(pilot, lambda: store.applications.count() == 1, what="saved")
+    [row] = store.applications.page(0, 1)
+    application = store.applications.get(row.id)
     assert application.applied_on == last(0, today)
     assert application.decision_expected_by == decision
 
 
 async def test_an_interview_99999_days_ago_is_refused_with_the_reason(store, make_app):
-    app_id = store.add_application(company="Hooli", role="Dev")
+    app_id = store.applications.add(company="Hooli", role="Dev")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         app.open_application(app_id)
@@ -62,13 +62,13 @@ async def test_an_interview_99999_days_ago_is_refused_with_the_reason(store, mak
         await pilot.press("ctrl+s")
         await written(pilot)
         assert app.screen is form and "before 1970" in error(form, "starts_at")
-    assert store.interviews(app_id) == []
+    assert store.interviews.of(app_id) == []
 
 
 async def test_a_redate_to_yesterday_is_refused_with_the_reason(store, make_app):
-    app_id = store.add_application(company="Hooli", role="Dev")
-    interview = store.add_interview(app_id, clock.now() - dt.timedelta(days=1))
-    store.add_to_panel(interview, store.add_contact(full_name="Gavin Belson"))
+    app_id = store.applications.add(company="Hooli", role="Dev")
+    interview = store.interviews.add(app_id, clock.now() - dt.timedelta(days=1))
+    store.interviews.add_to_panel(interview, store.people.add(full_name="Gavin Belson"))
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4")
@@ -86,5 +86,5 @@ async def test_a_redate_to_yesterday_is_refused_with_the_reason(store, make_app)
         form.query_one("#field-due").value = "next friday"
         await pilot.press("ctrl+s")
         await until(pilot, lambda: isinstance(app.screen, AgendaScreen), what="closed")
-    status, due, changed, _done = store.touch_status(touch_id)
+    status, due, changed, _done = store.agenda.touch_status(touch_id)
     assert status == "pending" and changed and due.weekday() == 4 and due > clock.today()

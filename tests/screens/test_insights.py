@@ -123,7 +123,7 @@ async def test_a_change_elsewhere_is_counted_when_the_pane_comes_back(make_app, 
         await pilot.press("5")
         await until(pilot, lambda: isinstance(app.screen, InsightsScreen) and counted(app),
                     timeout=WORKER)
-        app.store.add_application(company="Echo", source="referral")
+        app.store.applications.add(company="Echo", source="referral")
         await pilot.press("1", "5")
         await until(pilot, lambda: text(app, "#summary").startswith("5 applications"))
         await until(pilot, lambda: shows(text(app, "#funnel"), "Applications", 4), timeout=WORKER)
@@ -185,7 +185,7 @@ async def test_changes_in_a_row_start_one_count_and_one_more(make_app, history):
         load = screen.load
         screen.load = lambda period: (started.append(period), load(period))[1]
         for company in ("Echo", "Foxtrot", "Golf"):
-            app.store.add_application(company=company, source="referral")
+            app.store.applications.add(company=company, source="referral")
             screen.refresh_pane()  # what the app does when it sees another window's commit
         assert started == ["90"] and screen.recount
         await until(pilot, lambda: not screen.counting and not screen.recount, timeout=WORKER)

@@ -43,7 +43,7 @@ def stored(db_path, interview_id: int) -> dict[str, str]:
 
 
 async def test_add_interview_panelist_and_notes_survive_a_restart(store, make_app, db_path):
-    application = store.add_application(company="Acme", role="SRE")
+    application = store.applications.add(company="Acme", role="SRE")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_notes(app, pilot, application)
@@ -80,7 +80,7 @@ async def test_add_interview_panelist_and_notes_survive_a_restart(store, make_ap
         await pilot.press("2")
         await pilot.pause()
         assert editor(app, "asked").text == "Why SRE? said I like pagers."
-        interview_id = store.latest_interview(application).id
+        interview_id = store.interviews.latest(application).id
     app = make_app()  # restart on the same file
     async with app.run_test(size=SIZE) as pilot:
         await open_notes(app, pilot, application)
@@ -88,15 +88,15 @@ async def test_add_interview_panelist_and_notes_survive_a_restart(store, make_ap
         assert editor(app, "not_asked").text == "Team size"
         assert editor(app, "went_well").text == "The design round"
         assert editor(app, "blew_it").text == ""
-        assert [p.full_name for p in app.store.panel(interview_id)] == ["Ada Lovelace"]
-        assert app.store.panel(interview_id)[0].title == "CTO"
+        assert [p.full_name for p in app.store.interviews.panel(interview_id)] == ["Ada Lovelace"]
+        assert app.store.interviews.panel(interview_id)[0].title == "CTO"
         rows = app.screen.query_one("#interviews", PickList)
         assert "Ada Lovelace" in str(rows.get_option_at_index(0).prompt)
 
 
 async def test_autosave_reaches_the_file_and_quitting_writes_the_rest(store, make_app, db_path):
-    application = store.add_application(company="Acme")
-    interview = store.add_interview(application, dt.datetime.now(dt.timezone.utc))
+    application = store.applications.add(company="Acme")
+    interview = store.interviews.add(application, dt.datetime.now(dt.timezone.utc))
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_notes(app, pilot, application)
@@ -114,10 +114,10 @@ async def test_autosave_reaches_the_file_and_quitting_writes_the_rest(store, mak
 
 
 async def test_switching_interview_saves_and_loads_its_own_notes(store, make_app, db_path):
-    application = store.add_application(company="Acme")
-    old = store.add_interview(application, dt.datetime(2026, 1, 5, 10, tzinfo=dt.timezone.utc))
-    new = store.add_interview(application, dt.datetime(2026, 1, 9, 10, tzinfo=dt.timezone.utc))
-    store.save_note(old, "skills", "Go and SQL")
+    application = store.applications.add(company="Acme")
+    old = store.interviews.add(application, dt.datetime(2026, 1, 5, 10, tzinfo=dt.timezone.utc))
+    new = store.interviews.add(application, dt.datetime(2026, 1, 9, 10, tzinfo=dt.timezone.utc))
+    store.notes.save(old, "skills", "Go and SQL")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_notes(app, pilot, application)
@@ -133,10 +133,10 @@ async def test_switching_interview_saves_and_loads_its_own_notes(store, make_app
 
 
 async def test_edit_a_card_from_the_panel(store, make_app):
-    application = store.add_application(company="Acme")
-    interview = store.add_interview(application, dt.datetime.now(dt.timezone.utc))
-    ada = store.add_contact(full_name="Ada Lovelace")
-    store.add_to_panel(interview, ada)
+    application = store.applications.add(company="Acme")
+    interview = store.interviews.add(application, dt.datetime.now(dt.timezone.utc))
+    ada = store.people.add(full_name="Ada Lovelace")
+    store.interviews.add_to_panel(interview, ada)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_notes(app, pilot, application)
@@ -148,15 +148,15 @@ async def test_edit_a_card_from_the_panel(store, make_app):
         await pilot.press("tab", "tab", "tab", *keys("ada@acme.example"))
         await pilot.press("ctrl+s")
         await written(pilot)
-        assert store.get_contact(ada).email == "ada@acme.example"
+        assert store.people.get(ada).email == "ada@acme.example"
         # Everything planned is by email now: no nagging about a postal address.
         assert str(app.screen.query_one("#missing").render()) == ""
 
 
 async def test_picking_an_existing_contact_reuses_it(store, make_app):
-    application = store.add_application(company="Acme")
-    interview = store.add_interview(application, dt.datetime.now(dt.timezone.utc))
-    grace = store.add_contact(full_name="Grace Hopper", email="g@x.example")
+    application = store.applications.add(company="Acme")
+    interview = store.interviews.add(application, dt.datetime.now(dt.timezone.utc))
+    grace = store.people.add(full_name="Grace Hopper", email="g@x.example")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_notes(app, pilot, application)
@@ -164,26 +164,26 @@ async def test_picking_an_existing_contact_reuses_it(store, make_app):
         await pilot.pause(0.2)
         await pilot.press("enter")
         await pilot.pause()
-    assert [p.contact_id for p in store.panel(interview)] == [grace]
-    assert store.query("SELECT count(*) FROM contact")[0][0] == 1  # one person, one contact
+    assert [p.contact_id for p in store.interviews.panel(interview)] == [grace]
+    assert store.db.query("SELECT count(*) FROM contact")[0][0] == 1  # one person, one contact
 
 
 def fixed_data(store) -> int:
-    acme = store.add_application(company="Acme Robotics", role="Platform Engineer")
+    acme = store.applications.add(company="Acme Robotics", role="Platform Engineer")
     utc = dt.timezone.utc
-    first = store.add_interview(acme, dt.datetime(2026, 11, 10, 9, 30, tzinfo=utc),
-                                format="phone", tz="UTC")
-    second = store.add_interview(acme, dt.datetime(2026, 11, 19, 14, 0, tzinfo=utc),
-                                 format="on-site", tz="UTC", place="HQ")
-    ada = store.add_contact(full_name="Ada Lovelace", title="CTO", email="ada@acme.example",
-                            postal_address="1 Analytical Way")
-    bob = store.add_contact(full_name="Bob Stone", title="Recruiter")
-    store.add_to_panel(first, bob)
-    store.add_to_panel(second, ada)
-    store.add_to_panel(second, bob)
-    store.save_note(second, "asked", "Design a job queue — talked about idempotent retries.")
-    store.save_note(second, "blew_it", "Kubernetes autoscaling limits.")
-    store.save_note(second, "skills", "Terraform\nOn-call experience")
+    first = store.interviews.add(acme, dt.datetime(2026, 11, 10, 9, 30, tzinfo=utc),
+                                 format="phone", tz="UTC")
+    second = store.interviews.add(acme, dt.datetime(2026, 11, 19, 14, 0, tzinfo=utc),
+                                  format="on-site", tz="UTC", place="HQ")
+    ada = store.people.add(full_name="Ada Lovelace", title="CTO", email="ada@acme.example",
+                           postal_address="1 Analytical Way")
+    bob = store.people.add(full_name="Bob Stone", title="Recruiter")
+    store.interviews.add_to_panel(first, bob)
+    store.interviews.add_to_panel(second, ada)
+    store.interviews.add_to_panel(second, bob)
+    store.notes.save(second, "asked", "Design a job queue — talked about idempotent retries.")
+    store.notes.save(second, "blew_it", "Kubernetes autoscaling limits.")
+    store.notes.save(second, "skills", "Terraform\nOn-call experience")
     return acme
 
 
@@ -209,26 +209,26 @@ def test_snapshot_of_the_pane(store, make_app, snap_compare, frozen_clock):
 async def test_delete_takes_a_person_off_the_panel_then_deletes_the_interview(
         store, make_app, db_path):
     """An interview entered by mistake can go, after a clear question; n keeps it."""
-    application = store.add_application(company="Acme")
-    interview = store.add_interview(application, dt.datetime.now(dt.timezone.utc))
-    ada = store.add_contact(full_name="Ada Lovelace", email="ada@acme.example")
-    store.add_to_panel(interview, ada)
-    store.save_note(interview, "asked", "Kubernetes autoscaling")
+    application = store.applications.add(company="Acme")
+    interview = store.interviews.add(application, dt.datetime.now(dt.timezone.utc))
+    ada = store.people.add(full_name="Ada Lovelace", email="ada@acme.example")
+    store.interviews.add_to_panel(interview, ada)
+    store.notes.save(interview, "asked", "Kubernetes autoscaling")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_notes(app, pilot, application)
         app.screen.query_one("#panel", PickList).focus()
         await pilot.press("delete", "y")
         await written(pilot)
-        assert store.panel(interview) == []
-        assert store.get_contact(ada).full_name == "Ada Lovelace"  # the card stays
+        assert store.interviews.panel(interview) == []
+        assert store.people.get(ada).full_name == "Ada Lovelace"  # the card stays
 
         app.screen.query_one("#interviews", PickList).focus()
         await pilot.press("delete", "n")
         await pilot.pause()
-        assert [r.id for r in store.interviews(application)] == [interview]
+        assert [r.id for r in store.interviews.of(application)] == [interview]
         await pilot.press("delete", "y")
         await written(pilot)
-        assert store.interviews(application) == []
+        assert store.interviews.of(application) == []
         assert stored(db_path, interview) == {}
-        assert store.search_notes("kube") == []  # the search index followed
+        assert store.search.notes("kube") == []  # the search index followed

@@ -24,9 +24,9 @@ def names(text: str) -> list[str]:
 
 
 async def test_p_in_the_pipeline_adds_the_recruiter_and_r13_goes_to_them(store, make_app):
-    hooli = store.add_application(company="Hooli", role="Dev")
-    store.set_stage(hooli, "rejected")  # after applying, no interview, no panel
-    [feedback] = [t for t in store.agenda(clock.today() + dt.timedelta(days=9))
+    hooli = store.applications.add(company="Hooli", role="Dev")
+    store.applications.set_stage(hooli, "rejected")  # after applying, no interview, no panel
+    [feedback] = [t for t in store.agenda.page(clock.today() + dt.timedelta(days=9))
                   if t.kind == "feedback-request"]
     assert "p in the Pipeline adds a person to the application" in str(card_text(store, None))
     app = make_app()
@@ -44,14 +44,14 @@ async def test_p_in_the_pipeline_adds_the_recruiter_and_r13_goes_to_them(store, 
         assert isinstance(app.screen, ContactForm)
         await pilot.press("ctrl+s")
         await until(pilot, lambda: isinstance(app.screen, PipelineScreen), what="closed")
-    [(role, name)] = store.application_people(hooli)
+    [(role, name)] = store.people.roles_in(hooli)
     assert (role, name) == ("recruiter", "Dana Scully")
-    assert store.touch(feedback.id).contact == "Dana Scully"  # R13 now names them
+    assert store.agenda.touch(feedback.id).contact == "Dana Scully"  # R13 now names them
 
 
 async def test_notes_without_an_interview_adds_a_helper_and_shows_the_people(store, make_app):
-    hooli = store.add_application(company="Hooli", role="Dev")
-    store.add_contact(full_name="Bob Ross", organisation="Pied Piper")
+    hooli = store.applications.add(company="Hooli", role="Dev")
+    store.people.add(full_name="Bob Ross", organisation="Pied Piper")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         app.open_application(hooli)
@@ -68,16 +68,16 @@ async def test_notes_without_an_interview_adds_a_helper_and_shows_the_people(sto
         await written(pilot)
         await until(pilot, lambda: "helper Bob Ross" in str(
             app.screen.query_one("#title").render()), what="the title names the helper")
-    assert store.application_people(hooli) == [("helper", "Bob Ross")]
+    assert store.people.roles_in(hooli) == [("helper", "Bob Ross")]
 
 
 async def test_the_contacts_view_lists_everyone_and_filters(store, make_app):
-    hooli = store.add_application(company="Hooli", role="Dev")
-    initech = store.add_application(company="Initech", role="Analyst")
-    dana = store.add_contact(full_name="Dana Scully", organisation="Hooli")
-    store.link_contact(hooli, dana, "recruiter")
-    store.link_contact(initech, dana, "reference")
-    store.add_contact(full_name="Ada Lovelace", title="CTO")
+    hooli = store.applications.add(company="Hooli", role="Dev")
+    initech = store.applications.add(company="Initech", role="Analyst")
+    dana = store.people.add(full_name="Dana Scully", organisation="Hooli")
+    store.people.link(hooli, dana, "recruiter")
+    store.people.link(initech, dana, "reference")
+    store.people.add(full_name="Ada Lovelace", title="CTO")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("c")

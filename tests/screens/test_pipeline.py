@@ -63,7 +63,8 @@ async def test_add_move_filter_stage_quit_and_find_it_all_again(make_app):
         rows = [table(app).row_at(i) for i in range(table(app).row_count)]
         assert {(r.company, r.role, r.stage) for r in rows} == {
             ("Acme", "Data Engineer", "applied"), ("Beta Labs", "Designer", "interviewing")}
-        history = app.store.stage_history(next(r.id for r in rows if r.company == "Beta Labs"))
+        beta = next(r.id for r in rows if r.company == "Beta Labs")
+        history = app.store.applications.stage_history(beta)
         assert [c.to_stage for c in history] == ["applied", "interviewing"]
 
 
@@ -76,7 +77,7 @@ async def test_form_errors_keep_what_was_typed(make_app):
         assert isinstance(form, ApplicationForm)
         assert "required" in str(form.query_one("#company-error").render())
         assert form.query_one("#field-role").value == "Engineer"
-        assert app.store.pipeline_count() == 0
+        assert app.store.applications.count() == 0
 
         assert app.focused.id == "field-company"  # the cursor goes to the field to fix
         await pilot.press(*"Acme")
@@ -85,7 +86,7 @@ async def test_form_errors_keep_what_was_typed(make_app):
         await written(pilot)
         assert "February" in str(form.query_one("#applied_on-error").render())
         assert form.query_one("#field-company").value == "Acme"
-        assert app.store.pipeline_count() == 0
+        assert app.store.applications.count() == 0
 
         form.query_one("#field-applied_on").value = "yesterday"
         form.query_one("#field-decision_expected_by").value = "3 days ago"
@@ -101,7 +102,7 @@ async def test_escape_closes_the_form_and_keeps_the_typing(make_app):
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, PipelineScreen)
-        assert app.store.pipeline_count() == 0
+        assert app.store.applications.count() == 0
         await pilot.press("a")
         await pilot.pause()
         assert app.screen.query_one("#field-company").value == "Half-typ"
@@ -109,7 +110,7 @@ async def test_escape_closes_the_form_and_keeps_the_typing(make_app):
 
 
 async def test_archive_asks_first_and_X_shows_archived(make_app, store):
-    store.add_application(company="Old Co", role="Dev")
+    store.applications.add(company="Old Co", role="Dev")
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("x", "n")
@@ -124,7 +125,7 @@ async def test_archive_asks_first_and_X_shows_archived(make_app, store):
 
 
 async def test_log_an_exchange_updates_last_exchange(make_app, store):
-    store.add_application(company="Acme", role="Dev")
+    store.applications.add(company="Acme", role="Dev")
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("l")
@@ -153,14 +154,14 @@ async def test_help_lists_the_pane_keys(make_app):
 
 async def test_palette_jumps_to_an_application(make_app, store):
     for name in ("Alpha", "Beta", "Gamma"):
-        store.add_application(company=name, role="Dev")
+        store.applications.add(company=name, role="Dev")
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("ctrl+p", *"gamma")
         await pilot.pause(0.5)
         await pilot.press("enter")
         await pilot.pause()
-        gamma = store.find_applications("gamma")[0].id
+        gamma = store.applications.find("gamma")[0].id
         assert app.application_id == gamma
 
 
@@ -168,7 +169,7 @@ async def test_palette_jump_words_list_the_applications(make_app, store):
     """Typing the command's own words ("jump to") offers applications, most urgent first,
     and the one chosen is the one selected (not just the Pipeline's first row)."""
     for name in ("Alpha", "Beta"):
-        store.add_application(company=name, role="Dev")
+        store.applications.add(company=name, role="Dev")
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("ctrl+p", *"jump to")
@@ -177,7 +178,7 @@ async def test_palette_jump_words_list_the_applications(make_app, store):
         assert text.index("Jump to Alpha — Dev") < text.index("Jump to Beta — Dev")
         await pilot.press("down", "enter")  # the second hit
         await until(pilot, lambda: not app.screen.is_modal, what="the palette closed")
-        assert app.application_id == store.find_applications("Beta", 1)[0].id
+        assert app.application_id == store.applications.find("Beta", 1)[0].id
 
 
 async def test_help_shows_quit_and_not_textuals_generic_keys(make_app):
@@ -205,12 +206,12 @@ async def test_every_bad_field_is_marked_at_once_and_enter_moves_on(make_app):
         assert app.focused.id == "field-applied_on"  # the first bad field
         await pilot.press(*"yesterday")  # the bad text was selected: typing replaces it
         assert form.query_one("#field-applied_on").value == "yesterday"
-        assert app.store.pipeline_count() == 0
+        assert app.store.applications.count() == 0
 
 
 async def test_clearing_the_filter_keeps_the_highlighted_application(make_app, store):
     for name in ("Alpha", "Beta", "Gamma"):
-        store.add_application(company=name, role="Dev")
+        store.applications.add(company=name, role="Dev")
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("end")

@@ -20,16 +20,16 @@ def pipeline(app) -> VirtualTable:
 
 def with_touches(store, company: str, days_ago: int) -> int:
     """An application whose interview (with a panelist) makes thank-you touches."""
-    app_id = store.add_application(company=company, role="Engineer")
-    interview = store.add_interview(app_id, clock.now() - dt.timedelta(days=days_ago))
-    store.add_to_panel(interview, store.add_contact(full_name=f"Pat {company}"))
+    app_id = store.applications.add(company=company, role="Engineer")
+    interview = store.interviews.add(app_id, clock.now() - dt.timedelta(days=days_ago))
+    store.interviews.add_to_panel(interview, store.people.add(full_name=f"Pat {company}"))
     return app_id
 
 
 async def test_selection_survives_agenda_and_back_and_reaches_the_other_panes(store, make_app):
     with_touches(store, "Acme", 3)  # its touches come first in the Agenda
     with_touches(store, "Globex", 2)
-    initech = store.add_application(company="Initech", role="Analyst")
+    initech = store.applications.add(company="Initech", role="Analyst")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("end")  # Initech: nothing planned, last in urgency order
@@ -62,14 +62,14 @@ async def test_selection_survives_agenda_and_back_and_reaches_the_other_panes(st
 
 async def test_a_refresh_after_an_edit_keeps_the_cursor_on_the_same_application(store, make_app):
     with_touches(store, "Acme", 3)
-    initech = store.add_application(company="Initech", role="Analyst")
+    initech = store.applications.add(company="Initech", role="Analyst")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("end")
         assert pipeline(app).current.id == initech
         # Initech now gets a touch planned first: it moves to the top of the list.
-        with_touches_id = store.add_interview(initech, clock.now() - dt.timedelta(days=5))
-        store.add_to_panel(with_touches_id, store.add_contact(full_name="Bill Lumbergh"))
+        with_touches_id = store.interviews.add(initech, clock.now() - dt.timedelta(days=5))
+        store.interviews.add_to_panel(with_touches_id, store.people.add(full_name="Bill Lumbergh"))
         app.screen.refresh_pane()
         await pilot.pause()
         assert pipeline(app).current.id == initech == app.application_id
@@ -77,9 +77,9 @@ async def test_a_refresh_after_an_edit_keeps_the_cursor_on_the_same_application(
 
 
 async def test_the_interview_list_stops_at_its_ends(store, make_app):
-    app_id = store.add_application(company="Acme", role="SRE")
+    app_id = store.applications.add(company="Acme", role="SRE")
     for days in (30, 20, 10):  # rounds 1, 2, 3; the list shows the newest first
-        store.add_interview(app_id, clock.now() - dt.timedelta(days=days))
+        store.interviews.add(app_id, clock.now() - dt.timedelta(days=days))
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         app.open_application(app_id)
@@ -99,15 +99,15 @@ async def test_the_interview_list_stops_at_its_ends(store, make_app):
 
 async def test_archiving_the_selection_selects_the_row_the_cursor_lands_on(store, make_app):
     with_touches(store, "Acme", 3)
-    store.add_application(company="Globex", role="Analyst")
-    initech = store.add_application(company="Initech", role="Analyst")
+    store.applications.add(company="Globex", role="Analyst")
+    initech = store.applications.add(company="Initech", role="Analyst")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("end", "x")
         await pilot.pause()
         await pilot.press("y")
         await written(pilot)
-        assert store.get_application(initech).archived
+        assert store.applications.get(initech).archived
         shown = pipeline(app).current
         assert shown.company == "Globex" and app.application_id == shown.id
         await pilot.press("2")

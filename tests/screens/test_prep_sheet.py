@@ -10,14 +10,14 @@ from tests.screens.test_notes import SIZE
 
 
 def two_rounds(store) -> int:
-    acme = store.add_application(company="Acme Robotics", role="SRE")
-    first = store.add_interview(acme, dt.datetime(2026, 11, 2, 10, tzinfo=dt.timezone.utc))
-    second = store.add_interview(acme, dt.datetime(2026, 11, 9, 10, tzinfo=dt.timezone.utc))
-    store.save_note(first, "blew_it", "- Kubernetes autoscaling\n- salary question")
-    store.save_note(first, "skills", "Terraform")
-    store.save_note(second, "not_asked", "Team on-call rotation?")
-    store.save_note(second, "owed", "Portfolio link")
-    store.save_note(second, "went_well", "NOT ON THE SHEET")
+    acme = store.applications.add(company="Acme Robotics", role="SRE")
+    first = store.interviews.add(acme, dt.datetime(2026, 11, 2, 10, tzinfo=dt.timezone.utc))
+    second = store.interviews.add(acme, dt.datetime(2026, 11, 9, 10, tzinfo=dt.timezone.utc))
+    store.notes.save(first, "blew_it", "- Kubernetes autoscaling\n- salary question")
+    store.notes.save(first, "skills", "Terraform")
+    store.notes.save(second, "not_asked", "Team on-call rotation?")
+    store.notes.save(second, "owed", "Portfolio link")
+    store.notes.save(second, "went_well", "NOT ON THE SHEET")
     return acme
 
 

@@ -35,15 +35,15 @@ def findings_of(app) -> str:
 
 async def test_r5_the_promise_goes_to_priya_and_to_the_agenda_on_thursday(tmp_path):
     store = Store.open(tmp_path / "x.db")
-    app_id = store.add_application(company="Initech", role="Data Engineer", stage="interviewing")
-    priya = store.add_contact(full_name="Priya Raman", email="priya@initech.example")
-    tom = store.add_contact(full_name="Tom O'Brien", email="tom@initech.example")
-    interview = store.add_interview(app_id, dt.datetime(2026, 11, 23, 14, 55, tzinfo=UTC),
-                                    dt.datetime(2026, 11, 23, 15, 55, tzinfo=UTC))
-    store.add_to_panel(interview, priya)
-    store.add_to_panel(interview, tom)
-    store.save_note(interview, "skills", "SQL")
-    store.save_profile("Sam Lee", "sam@example.com", "+1 555 010 2030")
+    app_id = store.applications.add(company="Initech", role="Data Engineer", stage="interviewing")
+    priya = store.people.add(full_name="Priya Raman", email="priya@initech.example")
+    tom = store.people.add(full_name="Tom O'Brien", email="tom@initech.example")
+    interview = store.interviews.add(app_id, dt.datetime(2026, 11, 23, 14, 55, tzinfo=UTC),
+                                     dt.datetime(2026, 11, 23, 15, 55, tzinfo=UTC))
+    store.interviews.add_to_panel(interview, priya)
+    store.interviews.add_to_panel(interview, tom)
+    store.notes.save(interview, "skills", "SQL")
+    store.profile.save("Sam Lee", "sam@example.com", "+1 555 010 2030")
     app = FollowupApp(store)
     async with app.run_test(size=(120, 40)) as pilot:
         # The Notes pane: the owed section, typed as a person would.
@@ -54,7 +54,7 @@ async def test_r5_the_promise_goes_to_priya_and_to_the_agenda_on_thursday(tmp_pa
         for ch in OWED:
             await pilot.press({" ": "space", "(": "left_parenthesis",
                                ")": "right_parenthesis"}.get(ch, ch))
-        await until(pilot, lambda: store.notes(interview).get("owed", ("",))[0] == OWED,
+        await until(pilot, lambda: store.notes.sections(interview).get("owed", ("",))[0] == OWED,
                     what="the owed line saved")
         await pilot.press("escape")
         # The Thank-you pane: g for Priya, then for Tom.
@@ -84,7 +84,7 @@ async def test_r5_the_promise_goes_to_priya_and_to_the_agenda_on_thursday(tmp_pa
         await pilot.press("4")
         table = app.screen.query_one("#touches")
         await until(pilot, lambda: table.row_count > 0, what="agenda rows")
-        rows = store.agenda(NOW.date())
+        rows = store.agenda.page(NOW.date())
         sends = [(r.contact, r.due, r.rule) for r in rows if r.kind == "send"]
         assert sends == [("Priya Raman", dt.date(2026, 11, 26), "R5")]
     store.close()

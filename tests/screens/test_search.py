@@ -5,17 +5,17 @@ from __future__ import annotations
 import datetime as dt
 
 from followup_tui.screens.search import SearchScreen, hit_line
-from followup_tui.store.notes import MARK_END, MARK_START, SearchHit
+from followup_tui.store.search import MARK_END, MARK_START, SearchHit
 from followup_tui.widgets.notes_editor import NotesEditor
 from tests.screens.test_notes import SIZE, keys
 
 
 async def test_search_finds_a_word_typed_in_another_application(store, make_app):
     now = dt.datetime.now(dt.timezone.utc)
-    acme = store.add_application(company="Acme", role="SRE")
-    globex = store.add_application(company="Globex", role="Dev")
-    acme_interview = store.add_interview(acme, now)
-    store.add_interview(globex, now)
+    acme = store.applications.add(company="Acme", role="SRE")
+    globex = store.applications.add(company="Globex", role="Dev")
+    acme_interview = store.interviews.add(acme, now)
+    store.interviews.add(globex, now)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         app.open_application(acme)
@@ -45,8 +45,8 @@ async def test_search_finds_a_word_typed_in_another_application(store, make_app)
 
 async def test_short_queries_ask_for_more_letters_and_ctrl_f_works_in_a_text_field(
         store, make_app):
-    acme = store.add_application(company="Acme")
-    store.add_interview(acme, dt.datetime.now(dt.timezone.utc))
+    acme = store.applications.add(company="Acme")
+    store.interviews.add(acme, dt.datetime.now(dt.timezone.utc))
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         app.open_application(acme)
@@ -74,7 +74,7 @@ def test_hit_line_names_application_round_and_section():
 async def test_ctrl_f_over_the_palette_then_ctrl_p_does_not_end_the_app(store, make_app):
     """Found by tests/test_fuzz_keys.py: ctrl+f (a priority key) opened the search over
     the command palette, and ctrl+p then pushed a second palette: DuplicateIds."""
-    store.add_application(company="Acme", role="SRE")
+    store.applications.add(company="Acme", role="SRE")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+p")

@@ -68,7 +68,7 @@ async def settle(app, pilot) -> None:
 
 
 async def picture(app, pilot, application: str, keys: tuple[str, ...]) -> str:
-    app.application_id = app.store.find_applications(application, 1)[0].id
+    app.application_id = app.store.applications.find(application, 1)[0].id
     await pilot.press(*keys)
     await settle(app, pilot)
     for field in (*app.screen.query(Input), *app.screen.query(TextArea)):

@@ -11,7 +11,7 @@ from followup_tui.app import seconds_until_stale
 from followup_tui.playbook import clock
 from followup_tui.playbook.facts import Settings
 from followup_tui.screens.pipeline import cells
-from followup_tui.store.freshness import settings_fingerprint
+from followup_tui.store.plan import settings_fingerprint
 from followup_tui.widgets.virtual_table import VirtualTable
 from tests.waiting import until
 
@@ -42,8 +42,8 @@ def interview_cell_of(app, company: str) -> str:
 
 
 async def test_two_days_after_an_interview_the_pipeline_says_so(store, make_app, frozen):
-    app_id = store.add_application(company="Initech", role="Analyst")
-    store.add_interview(app_id, EVENING + dt.timedelta(minutes=10))  # still to come
+    app_id = store.applications.add(company="Initech", role="Analyst")
+    store.interviews.add(app_id, EVENING + dt.timedelta(minutes=10))  # still to come
     clock.freeze(EVENING + dt.timedelta(days=3))  # the app opens two days after it
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -56,8 +56,8 @@ async def test_two_days_after_an_interview_the_pipeline_says_so(store, make_app,
 
 
 async def test_after_midnight_tomorrow_becomes_today(store, make_app, frozen):
-    app_id = store.add_application(company="Initech", role="Analyst")
-    store.add_interview(app_id, EVENING + dt.timedelta(hours=12))  # tomorrow morning
+    app_id = store.applications.add(company="Initech", role="Analyst")
+    store.interviews.add(app_id, EVENING + dt.timedelta(hours=12))  # tomorrow morning
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -70,18 +70,18 @@ async def test_after_midnight_tomorrow_becomes_today(store, make_app, frozen):
 
 async def test_a_settings_change_replans_at_the_next_start(store, make_app, tmp_path,
                                                           monkeypatch, frozen):
-    app_id = store.add_application(company="Initech", role="Analyst")
-    store.add_interview(app_id, EVENING - dt.timedelta(days=1))
-    store.replan_all()
-    [checkin, *_] = [t for t in store.agenda(clock.today()) if t.kind == "check-in"]
+    app_id = store.applications.add(company="Initech", role="Analyst")
+    store.interviews.add(app_id, EVENING - dt.timedelta(days=1))
+    store.plan.replan_all()
+    [checkin, *_] = [t for t in store.agenda.page(clock.today()) if t.kind == "check-in"]
     settings = tmp_path / "settings.toml"
     settings.write_text("first_checkin_days = 2\n")
     monkeypatch.setenv("FOLLOWUP_TUI_CONFIG", str(settings))
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         want = settings_fingerprint(Settings(first_checkin_days=2))
-        await until(pilot, lambda: app.store.planned_with() == want, what="replanned")
-    assert store.touch_status(checkin.id)[1] == checkin.due - dt.timedelta(days=5)
+        await until(pilot, lambda: app.store.plan.planned_with() == want, what="replanned")
+    assert store.agenda.touch_status(checkin.id)[1] == checkin.due - dt.timedelta(days=5)
 
 
 def test_the_next_run_is_at_midnight_or_the_next_interview():

@@ -41,7 +41,7 @@ async def open_pane(app, pilot, application_id: int) -> ThankYouScreen:
 
 async def test_pane_without_interview_says_how_to_add_one(tmp_path):
     store = Store.open(tmp_path / "x.db")
-    app_id = store.add_application(company="Lumen Health", role="Designer")
+    app_id = store.applications.add(company="Lumen Health", role="Designer")
     app = FollowupApp(store)
     async with app.run_test(size=(120, 36)) as pilot:
         pane = await open_pane(app, pilot, app_id)
@@ -85,7 +85,7 @@ async def test_two_panelists_drafts_export_sent_and_restart(tmp_path, frozen):
         john_draft = pane.editor.text
         assert john_draft.startswith("Dear John,") and "mentoring" in john_draft
         assert john_draft != maria_draft  # R5: panelists compare notes
-        assert store.profile().name == "Ana Lopez"  # asked once, kept
+        assert store.profile.get().name == "Ana Lopez"  # asked once, kept
 
         # Edit John's note: enter writes, typing is autosaved, escape returns to the list.
         await pilot.press("enter")
@@ -95,7 +95,8 @@ async def test_two_panelists_drafts_export_sent_and_restart(tmp_path, frozen):
         while str(pane.query_one("#save-state").render()) != "saved":
             assert time.monotonic() < deadline, "the draft was never saved"
             await pilot.pause(0.05)
-        assert store.thank_you(built.interview_id, built.john).body.endswith("PS: see you soon.")
+        john = store.thank_yous.get(built.interview_id, built.john)
+        assert john.body.endswith("PS: see you soon.")
         await pilot.press("escape")
         assert app.focused.id == "recipients"
 
@@ -117,24 +118,24 @@ async def test_two_panelists_drafts_export_sent_and_restart(tmp_path, frozen):
         await pilot.pause()
         await pilot.press("down", "down", "enter")  # typed letter
         await settle(app, pilot)
-        assert store.thank_you(built.interview_id, built.maria).medium == "letter"
+        assert store.thank_yous.get(built.interview_id, built.maria).medium == "letter"
         assert pane.editor.text.startswith("Maria Rivera\nHead of Data")  # rewritten for R6
         await pilot.press("j", "S")
         await pilot.pause()
         await pilot.press("ctrl+s")
         await settle(app, pilot)
-        assert store.thank_you(built.interview_id, built.john).sent_at is not None
+        assert store.thank_yous.get(built.interview_id, built.john).sent_at is not None
         assert "sent" in str(listing.get_option_at_index(1).prompt)
-        assert store.exchanges(built.application_id)[0].direction == "out"
+        assert store.exchanges.of(built.application_id)[0].direction == "out"
     store.close()
 
     again = Store.open(db)
     app = FollowupApp(again)
     async with app.run_test(size=(120, 36)) as pilot:
         pane = await open_pane(app, pilot, built.application_id)
-        john = again.thank_you(built.interview_id, built.john)
+        john = again.thank_yous.get(built.interview_id, built.john)
         assert john.sent_at is not None and john.body.endswith("PS: see you soon.")
-        assert again.thank_you(built.interview_id, built.maria).medium == "letter"
+        assert again.thank_yous.get(built.interview_id, built.maria).medium == "letter"
         assert pane.editor.text.startswith("Maria Rivera")  # Maria's letter is shown first
         assert "sent" in str(pane.query_one("#recipients").get_option_at_index(1).prompt)
     again.close()
@@ -144,7 +145,7 @@ async def test_checklist_and_proofreading_follow_typing(tmp_path, frozen):
     """R5: the checklist and the findings are recomputed as the note is edited."""
     store = Store.open(tmp_path / "x.db")
     built = build_interview(store)
-    store.save_profile("Ana Lopez", "ana@example.org")
+    store.profile.save("Ana Lopez", "ana@example.org")
     app = FollowupApp(store)
     async with app.run_test(size=(120, 36)) as pilot:
         pane = await open_pane(app, pilot, built.application_id)
@@ -159,14 +160,14 @@ async def test_checklist_and_proofreading_follow_typing(tmp_path, frozen):
         assert pane.note_checks.checks[built.maria].state == "draft"
         # Quitting right after typing still saves (on unmount).
         await pilot.press(*" Bye")
-    assert store.thank_you(built.interview_id, built.maria).body.endswith("chat. Bye")
+    assert store.thank_yous.get(built.interview_id, built.maria).body.endswith("chat. Bye")
 
 
 async def test_generate_asks_before_replacing_a_draft(tmp_path, frozen):
     store = Store.open(tmp_path / "x.db")
     built = build_interview(store)
-    store.save_profile("Ana Lopez", "ana@example.org")
-    store.save_thank_you(built.interview_id, built.maria, "My own words.")
+    store.profile.save("Ana Lopez", "ana@example.org")
+    store.thank_yous.save(built.interview_id, built.maria, "My own words.")
     app = FollowupApp(store)
     async with app.run_test(size=(120, 36)) as pilot:
         pane = await open_pane(app, pilot, built.application_id)
@@ -189,7 +190,7 @@ def test_snapshot_of_the_pane(tmp_path, snap_compare, monkeypatch, utc_local_tim
     monkeypatch.setattr(clock, "_frozen", FROZEN.datetime)
     store = Store.open(tmp_path / "x.db")
     built = build_interview(store)
-    store.save_profile("Ana Lopez", "ana@example.org", "07700 900123")
+    store.profile.save("Ana Lopez", "ana@example.org", "07700 900123")
     app = FollowupApp(store)
 
     async def run_before(pilot) -> None:
@@ -224,7 +225,7 @@ async def test_e_edits_the_recipients_card_and_u_the_senders_details(tmp_path, f
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         assert app.screen is pane
-        assert store.get_contact(built.maria).title == "VP Engineering"
+        assert store.people.get(built.maria).title == "VP Engineering"
         await pilot.press("u")
         await pilot.pause()
         assert isinstance(app.screen, ProfileForm)
@@ -239,7 +240,7 @@ async def test_the_agendas_done_skip_and_redate_show_in_the_pane(tmp_path, froze
     i = built.interview_id
 
     def touch(key: str) -> int:
-        return store.query("SELECT id FROM touch WHERE key = ?", (key,))[0][0]
+        return store.db.query("SELECT id FROM touch WHERE key = ?", (key,))[0][0]
 
     app = FollowupApp(store)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -251,9 +252,9 @@ async def test_the_agendas_done_skip_and_redate_show_in_the_pane(tmp_path, froze
 
         assert "due in 19 h" in line(0) and "due in 19 h" in line(2)
         # What the Agenda's d, delete and D do, then back to the pane.
-        store.touch_done(touch(f"R4:i{i}:c{built.maria}"), dt.date(2026, 3, 2))
-        store.skip(touch(f"R4:i{i}:c{built.john}"))
-        store.redate(touch(f"R4:helper:c{built.helper}"), dt.date(2026, 3, 3))
+        store.plan.done(touch(f"R4:i{i}:c{built.maria}"), dt.date(2026, 3, 2))
+        store.plan.skip(touch(f"R4:i{i}:c{built.john}"))
+        store.plan.redate(touch(f"R4:helper:c{built.helper}"), dt.date(2026, 3, 3))
         await pilot.press("4")
         await settle(app, pilot)
         await pilot.press("3")
@@ -263,7 +264,8 @@ async def test_the_agendas_done_skip_and_redate_show_in_the_pane(tmp_path, froze
         # Re-dated in the Agenda: the Agenda's word for it (playbook.deadline).
         assert "snoozed: tomorrow" in line(2) and "19 h" not in line(2)
         # Marked sent here after all: "sent" wins over the plan's "done".
-        store.mark_sent(i, built.maria, dt.datetime(2026, 3, 2, 19, 0, tzinfo=dt.timezone.utc))
+        store.thank_yous.mark_sent(i, built.maria,
+                                   dt.datetime(2026, 3, 2, 19, 0, tzinfo=dt.timezone.utc))
         pane.refresh_pane()
         await settle(app, pilot)
         assert "sent today 19:00" in line(0) and "not sent from here" not in line(0)
@@ -276,9 +278,9 @@ async def test_export_and_mark_sent_ask_first_when_not_proofread(tmp_path, froze
 
     store = Store.open(tmp_path / "x.db")
     built = build_interview(store)
-    store.save_profile("Ana Lopez", "ana@example.org")
-    store.save_thank_you(built.interview_id, built.maria,
-                         "Dear Maria,\n\nThank you for teh interview. Here is [PORTFOLIO LINK].\n")
+    store.profile.save("Ana Lopez", "ana@example.org")
+    store.thank_yous.save(built.interview_id, built.maria,
+                          "Dear Maria,\n\nThank you for teh interview. Here is [PORTFOLIO LINK].\n")
     app = FollowupApp(store)
     async with app.run_test(size=(120, 36)) as pilot:
         await open_pane(app, pilot, built.application_id)
@@ -302,7 +304,7 @@ async def test_export_and_mark_sent_ask_first_when_not_proofread(tmp_path, froze
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("escape")
         await pilot.pause()
-        assert store.thank_you(built.interview_id, built.maria).sent_at is None
+        assert store.thank_yous.get(built.interview_id, built.maria).sent_at is None
         await pilot.press("S")
         await pilot.pause()
         await pilot.press("y")
@@ -310,14 +312,14 @@ async def test_export_and_mark_sent_ask_first_when_not_proofread(tmp_path, froze
         assert type(app.screen).__name__ == "SentForm"
         await pilot.press("ctrl+s")
         await settle(app, pilot)
-        assert store.thank_you(built.interview_id, built.maria).sent_at is not None
+        assert store.thank_yous.get(built.interview_id, built.maria).sent_at is not None
     store.close()
 
 
 async def test_a_proofread_note_exports_without_asking(tmp_path, frozen):
     store = Store.open(tmp_path / "x.db")
     built = build_interview(store)
-    store.save_profile("Ana Lopez", "ana@example.org", "07700 900123")
+    store.profile.save("Ana Lopez", "ana@example.org", "07700 900123")
     app = FollowupApp(store)
     async with app.run_test(size=(120, 36)) as pilot:
         pane = await open_pane(app, pilot, built.application_id)
@@ -339,7 +341,7 @@ async def test_pane_defaults_to_the_interview_that_happened(tmp_path, frozen, mo
     monkeypatch.setattr(clock, "_frozen", FROZEN.datetime)
     store = Store.open(tmp_path / "x.db")
     built = build_interview(store)
-    store.add_interview(built.application_id, STARTS + dt.timedelta(days=7))  # round 2, empty
+    store.interviews.add(built.application_id, STARTS + dt.timedelta(days=7))  # round 2, empty
     app = FollowupApp(store)
     async with app.run_test(size=(120, 36)) as pilot:
         pane = await open_pane(app, pilot, built.application_id)
@@ -353,8 +355,8 @@ async def test_header_shows_where_the_medium_goes(tmp_path, frozen):
     """R6: email address for an email, postal address for a letter, none for a card."""
     store = Store.open(tmp_path / "x.db")
     built = build_interview(store)
-    store.set_medium(built.interview_id, built.maria, "letter")
-    store.set_medium(built.interview_id, built.john, "handwritten")
+    store.thank_yous.set_medium(built.interview_id, built.maria, "letter")
+    store.thank_yous.set_medium(built.interview_id, built.john, "handwritten")
     app = FollowupApp(store)
     async with app.run_test(size=(120, 36)) as pilot:
         pane = await open_pane(app, pilot, built.application_id)
@@ -374,7 +376,7 @@ async def test_m_on_a_sent_note_keeps_its_medium_and_text(tmp_path, frozen):
     """R6: the medium shapes the text that went out; once sent, m changes nothing."""
     store = Store.open(tmp_path / "x.db")
     built = build_interview(store)
-    store.save_profile("Ana Lopez", "ana@example.org")
+    store.profile.save("Ana Lopez", "ana@example.org")
     app = FollowupApp(store)
     async with app.run_test(size=(120, 36)) as pilot:
         pane = await open_pane(app, pilot, built.application_id)
@@ -382,8 +384,8 @@ async def test_m_on_a_sent_note_keeps_its_medium_and_text(tmp_path, frozen):
         await settle(app, pilot)
         body = pane.editor.text
         assert body.startswith("Dear Maria,")
-        store.mark_sent(built.interview_id, built.maria,
-                        dt.datetime(2026, 3, 2, 19, 0, tzinfo=dt.timezone.utc))
+        store.thank_yous.mark_sent(built.interview_id, built.maria,
+                                   dt.datetime(2026, 3, 2, 19, 0, tzinfo=dt.timezone.utc))
         pane.refresh_pane()
         await settle(app, pilot)
         app.clear_notifications()
@@ -396,6 +398,6 @@ async def test_m_on_a_sent_note_keeps_its_medium_and_text(tmp_path, frozen):
                    and m.endswith(": the medium of a sent note stays as it was.")
                    for m in messages), messages
         assert pane.editor.text == body
-    row = store.thank_you(built.interview_id, built.maria)
+    row = store.thank_yous.get(built.interview_id, built.maria)
     assert row.medium == "email" and row.body == body and row.sent_at is not None
     store.close()

@@ -47,8 +47,8 @@ async def export(app, pilot) -> None:
 async def test_an_international_address_typed_in_the_card_exports(tmp_path):
     store = Store.open(tmp_path / "x.db")
     built = build_interview(store)
-    store.save_profile("Ana López", "ana@example.org")
-    store.save_thank_you(built.interview_id, built.maria, "Dear Maria,\n\nThank you.\n\nAna")
+    store.profile.save("Ana López", "ana@example.org")
+    store.thank_yous.save(built.interview_id, built.maria, "Dear Maria,\n\nThank you.\n\nAna")
     app = FollowupApp(store)
     async with app.run_test(size=(140, 40), notifications=True) as pilot:
         app.application_id = built.application_id
@@ -60,7 +60,7 @@ async def test_an_international_address_typed_in_the_card_exports(tmp_path):
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         assert type(app.screen).__name__ == "ThankYouScreen", "the form refused the address"
-        assert store.get_contact(built.maria).email == RENEE
+        assert store.people.get(built.maria).email == RENEE
         await export(app, pilot)
         assert app.return_code is None
         [eml] = (tmp_path / "exports").glob("*.eml")
@@ -76,8 +76,8 @@ async def test_an_unusable_stored_address_is_a_message_not_a_crash(tmp_path):
     db = tmp_path / "x.db"
     store = Store.open(db)
     built = build_interview(store)
-    store.save_profile("Ana López", "ana@example.org")
-    store.save_thank_you(built.interview_id, built.maria, "Dear Maria,\n\nThank you.\n\nAna")
+    store.profile.save("Ana López", "ana@example.org")
+    store.thank_yous.save(built.interview_id, built.maria, "Dear Maria,\n\nThank you.\n\nAna")
     with sqlite3.connect(db) as conn:  # as an older version, without the check, saved it
         conn.execute("UPDATE contact SET email = 'maria@northwind' WHERE id = ?", (built.maria,))
     app = FollowupApp(store)

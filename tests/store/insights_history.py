@@ -19,7 +19,7 @@ def at(day: str, hour: int = 12) -> dt.datetime:
 
 
 def touch_id(store, application_id: int, kind: str, contact_id: int | None = None) -> int:
-    rows = store.query(
+    rows = store.db.query(
         "SELECT id FROM touch WHERE application_id = ? AND kind = ?"
         " AND (? IS NULL OR contact_id = ?) ORDER BY due, id",
         (application_id, kind, contact_id, contact_id))
@@ -31,41 +31,41 @@ def build(store) -> dict[str, int]:
     ids: dict[str, int] = {}
     try:
         clock.freeze(at("2026-08-01"))
-        ids["cobalt"] = store.add_application(company="Cobalt, \"Old\" Ltd", role="Analyst",
+        ids["cobalt"] = store.applications.add(company="Cobalt, \"Old\" Ltd", role="Analyst",
                                                source="", applied_on=dt.date(2026, 8, 1))
         clock.freeze(at("2026-11-10"))
-        ids["bolt"] = store.add_application(company="Bolt | Ölwerke", role="Data [Lead]",
-                                            source="Job board", applied_on=dt.date(2026, 11, 10))
+        ids["bolt"] = store.applications.add(company="Bolt | Ölwerke", role="Data [Lead]",
+                                             source="Job board", applied_on=dt.date(2026, 11, 10))
         clock.freeze(at("2026-11-15"))
-        store.log_exchange(ids["bolt"], happened_on=dt.date(2026, 11, 15), kind="reply",
-                           channel="email", direction="in", summary="No, thanks",
-                           is_answer=True)
-        store.set_stage(ids["bolt"], "rejected")
+        store.exchanges.log(ids["bolt"], happened_on=dt.date(2026, 11, 15), kind="reply",
+                            channel="email", direction="in", summary="No, thanks",
+                            is_answer=True)
+        store.applications.set_stage(ids["bolt"], "rejected")
         clock.freeze(at("2026-11-20"))
-        ids["acme"] = store.add_application(company="Acme", role="Engineer\nSenior",
-                                            source="referral", applied_on=dt.date(2026, 11, 20))
-        ids["maria"] = store.add_contact(full_name="María José O'Neil", title="CTO")
-        ids["ref"] = store.add_contact(full_name="Rolf Ref", title="Former manager")
-        store.link_contact(ids["acme"], ids["ref"], "reference")
+        ids["acme"] = store.applications.add(company="Acme", role="Engineer\nSenior",
+                                             source="referral", applied_on=dt.date(2026, 11, 20))
+        ids["maria"] = store.people.add(full_name="María José O'Neil", title="CTO")
+        ids["ref"] = store.people.add(full_name="Rolf Ref", title="Former manager")
+        store.people.link(ids["acme"], ids["ref"], "reference")
         clock.freeze(at("2026-11-22"))
-        ids["round1"] = store.add_interview(ids["acme"], at("2026-11-24", 10),
-                                            at("2026-11-24", 11), format="video")
-        store.add_to_panel(ids["round1"], ids["maria"])
+        ids["round1"] = store.interviews.add(ids["acme"], at("2026-11-24", 10),
+                                             at("2026-11-24", 11), format="video")
+        store.interviews.add_to_panel(ids["round1"], ids["maria"])
         clock.freeze(at("2026-11-24", 18))
-        store.mark_sent(ids["round1"], ids["maria"], at("2026-11-24", 18))
-        store.touch_done(touch_id(store, ids["acme"], "reference-alert"), dt.date(2026, 11, 24))
+        store.thank_yous.mark_sent(ids["round1"], ids["maria"], at("2026-11-24", 18))
+        store.plan.done(touch_id(store, ids["acme"], "reference-alert"), dt.date(2026, 11, 24))
         clock.freeze(at("2026-11-25"))
-        ids["round2"] = store.add_interview(ids["acme"], at("2026-11-28", 10),
-                                            at("2026-11-28", 11), format="on-site")
-        store.add_to_panel(ids["round2"], ids["maria"])
+        ids["round2"] = store.interviews.add(ids["acme"], at("2026-11-28", 10),
+                                             at("2026-11-28", 11), format="on-site")
+        store.interviews.add_to_panel(ids["round2"], ids["maria"])
         clock.freeze(at("2026-11-25", 13))
-        ids["delta"] = store.add_application(company="Delta", role="", source="Referral",
-                                             applied_on=dt.date(2026, 11, 25))
-        store.update_application(ids["acme"], decision_expected_by=dt.date(2026, 11, 28))
+        ids["delta"] = store.applications.add(company="Delta", role="", source="Referral",
+                                              applied_on=dt.date(2026, 11, 25))
+        store.applications.update(ids["acme"], decision_expected_by=dt.date(2026, 11, 28))
         clock.freeze(at("2026-11-27"))  # too early: before the decision date (R8)
-        store.touch_done(touch_id(store, ids["acme"], "check-in"), dt.date(2026, 11, 27))
+        store.plan.done(touch_id(store, ids["acme"], "check-in"), dt.date(2026, 11, 27))
         clock.freeze(at("2026-11-30"))  # answered within a week of the check-in (R9)
-        store.set_stage(ids["acme"], "offer", offer_deadline=dt.date(2026, 12, 9))
+        store.applications.set_stage(ids["acme"], "offer", offer_deadline=dt.date(2026, 12, 9))
     finally:
         clock.freeze(NOW)
     return ids
@@ -79,7 +79,7 @@ def history_file(folder, profile: str = ""):
     store = Store.open(path)
     build(store)
     if profile:
-        store.save_profile(profile)
+        store.profile.save(profile)
     store.close()
     return path
 

@@ -21,7 +21,7 @@ def history(tmp_path_factory):
     """Built once: the tests below only read it."""
     store = Store.open(tmp_path_factory.mktemp("insights") / "history.db")
     ids = build(store)
-    yield Insights(store), ids
+    yield store.insights, ids
     clock.freeze(None)
     store.close()
 
@@ -35,9 +35,9 @@ def clock_runs_again():
 def test_applications_and_active_now(store, history):
     insights, _ids = history
     assert insights.now_counts() == (4, 3)  # Bolt was rejected
-    archived = Insights(store)
-    store.set_archived(store.add_application(company="Gone", stage="applied"))
-    store.add_application(company="Kept", stage="interviewing")
+    archived = store.insights
+    store.applications.set_archived(store.applications.add(company="Gone", stage="applied"))
+    store.applications.add(company="Kept", stage="interviewing")
     assert archived.now_counts() == (2, 1)  # archived: counted, but not active
 
 
@@ -90,9 +90,9 @@ def test_the_playbook_kept(history):
 
 
 def test_a_late_thank_you_is_sent_but_not_in_time(store):
-    ids, insights = build(store), Insights(store)
-    store.mark_sent(ids["round2"], ids["maria"], dt.datetime(2026, 11, 30, 9,
-                                                             tzinfo=dt.timezone.utc))
+    ids, insights = build(store), store.insights
+    store.thank_yous.mark_sent(ids["round2"], ids["maria"], dt.datetime(2026, 11, 30, 9,
+                                                                        tzinfo=dt.timezone.utc))
     kept = insights.kept(None, NOW, TODAY)
     assert (kept.thank_yous_owed, kept.thank_yous_sent, kept.thank_yous_in_time) == (2, 2, 1)
 
@@ -111,7 +111,7 @@ def test_counts_per_day_and_active_spans(history):
 
 
 def test_an_empty_database_counts_nothing(store):
-    insights = Insights(store)
+    insights = store.insights
     assert insights.now_counts() == (0, 0)
     assert insights.funnel(None) == FunnelCounts()
     assert insights.answers(None, NOW) == [] and insights.after_interviews(None, NOW) == []

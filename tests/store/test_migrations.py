@@ -63,14 +63,14 @@ def test_batch_upgrade_keeps_every_row_and_the_search_triggers(tmp_path):
     conn.close()
 
     store = Store.open(path)  # upgrades to head, with a backup first
-    after = {t: store.query(f"SELECT count(*) FROM {t}")[0][0] for t in TABLES}
+    after = {t: store.db.query(f"SELECT count(*) FROM {t}")[0][0] for t in TABLES}
     assert after == before
-    assert store.query("SELECT count(*) FROM note_fts WHERE note_fts MATCH 'kube'")[0][0] == 20
-    triggers = {r[0] for r in store.query("SELECT name FROM sqlite_master WHERE type='trigger'")}
+    assert store.db.query("SELECT count(*) FROM note_fts WHERE note_fts MATCH 'kube'")[0][0] == 20
+    triggers = {r[0] for r in store.db.query("SELECT name FROM sqlite_master WHERE type='trigger'")}
     assert {"note_ai", "note_ad", "note_au"} <= triggers
-    assert store.query("PRAGMA foreign_key_check") == []
-    assert store.backup is not None and store.backup.exists()
-    assert stat.S_IMODE(os.stat(store.backup).st_mode) == 0o600
+    assert store.db.query("PRAGMA foreign_key_check") == []
+    assert store.db.backup is not None and store.db.backup.exists()
+    assert stat.S_IMODE(os.stat(store.db.backup).st_mode) == 0o600
     store.close()
 
 
@@ -85,7 +85,7 @@ def test_a_current_database_opens_without_importing_alembic(tmp_path):
         "import sys\n"
         "from followup_tui.store import Store\n"
         f"store = Store.open({str(path)!r})\n"
-        "store.pipeline_page(0, 50)\n"
+        "store.applications.page(0, 50)\n"
         "assert 'alembic' not in sys.modules, 'alembic was imported'\n"
         "assert 'sqlalchemy' not in sys.modules, 'sqlalchemy was imported before first paint'\n"
     )

@@ -8,8 +8,8 @@ import sqlite3
 import pytest
 
 from followup_tui.store import ConflictError, Store
-from followup_tui.store.applications import FieldError
-from followup_tui.store.notes import MARK_END, MARK_START, fts_query
+from followup_tui.playbook.fields import FieldError
+from followup_tui.store.search import MARK_END, MARK_START, fts_query
 
 UTC = dt.timezone.utc
 
@@ -26,98 +26,99 @@ def at(day: int, hour: int = 14) -> dt.datetime:
 
 
 def test_interviews_newest_first_with_next_round_and_panel_names(store):
-    app = store.add_application(company="Acme", role="Engineer")
-    first = store.add_interview(app, at(10), tz="Europe/Berlin", format="video")
-    second = store.add_interview(app, at(17), place="HQ")
-    assert store.next_round(app) == 3
-    ada = store.add_contact(full_name="  Ada   Lovelace ", email="ada@acme.example")
-    bob = store.add_contact(full_name="Bob Stone")
-    store.add_to_panel(second, ada)
-    store.add_to_panel(second, bob, role="met")
-    store.add_to_panel(second, ada)  # twice is once
-    rows = store.interviews(app)
+    app = store.applications.add(company="Acme", role="Engineer")
+    first = store.interviews.add(app, at(10), tz="Europe/Berlin", format="video")
+    second = store.interviews.add(app, at(17), place="HQ")
+    assert store.interviews.next_round(app) == 3
+    ada = store.people.add(full_name="  Ada   Lovelace ", email="ada@acme.example")
+    bob = store.people.add(full_name="Bob Stone")
+    store.interviews.add_to_panel(second, ada)
+    store.interviews.add_to_panel(second, bob, role="met")
+    store.interviews.add_to_panel(second, ada)  # twice is once
+    rows = store.interviews.of(app)
     assert [r.id for r in rows] == [second, first]
     assert [r.round for r in rows] == [2, 1]
     assert rows[0].panel_names == ("Ada Lovelace", "Bob Stone")
     assert rows[1].starts_at == at(10) and rows[1].tz == "Europe/Berlin"
-    assert store.latest_interview(app).id == second
-    assert store.get_interview(second).panel_names == ("Ada Lovelace", "Bob Stone")
+    assert store.interviews.latest(app).id == second
+    assert store.interviews.get(second).panel_names == ("Ada Lovelace", "Bob Stone")
 
 
 def test_panel_order_missing_details_and_roles(store):
-    app = store.add_application(company="Acme")
-    interview = store.add_interview(app, at(10))
-    ada = store.add_contact(full_name="Ada", email="ada@x.example", postal_address="1 Road")
-    bob = store.add_contact(full_name="Bob")
-    store.add_to_panel(interview, ada)
-    store.add_to_panel(interview, bob, role="met")
-    people = store.panel(interview)
+    app = store.applications.add(company="Acme")
+    interview = store.interviews.add(app, at(10))
+    ada = store.people.add(full_name="Ada", email="ada@x.example", postal_address="1 Road")
+    bob = store.people.add(full_name="Bob")
+    store.interviews.add_to_panel(interview, ada)
+    store.interviews.add_to_panel(interview, bob, role="met")
+    people = store.interviews.panel(interview)
     assert [(p.full_name, p.role, p.position) for p in people] == [
         ("Ada", "panel", 0), ("Bob", "met", 1)]
     assert people[0].missing == ()
     # R2: the card asks for what a planned touch needs: the thank-you goes by email (R4)
     # and nothing planned is a letter, so no postal address is asked for.
     assert people[1].missing == ("email address",)
-    roles = {(p.full_name, p.role) for p in store.contacts_of(app)}
+    roles = {(p.full_name, p.role) for p in store.people.of_application(app)}
     assert roles == {("Ada", "interviewer"), ("Bob", "met")}
-    store.link_contact(app, bob, "reference")
-    assert ("Bob", "reference") in {(p.full_name, p.role) for p in store.contacts_of(app)}
+    store.people.link(app, bob, "reference")
+    assert ("Bob", "reference") in {(p.full_name, p.role) for p in store.people.of_application(app)}
     with pytest.raises(FieldError):
-        store.link_contact(app, bob, "boss")
+        store.people.link(app, bob, "boss")
 
 
 def test_contact_cards_find_and_update_with_versions(store):
     with pytest.raises(FieldError) as error:
-        store.add_contact(full_name="   ")
+        store.people.add(full_name="   ")
     assert error.value.field == "full_name"
-    ada = store.add_contact(full_name="Ada Lovelace", title="CTO")
-    store.add_contact(full_name="Adam Smith")
-    store.add_contact(full_name="Grace Hopper")
-    assert [c.full_name for c in store.find_contacts("ada")] == ["Ada Lovelace", "Adam Smith"]
-    assert [c.full_name for c in store.find_contacts("hopp")] == ["Grace Hopper"]
-    assert len(store.find_contacts("a", limit=2)) == 2
-    assert store.find_contacts("50%_") == []
-    card = store.get_contact(ada)
-    version = store.update_contact(ada, expected_version=card.version, email="ada@x.example")
+    ada = store.people.add(full_name="Ada Lovelace", title="CTO")
+    store.people.add(full_name="Adam Smith")
+    store.people.add(full_name="Grace Hopper")
+    assert [c.full_name for c in store.people.find("ada")] == ["Ada Lovelace", "Adam Smith"]
+    assert [c.full_name for c in store.people.find("hopp")] == ["Grace Hopper"]
+    assert len(store.people.find("a", limit=2)) == 2
+    assert store.people.find("50%_") == []
+    card = store.people.get(ada)
+    version = store.people.update(ada, expected_version=card.version, email="ada@x.example")
     assert version == card.version + 1
-    assert store.get_contact(ada).email == "ada@x.example"
+    assert store.people.get(ada).email == "ada@x.example"
     with pytest.raises(ConflictError):
-        store.update_contact(ada, expected_version=card.version, title="CEO")
+        store.people.update(ada, expected_version=card.version, title="CEO")
 
 
 def test_save_note_versions_and_conflict_carries_their_text(store):
-    app = store.add_application(company="Acme")
-    interview = store.add_interview(app, at(10))
-    assert store.notes(interview) == {}
-    v1 = store.save_note(interview, "asked", "Tell me about yourself")
+    app = store.applications.add(company="Acme")
+    interview = store.interviews.add(app, at(10))
+    assert store.notes.sections(interview) == {}
+    v1 = store.notes.save(interview, "asked", "Tell me about yourself")
     assert v1 == 1
-    v2 = store.save_note(interview, "asked", "Tell me about yourself\x1b[31m!", expected_version=v1)
-    assert store.notes(interview)["asked"] == ("Tell me about yourself!", v2)  # no escapes
-    assert store.save_note(interview, "asked", "Tell me about yourself!", v2) == v2  # no-op
+    v2 = store.notes.save(interview, "asked", "Tell me about yourself\x1b[31m!",
+                          expected_version=v1)
+    assert store.notes.sections(interview)["asked"] == ("Tell me about yourself!", v2)  # no escapes
+    assert store.notes.save(interview, "asked", "Tell me about yourself!", v2) == v2  # no-op
     with pytest.raises(ConflictError) as error:  # another window wrote v2 meanwhile
-        store.save_note(interview, "asked", "mine", expected_version=v1)
+        store.notes.save(interview, "asked", "mine", expected_version=v1)
     assert error.value.theirs == "Tell me about yourself!"
     with pytest.raises(Exception):
-        store.save_note(interview, "no-such-section", "x")
+        store.notes.save(interview, "no-such-section", "x")
 
 
 def test_search_finds_substrings_across_applications(store):
-    acme = store.add_application(company="Acme", role="SRE")
-    globex = store.add_application(company="Globex", role="Dev")
-    one = store.add_interview(acme, at(10))
-    two = store.add_interview(globex, at(12), round=2)
-    store.save_note(one, "skills", "They loved Kubernetes and Terraform")
-    store.save_note(two, "asked", "why \"quotes\" - and NEAR(stars*)")
-    hits = store.search_notes("kube")
+    acme = store.applications.add(company="Acme", role="SRE")
+    globex = store.applications.add(company="Globex", role="Dev")
+    one = store.interviews.add(acme, at(10))
+    two = store.interviews.add(globex, at(12), round=2)
+    store.notes.save(one, "skills", "They loved Kubernetes and Terraform")
+    store.notes.save(two, "asked", "why \"quotes\" - and NEAR(stars*)")
+    hits = store.search.notes("kube")
     assert [(h.company, h.section, h.interview_id) for h in hits] == [("Acme", "skills", one)]
     assert f"{MARK_START}Kube{MARK_END}" in hits[0].snippet
-    assert store.search_notes("\"quotes\" NEAR(stars*)")[0].company == "Globex"  # syntax is literal
-    assert store.search_notes("ku") == []  # under three characters: no index, no scan
-    assert store.search_notes("kubernetes terra")[0].round == 1
-    assert store.search_notes("kubernetes globex") == []
-    store.save_note(one, "skills", "Docker only", expected_version=1)
-    assert store.search_notes("kube") == []  # the index follows edits
-    assert len(store.search_notes("doc", limit=1)) == 1
+    assert store.search.notes("\"quotes\" NEAR(stars*)")[0].company == "Globex"  # syntax is literal
+    assert store.search.notes("ku") == []  # under three characters: no index, no scan
+    assert store.search.notes("kubernetes terra")[0].round == 1
+    assert store.search.notes("kubernetes globex") == []
+    store.notes.save(one, "skills", "Docker only", expected_version=1)
+    assert store.search.notes("kube") == []  # the index follows edits
+    assert len(store.search.notes("doc", limit=1)) == 1
 
 
 def test_fts_query_quotes_words():
@@ -127,9 +128,9 @@ def test_fts_query_quotes_words():
 
 
 def test_writes_replan_and_are_visible_to_another_connection(store, tmp_path):
-    app = store.add_application(company="Acme")
-    interview = store.add_interview(app, dt.datetime.now(UTC) - dt.timedelta(days=1))
-    store.save_note(interview, "owed", "portfolio")
+    app = store.applications.add(company="Acme")
+    interview = store.interviews.add(app, dt.datetime.now(UTC) - dt.timedelta(days=1))
+    store.notes.save(interview, "owed", "portfolio")
     other = sqlite3.connect(tmp_path / "x.db")
     assert other.execute("SELECT body FROM note").fetchone() == ("portfolio",)
     assert other.execute("SELECT last_interview_at IS NOT NULL FROM application").fetchone()[0]
@@ -137,15 +138,15 @@ def test_writes_replan_and_are_visible_to_another_connection(store, tmp_path):
 
 
 def test_interview_validation(store):
-    app = store.add_application(company="Acme")
+    app = store.applications.add(company="Acme")
     with pytest.raises(FieldError) as error:
-        store.add_interview(app, at(10), ends_at=at(9))
+        store.interviews.add(app, at(10), ends_at=at(9))
     assert error.value.field == "ends_at"
     with pytest.raises(FieldError):
-        store.add_interview(app, at(10), format="carrier pigeon")
-    interview = store.add_interview(app, at(10))
-    version = store.get_interview(interview).version
-    store.update_interview(interview, expected_version=version, place="Room 4")
-    assert store.get_interview(interview).place == "Room 4"
+        store.interviews.add(app, at(10), format="carrier pigeon")
+    interview = store.interviews.add(app, at(10))
+    version = store.interviews.get(interview).version
+    store.interviews.update(interview, expected_version=version, place="Room 4")
+    assert store.interviews.get(interview).place == "Room 4"
     with pytest.raises(ConflictError):
-        store.update_interview(interview, expected_version=version, place="Room 5")
+        store.interviews.update(interview, expected_version=version, place="Room 5")

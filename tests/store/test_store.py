@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from followup_tui.store import Store, StoreError
-from followup_tui.store.applications import FieldError
+from followup_tui.playbook.fields import FieldError
 from followup_tui.store.models import (
     Application, ApplicationContact, Contact, Exchange, Interview, Note, PanelMember,
     Profile, StageChange, ThankYou, Touch,
@@ -20,7 +20,7 @@ def test_every_table_round_trips(store: Store, db_path):
     """Write one row in every table through SQLModel; a fresh Store reads them back equal."""
     moment = dt.datetime(2026, 11, 20, 14, 30, tzinfo=UTC)
     rows = []
-    with store.write() as session:
+    with store.db.write() as session:
         app = Application(company="Acme", role="Engineer", job_description="x" * 5000,
                           decision_expected_by=dt.date(2026, 12, 1), offer_terms="£1",
                           offer_deadline=dt.date(2026, 12, 5), applied_on=dt.date(2026, 11, 1))
@@ -56,7 +56,7 @@ def test_every_table_round_trips(store: Store, db_path):
     store.close()
 
     again = Store.open(db_path)
-    with again.session() as session:
+    with again.db.session() as session:
         for model, row_id, values in snapshot:
             loaded = session.get(model, row_id)
             assert loaded is not None, model.__name__
@@ -67,7 +67,7 @@ def test_every_table_round_trips(store: Store, db_path):
 
 
 def test_sqlite_is_set_up_for_safety(store: Store):
-    with store.session() as session:
+    with store.db.session() as session:
         conn = session.connection()
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
@@ -77,54 +77,54 @@ def test_sqlite_is_set_up_for_safety(store: Store):
 
 def test_add_application_refuses_an_empty_company(store: Store):
     with pytest.raises(FieldError) as error:
-        store.add_application(company="   ", role="x")
+        store.applications.add(company="   ", role="x")
     assert error.value.field == "company"
-    assert store.pipeline_count() == 0
+    assert store.applications.count() == 0
 
 
 def test_stage_changes_are_recorded(store: Store):
-    app_id = store.add_application(company="Acme")
-    store.set_stage(app_id, "interviewing")
-    store.set_stage(app_id, "awaiting decision")
-    history = [(c.from_stage, c.to_stage) for c in store.stage_history(app_id)]
+    app_id = store.applications.add(company="Acme")
+    store.applications.set_stage(app_id, "interviewing")
+    store.applications.set_stage(app_id, "awaiting decision")
+    history = [(c.from_stage, c.to_stage) for c in store.applications.stage_history(app_id)]
     assert history == [(None, "applied"), ("applied", "interviewing"),
                        ("interviewing", "awaiting decision")]
 
 
 def test_control_characters_never_reach_the_database(store: Store):
-    app_id = store.add_application(company="Evil\x1b[31mCorp\x07", role="R\x00ole")
-    application = store.get_application(app_id)
+    app_id = store.applications.add(company="Evil\x1b[31mCorp\x07", role="R\x00ole")
+    application = store.applications.get(app_id)
     assert application.company == "EvilCorp"  # the whole escape sequence goes
     assert application.role == "Role"
 
 
 def test_pipeline_pages_in_urgency_order(store: Store):
     """Overdue first, then the next touch, then the next interview, then the company."""
-    ids = {name: store.add_application(company=name) for name in ("Zeta", "Alpha", "Mid")}
+    ids = {name: store.applications.add(company=name) for name in ("Zeta", "Alpha", "Mid")}
     today = dt.date.today()
-    with store.write() as session:
+    with store.db.write() as session:
         session.add(Touch(application_id=ids["Mid"], key="t1", kind="check-in",
                           due=today - dt.timedelta(days=2)))
         session.add(Touch(application_id=ids["Zeta"], key="t2", kind="check-in",
                           due=today + dt.timedelta(days=2)))
         session.flush()
-        store.refresh_summary(session, ids["Mid"])
-        store.refresh_summary(session, ids["Zeta"])
-    order = [row.company for row in store.pipeline_page(0, 10)]
+        store.summaries.refresh(session, ids["Mid"])
+        store.summaries.refresh(session, ids["Zeta"])
+    order = [row.company for row in store.applications.page(0, 10)]
     assert order == ["Mid", "Zeta", "Alpha"]
-    assert store.pipeline_position(ids["Alpha"]) == 2
-    assert [r.company for r in store.pipeline_page(1, 1)] == ["Zeta"]
+    assert store.applications.position(ids["Alpha"]) == 2
+    assert [r.company for r in store.applications.page(1, 1)] == ["Zeta"]
 
 
 def test_filter_and_archive(store: Store):
-    acme = store.add_application(company="Acme", role="Data Engineer")
-    store.add_application(company="Beta", role="Designer")
-    assert [r.company for r in store.pipeline_page(0, 10, filter_text="data")] == ["Acme"]
-    assert store.pipeline_count(filter_text="100%") == 0  # LIKE wildcards are literal
-    store.set_archived(acme)
-    assert [r.company for r in store.pipeline_page(0, 10)] == ["Beta"]
-    assert store.pipeline_count(show_archived=True) == 2
-    assert store.active_count() == 1
+    acme = store.applications.add(company="Acme", role="Data Engineer")
+    store.applications.add(company="Beta", role="Designer")
+    assert [r.company for r in store.applications.page(0, 10, filter_text="data")] == ["Acme"]
+    assert store.applications.count(filter_text="100%") == 0  # LIKE wildcards are literal
+    store.applications.set_archived(acme)
+    assert [r.company for r in store.applications.page(0, 10)] == ["Beta"]
+    assert store.applications.count(show_archived=True) == 2
+    assert store.applications.active_count() == 1
 
 
 def test_missing_database_is_not_created_when_asked_not_to(tmp_path):

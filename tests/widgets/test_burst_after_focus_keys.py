@@ -22,7 +22,7 @@ def table_rows(app) -> list[str]:
 async def test_a_burst_after_slash_goes_into_the_filter(store, make_app):
     """`/lumen` at once: `l` (log an exchange) never reaches the Pipeline."""
     for company in ("Lumen Health", "Acme", "Initech"):
-        store.add_application(company=company)
+        store.applications.add(company=company)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -37,7 +37,7 @@ async def test_a_burst_after_enter_or_escape_in_the_filter_goes_to_the_list(stor
     """`/acme`, enter, `j` (down) at once: `j` moves in the list, it is not typed into the
     filter. Then escape and `/` again: the second filter starts empty."""
     for company in ("Acme", "Acme Two", "Initech"):
-        store.add_application(company=company)
+        store.applications.add(company=company)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -68,8 +68,8 @@ async def test_a_burst_after_escape_or_enter_in_a_picker_goes_to_the_pane(store,
     """escape closes the picker; enter picks the highlighted contact and closes it:
     `down` right behind either moves in the Pipeline, it is not left in the picker."""
     for company in ("Acme", "Initech"):
-        store.add_application(company=company)
-    store.add_contact(full_name="Ada Lovelace")
+        store.applications.add(company=company)
+    store.people.add(full_name="Ada Lovelace")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -78,6 +78,6 @@ async def test_a_burst_after_escape_or_enter_in_a_picker_goes_to_the_pane(store,
         await until(pilot, lambda: app.screen is not picker and app.screen.table.cursor == 1,
                     what="down in the Pipeline")
         await until(pilot, lambda: not app.writer.pending)
-    first = store.pipeline_page(0, 1)[0].id
-    added = [who for _, who in store.application_people(first)]
+    first = store.applications.page(0, 1)[0].id
+    added = [who for _, who in store.people.roles_in(first)]
     assert added == (["Ada Lovelace"] if leave == "enter" else [])

@@ -38,7 +38,7 @@ def test_the_columns_fill_the_line_exactly_and_respect_minimums(total):
 
 
 async def test_a_narrow_pipeline_header_is_not_cut(make_app, store):
-    store.add_application(company="Meridian Bank", role="Engineer")
+    store.applications.add(company="Meridian Bank", role="Engineer")
     app = make_app()
     async with app.run_test(size=(40, 12)) as pilot:
         await pilot.pause()

@@ -24,9 +24,9 @@ async def test_the_footer_shows_each_panes_keys_and_rebuilds_only_for_a_change(
 
     monkeypatch.setattr(KeysFooter, "compose", counted)
     app = make_app()
-    app.store.add_application(company="Acme", role="Data Engineer")
-    offer = app.store.add_application(company="Beta", role="Designer")
-    app.store.update_application(offer, stage="offer")
+    app.store.applications.add(company="Acme", role="Data Engineer")
+    offer = app.store.applications.add(company="Beta", role="Designer")
+    app.store.applications.update(offer, stage="offer")
     async with app.run_test(size=(200, 36)) as pilot:
         await until(pilot, lambda: "Edit" in shown(app), what="the Pipeline's keys")
         assert shown(app)[0] == "Add" and "Quit" in shown(app)

@@ -110,7 +110,7 @@ async def test_the_add_form_takes_a_burst_typed_right_after_a(store, make_app):
     (x archives, s changes the stage, e edits, t opens the timeline)."""
     from followup_tui.screens.application_form import ApplicationForm
 
-    kept = store.add_application(company="Acme")
+    kept = store.applications.add(company="Acme")
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
@@ -123,10 +123,10 @@ async def test_the_add_form_takes_a_burst_typed_right_after_a(store, make_app):
         assert form.values()["company"] == "Sextet"
         await pilot.press("ctrl+s")
         await until(pilot, lambda: not isinstance(app.screen, ApplicationForm))
-    rows = {row.company: row for row in store.pipeline_page(0, 10, show_archived=True)}
+    rows = {row.company: row for row in store.applications.page(0, 10, show_archived=True)}
     assert set(rows) == {"Acme", "Sextet"}
     assert rows["Sextet"].role == "Site reliability"
-    assert store.get_application(kept).archived is False
+    assert store.applications.get(kept).archived is False
 
 
 async def test_enter_in_a_form_moves_on_before_the_next_key(store, make_app):
@@ -151,8 +151,8 @@ async def test_a_terminal_paste_into_a_notes_section_keeps_its_lines(store, make
 
     from followup_tui.widgets.notes_editor import NotesEditor
 
-    application = store.add_application(company="Acme")
-    interview = store.add_interview(application, dt.datetime.now(dt.timezone.utc))
+    application = store.applications.add(company="Acme")
+    interview = store.interviews.add(application, dt.datetime.now(dt.timezone.utc))
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         app.open_application(application)
@@ -162,8 +162,8 @@ async def test_a_terminal_paste_into_a_notes_section_keeps_its_lines(store, make
         assert isinstance(section, NotesEditor)
         app.post_message(events.Paste(PASTED))
         await until(pilot, lambda: section.text == KEPT)
-        await until(pilot, lambda: store.notes(interview).get(section.section.key, ("",))[0]
-                    == KEPT)
+        key = section.section.key
+        await until(pilot, lambda: store.notes.sections(interview).get(key, ("",))[0] == KEPT)
 
 
 async def test_a_terminal_paste_into_a_thank_you_draft_keeps_its_lines(store, make_app):
@@ -181,7 +181,7 @@ async def test_a_terminal_paste_into_a_thank_you_draft_keeps_its_lines(store, ma
         app.post_message(events.Paste(PASTED))
         await until(pilot, lambda: draft.text == KEPT)
         contact = app.screen.contact_id
-        await until(pilot, lambda: (note := store.thank_you(built.interview_id, contact))
+        await until(pilot, lambda: (note := store.thank_yous.get(built.interview_id, contact))
                     is not None and note.body == KEPT)
 
 
@@ -199,10 +199,10 @@ async def test_ctrl_s_right_after_typing_saves_what_was_typed(store, make_app, f
             await pilot.press("a")
             await until(pilot, lambda: form_ready(app))
         burst(app, *(() if form_up_first else ("a",)), *"Initech", "tab", *"SRE", "ctrl+s")
-        await until(pilot, lambda: store.pipeline_count() == 1)
+        await until(pilot, lambda: store.applications.count() == 1)
         await written(pilot)
         assert not isinstance(app.screen, ApplicationForm)
-    [row] = store.pipeline_page(0, 1)
+    [row] = store.applications.page(0, 1)
     assert (row.company, row.role) == ("Initech", "SRE")
 
 
@@ -213,7 +213,7 @@ async def test_a_field_applies_its_keys_as_the_user_rebound_them(store, make_app
     config = tmp_path / "settings.toml"
     config.write_text('[keys]\n"filter.clear" = "ctrl+g"\n')
     monkeypatch.setenv("FOLLOWUP_TUI_CONFIG", str(config))
-    store.add_application(company="Acme")
+    store.applications.add(company="Acme")
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("slash")

@@ -1,4 +1,4 @@
-"""Thank-you notes (R4, R5, R6) and the sender's profile.
+"""Thank-you notes (R4, R5, R6): one per (interview, person).
 
 Reads are plain SQL on small, indexed sets (one interview's people and notes), so the
 Thank-you pane can re-read on every keypress. Drafts are saved without replanning
@@ -9,25 +9,26 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from followup_tui.playbook.deadline import interview_end, thank_you_deadline
-from followup_tui.playbook.thank_you import Recipient, Sender
+from followup_tui.playbook.fields import clean_text
+from followup_tui.playbook.thank_you import Recipient
 from followup_tui.playbook.words import MEDIA
 from followup_tui.store.base import ConflictError, StoreError
+from followup_tui.store.database import Database
+from followup_tui.store.moments import stored_moment
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-
-def _moment(text: str | None) -> dt.datetime | None:
-    if not text:
-        return None
-    return dt.datetime.fromisoformat(text).replace(tzinfo=dt.timezone.utc)
+    from followup_tui.store.models import ThankYou
+    from followup_tui.store.plan import Plan
+    from followup_tui.store.summaries import Summaries
 
 
 @dataclass(frozen=True)
-class ThanksInterview:
+class ThankYouInterview:
     """The interview a batch of notes thanks for, with its application's words."""
 
     id: int
@@ -70,7 +71,7 @@ _TOUCH_COLUMNS = (
     " ORDER BY t.key LIKE 'R4:helper:%' LIMIT 1)")
 
 
-def _touch_fields(packed: str | None) -> dict:
+def _touch_fields(packed: str | None) -> dict[str, Any]:
     """Recipient's touch_* fields from _TOUCH_COLUMNS' packed text."""
     if not packed:
         return {}
@@ -84,69 +85,29 @@ def touch_keys(interview_id: int, contact_id: int) -> tuple[str, str]:
     return f"R4:i{interview_id}:c{contact_id}", f"R4:helper:c{contact_id}"
 
 
-class ThanksMixin:
-    """One thank-you note per (interview, person), and the profile that signs them."""
+class ThankYous:
+    """One thank-you note per (interview, person): who to thank, the drafts, the medium
+    and the sending. Drafts are saved without replanning; `set_medium` and `mark_sent`
+    move the plan (`Plan.after_write`)."""
 
-    # -- the sender (R5: your contact details) -------------------------------------
-    def profile(self) -> Sender | None:
-        """The user's details, or None until they have given at least a name."""
-        rows = self.query("SELECT name, email, phone, postal_address FROM profile WHERE id = 1")
-        if not rows or not rows[0][0].strip():
-            return None
-        name, email, phone, address = rows[0]
-        return Sender(name=name, email=email, phone=phone, address=address)
-
-    def save_profile(self, name: str, email: str = "", phone: str = "",
-                     postal_address: str = "") -> Sender:
-        """Keep the user's details (one row); a name is required, an email must look like one."""
-        from followup_tui.store.applications import FieldError, checked_email, clean_text
-        from followup_tui.store.models import Profile
-
-        name, email, phone = (clean_text(x).strip() for x in (name, email, phone))
-        postal_address = clean_text(postal_address).strip()
-        if not name:
-            raise FieldError("name", "Your name is needed to sign your notes.")
-        if email:
-            email = checked_email(email)
-        with self.write() as session:
-            profile = session.get(Profile, 1) or Profile(id=1)
-            profile.name, profile.email, profile.phone = name, email, phone
-            profile.postal_address = postal_address
-            session.add(profile)
-        return Sender(name=name, email=email, phone=phone, address=postal_address)
+    def __init__(self, db: Database, plan: "Plan", summaries: "Summaries") -> None:
+        self.db = db
+        self.plan = plan
+        self.summaries = summaries
 
     # -- which interview, who to thank (R4) -----------------------------------------
-    def thanks_interview(self, interview_id: int) -> ThanksInterview | None:
-        rows = self.query(
+    def interview(self, interview_id: int) -> ThankYouInterview | None:
+        """The interview a batch of notes thanks for, or None when it is gone."""
+        rows = self.db.query(
             "SELECT i.id, i.application_id, a.company, a.role, i.round, i.starts_at,"
             " i.ends_at, i.tz FROM interview i JOIN application a ON a.id = i.application_id"
             " WHERE i.id = ?", (interview_id,))
         if not rows:
             return None
         r = rows[0]
-        return ThanksInterview(id=r[0], application_id=r[1], company=r[2], role=r[3],
-                               round=r[4], starts_at=_moment(r[5]), ends_at=_moment(r[6]),
-                               tz=r[7] or "UTC")
-
-    def newest_interview_id(self, application_id: int,
-                            now: dt.datetime | None = None) -> int | None:
-        """The application's latest interview (by start), or None when it has none.
-
-        With `now`, the latest one that has already started, else the latest: after an
-        interview, "the latest interview" means the one that happened, not next week's
-        (where nobody may be on the panel yet), so that is the one to thank for (R4).
-        """
-        rows = []
-        if now is not None:
-            moment = now.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f")
-            rows = self.query(
-                "SELECT id FROM interview WHERE application_id = ? AND starts_at <= ?"
-                " ORDER BY starts_at DESC, id DESC LIMIT 1", (application_id, moment))
-        if not rows:
-            rows = self.query(
-                "SELECT id FROM interview WHERE application_id = ?"
-                " ORDER BY starts_at DESC, id DESC LIMIT 1", (application_id,))
-        return rows[0][0] if rows else None
+        return ThankYouInterview(id=r[0], application_id=r[1], company=r[2], role=r[3],
+                                 round=r[4], starts_at=stored_moment(r[5]),
+                                 ends_at=stored_moment(r[6]), tz=r[7] or "UTC")
 
     def recipients(self, interview_id: int) -> list[Recipient]:
         """Everyone to thank for an interview (R4), the interviewer first, each with the
@@ -156,7 +117,7 @@ class ThanksMixin:
         rest), then the people met that day, then people the application says were met
         (but who are on no interview's panel) and its helpers; each person once.
         """
-        rows = self.query(
+        rows = self.db.query(
             "SELECT c.id, c.full_name, c.title, c.email, c.postal_address, p.role,"
             "  EXISTS(SELECT 1 FROM applicationcontact ac WHERE ac.contact_id = c.id"
             "   AND ac.application_id = i.application_id AND ac.role = 'interviewer') AS lead,"
@@ -166,7 +127,7 @@ class ThanksMixin:
             (interview_id,))
         order = {"panel": 0, "met": 1}
         panel = sorted(rows, key=lambda r: (order.get(r[5], 1), -r[6], r[7], r[8]))
-        helpers = self.query(
+        helpers = self.db.query(
             "SELECT c.id, c.full_name, c.title, c.email, c.postal_address, ac.role,"
             "  0, 0, 0, c.organisation, " + _TOUCH_COLUMNS +
             " FROM applicationcontact ac JOIN contact c ON c.id = ac.contact_id"
@@ -184,15 +145,10 @@ class ThanksMixin:
                                          organisation=r[9] or "", **_touch_fields(r[10]))
         return list(people.values())
 
-    def note_texts(self, interview_id: int) -> dict[str, str]:
-        """The interview's R3 notes, section key -> text (what a draft is built from)."""
-        rows = self.query("SELECT section, body FROM note WHERE interview_id = ?", (interview_id,))
-        return {section: body for section, body in rows}
-
     def known_words(self, application_id: int) -> list[str]:
         """Names and words on file for an application (its people, company, role, notes),
         so proofreading does not flag the team's jargon or a colleague's name."""
-        rows = self.query(
+        rows = self.db.query(
             "SELECT company || ' ' || role FROM application WHERE id = :a"
             " UNION ALL SELECT c.full_name || ' ' || c.title || ' ' || c.organisation"
             "  FROM contact c WHERE c.id IN ("
@@ -205,19 +161,20 @@ class ThanksMixin:
         return [r[0] for r in rows if r[0]]
 
     # -- the notes themselves --------------------------------------------------------
-    def thank_yous(self, interview_id: int) -> dict[int, ThankYouRow]:
+    def of(self, interview_id: int) -> dict[int, ThankYouRow]:
         """Stored notes of an interview, by contact id."""
-        rows = self.query(
+        rows = self.db.query(
             "SELECT contact_id, medium, body, sent_at, version FROM thankyou"
             " WHERE interview_id = ?", (interview_id,))
         return {r[0]: ThankYouRow(contact_id=r[0], medium=r[1], body=r[2],
-                                  sent_at=_moment(r[3]), version=r[4]) for r in rows}
+                                  sent_at=stored_moment(r[3]), version=r[4]) for r in rows}
 
-    def thank_you(self, interview_id: int, contact_id: int) -> ThankYouRow:
-        return self.thank_yous(interview_id).get(contact_id, ThankYouRow(contact_id))
+    def get(self, interview_id: int, contact_id: int) -> ThankYouRow:
+        """One person's note (version 0 when none is stored yet)."""
+        return self.of(interview_id).get(contact_id, ThankYouRow(contact_id))
 
     def _note_row(self, session: "Session", interview_id: int, contact_id: int,
-                  medium: str | None = None):
+                  medium: str | None = None) -> "ThankYou":
         """The stored note, or a new one in the medium the plan chose for it (R6: email,
         else a letter when the card has no email address)."""
         from sqlmodel import select
@@ -236,18 +193,17 @@ class ThanksMixin:
                             medium=medium or default, body="", version=0)
         return note
 
-    def save_thank_you(self, interview_id: int, contact_id: int, body: str,
-                       expected_version: int | None = None) -> int:
+    def save(self, interview_id: int, contact_id: int, body: str,
+             expected_version: int | None = None) -> int:
         """Keep a draft; returns its new version.
 
         `expected_version` is the version the window last read (0: none yet). When another
         window saved since, nothing is written and ConflictError carries `.theirs`.
         """
-        from followup_tui.store.applications import clean_text
         from followup_tui.store.models import utcnow
 
         body = clean_text(body)
-        with self.write() as session:
+        with self.db.write() as session:
             note = self._note_row(session, interview_id, contact_id)
             if expected_version is not None and note.version != expected_version:
                 raise ConflictError(
@@ -268,7 +224,7 @@ class ThanksMixin:
 
         if medium not in MEDIA:
             raise StoreError(f"Unknown medium {medium!r}: one of {', '.join(MEDIA)}.")
-        with self.write() as session:
+        with self.db.write() as session:
             note = self._note_row(session, interview_id, contact_id, medium)
             note.medium = medium
             note.version += 1
@@ -285,14 +241,14 @@ class ThanksMixin:
         """The note went out: its R4 touch is done and it counts as an exchange (out)."""
         from followup_tui.store.models import Exchange, utcnow
 
-        interview = self.thanks_interview(interview_id)
+        interview = self.interview(interview_id)
         if interview is None:
             raise StoreError(f"Interview {interview_id} no longer exists.")
         if sent_at.tzinfo is None:
             raise ValueError("sent_at must be aware")
         sent_utc = sent_at.astimezone(dt.timezone.utc)
         day = sent_at.date()  # the day as the user typed it (local)
-        with self.write() as session:
+        with self.db.write() as session:
             note = self._note_row(session, interview_id, contact_id)
             note.sent_at = sent_utc
             note.version += 1
@@ -305,10 +261,10 @@ class ThanksMixin:
             ))
             session.flush()
             self._touch_done(session, interview.application_id, interview_id, contact_id, day)
-            self.changed(session, interview.application_id)
+            self.plan.after_write(session, interview.application_id)
             # A touch the replan has just proposed is done too.
             if self._touch_done(session, interview.application_id, interview_id, contact_id, day):
-                self.refresh_summary(session, interview.application_id)
+                self.summaries.refresh(session, interview.application_id)
 
     def _touch_done(self, session: "Session", application_id: int, interview_id: int,
                     contact_id: int, day: dt.date) -> int:
