@@ -254,3 +254,28 @@ async def test_leaving_saves_at_once(db_path, interview, make_app, leave):
         else:
             app.post_message(events.AppBlur())
         await until(pilot, lambda: stored(db_path) == "Left at once")
+
+
+async def test_undo_after_a_merge_keeps_the_other_windows_text(db_path, interview, make_app):
+    """ctrl+z right after a save merged in another window's words undoes this window's
+    own typing only: the other window's text is not this window's edit."""
+    application, interview_id = interview
+    other = Store.open(db_path)
+    app = make_app()
+    app.store.watch.changed_elsewhere = lambda: False  # blind: the merge happens on save
+    async with app.run_test(size=SIZE) as pilot:
+        await into_section(app, pilot, application)
+        editor = section(app)
+        await pilot.press(*keys("Mine."))
+        await until(pilot, lambda: stored(db_path) == "Mine." and not editor.autosave.unsaved)
+        other.save_note(interview_id, "asked", "Theirs. Mine.", other.notes(interview_id)["asked"][1])
+        await pilot.press(*keys(" More."))
+        await until(pilot, lambda: editor.text == "Theirs. Mine. More.", what="the merge")
+        await until(pilot, lambda: not editor.autosave.unsaved)
+        for _ in range(3):
+            await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert "Theirs." in editor.text
+        await until(pilot, lambda: "Theirs." in (stored(db_path) or "")
+                    and stored(db_path) == editor.text)
+    other.close()

@@ -344,9 +344,9 @@ def changed_span(text: str, base: str) -> int:
 
 
 def replace_text(editor: TextArea, text: str, cursor: int | None = None) -> None:
-    """Change what the editor shows line block by line block, as edits, and keep the
-    cursor on the words it was in (loading the text would put it at the top), or put it
-    at `cursor` (a place in `text`)."""
+    """Change what the editor shows line block by line block, and keep the cursor on the
+    words it was in (loading the text would put it at the top), or put it at `cursor` (a
+    place in `text`). What came from another window cannot be undone here."""
     old, new = editor.text.split("\n"), text.split("\n")
     blocks = SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
     start, end = editor.selection
@@ -368,6 +368,9 @@ def replace_text(editor: TextArea, text: str, cursor: int | None = None) -> None
                 editor.replace("", (0, 0), (i2 - 1, len(old[-1])))
         else:
             editor.replace(lines, (i1, 0), (i2 - 1, len(old[i2 - 1])))
+    # The other window's text is not an edit of this one: undo must not take it away
+    # (`load_text` clears the history the same way when a record is loaded).
+    editor.history.clear()
     if cursor is not None:
         editor.selection = Selection.cursor(editor.document.get_location_from_index(cursor))
     else:
