@@ -20,7 +20,8 @@ def test_store_and_playbook_import_without_textual():
 
 def test_the_import_contracts_are_kept():
     """`lint-imports` checks the contracts in pyproject.toml (store and playbook import no
-    Textual, the playbook no store or database, screens and widgets no SQL)."""
+    Textual, the playbook no store or database, screens and widgets no SQL, widgets no
+    store)."""
     from pathlib import Path
 
     root = Path(__file__).resolve().parent.parent
