@@ -23,6 +23,14 @@ def now() -> dt.datetime:
     return _frozen if _frozen is not None else dt.datetime.now(dt.timezone.utc)
 
 
+def as_utc(moment: dt.datetime) -> dt.datetime:
+    """A moment in UTC; a naive one is the user's local time (what a form reads), never
+    UTC (stored text is read by `store/moments.py`, where naive means UTC)."""
+    if moment.tzinfo is None:
+        moment = moment.astimezone()
+    return moment.astimezone(dt.timezone.utc)
+
+
 def today() -> dt.date:
     """Today's local date."""
     return now().astimezone().date()

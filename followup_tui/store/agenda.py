@@ -20,7 +20,7 @@ from followup_tui.playbook.deadline import (
 from followup_tui.playbook.words import ACTIVE_STAGES
 from followup_tui.store.base import StoreError
 from followup_tui.store.database import Database
-from followup_tui.store.moments import INTERVIEW_END_SQL, stored_day, stored_moment
+from followup_tui.store.moments import INTERVIEW_END_SQL, stored_day, stored_moment, stored_text
 from followup_tui.store.sql import like_pattern
 from followup_tui.store.user_settings import UserSettings
 
@@ -237,7 +237,7 @@ class Agenda:
         touches = [AgendaRow.from_row(r) for r in self.db.query(
             f"SELECT {_AGENDA_COLUMNS}{_AGENDA_FROM} WHERE t.status = 'pending'"
             " ORDER BY t.due, t.id")]
-        stamp = now.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
+        stamp = stored_text(now)
         interviews = [
             (r[0], r[1], r[2], r[3], stored_moment(r[4]), stored_moment(r[5]), r[6], r[7], r[8], r[9])
             for r in self.db.query(

@@ -16,6 +16,7 @@ from followup_tui.playbook import clock
 from followup_tui.playbook.sections import SECTION_KEYS
 from followup_tui.playbook.words import STAGES
 from followup_tui.store.base import StoreError
+from followup_tui.store.moments import stored_text
 
 COMPANIES = (
     "Northwind Analytics", "Lumen Health", "Brightwater Energy", "Copperleaf Books",
@@ -51,7 +52,7 @@ NOTES = {
 
 def _stamp(moment: dt.datetime) -> str:
     """A moment as SQLAlchemy stores it in SQLite: UTC text."""
-    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f")
+    return stored_text(moment, micro=True)
 
 
 def _local(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from followup_tui.playbook import clock
 from followup_tui.playbook.fields import FieldError, clean_text
 from followup_tui.playbook.words import INTERVIEW_FORMATS, PANEL_ROLES
 from followup_tui.store.base import ConflictError, StoreError
@@ -22,15 +23,14 @@ if TYPE_CHECKING:
     from followup_tui.store.plan import Plan
 
 
-def _utc(value: Any) -> dt.datetime:
-    """An aware datetime or Arrow as aware UTC (naive means local time)."""
+def _given_moment(value: Any) -> dt.datetime:
+    """A moment a form or command gave (a datetime or an Arrow) in UTC: `clock.as_utc`,
+    where a naive moment is local time."""
     if hasattr(value, "datetime"):  # arrow.Arrow
         value = value.datetime
     if not isinstance(value, dt.datetime):
         raise FieldError("starts_at", "When is it? e.g. today 14:00.")
-    if value.tzinfo is None:
-        value = value.astimezone()
-    return value.astimezone(dt.timezone.utc)
+    return clock.as_utc(value)
 
 
 @dataclass(frozen=True)
@@ -157,9 +157,9 @@ class Interviews:
     def _interview_values(values: dict[str, Any]) -> dict[str, Any]:
         out = dict(values)
         if "starts_at" in out:
-            out["starts_at"] = _utc(out["starts_at"])
+            out["starts_at"] = _given_moment(out["starts_at"])
         if out.get("ends_at") is not None:
-            out["ends_at"] = _utc(out["ends_at"])
+            out["ends_at"] = _given_moment(out["ends_at"])
             if "starts_at" in out and out["ends_at"] < out["starts_at"]:
                 raise FieldError("ends_at", "It ends before it starts: check the times.")
         if "format" in out and out["format"] not in INTERVIEW_FORMATS:

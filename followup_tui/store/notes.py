@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from followup_tui.playbook import clock
 from followup_tui.playbook.fields import clean_text
 from followup_tui.playbook.sections import SECTION_KEYS
 from followup_tui.store.base import ConflictError, StoreError
 from followup_tui.store.database import Database
 from followup_tui.store.interviews import InterviewRow, Interviews
+from followup_tui.store.moments import stored_text
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -47,9 +49,7 @@ class Notes:
         if section not in SECTION_KEYS:
             raise StoreError(f"Unknown notes section {section!r}.")
         body = clean_text(body)
-        from followup_tui.store.models import utcnow
-
-        now = utcnow().strftime("%Y-%m-%d %H:%M:%S.%f")
+        now = stored_text(clock.now(), micro=True)
         with self.db.write() as session:
             conn = session.connection()
             row = conn.exec_driver_sql(
