@@ -29,8 +29,9 @@ SYNC_REPLY = b"\x1b[?2026;2$y"
 KEYS = {
     "down": b"\x1b[B", "up": b"\x1b[A", "end": b"\x1b[F", "home": b"\x1b[H",
     "enter": b"\r", "escape": b"\x1b", "ctrl+f": b"\x06", "ctrl+q": b"\x11",
-    "backspace": b"\x7f",
+    "backspace": b"\x7f", "ctrl+p": b"\x10", "ctrl+s": b"\x13", "tab": b"\t",
 }
+PASTE = b"\x1b[200~", b"\x1b[201~"  # bracketed paste, as a terminal sends a paste
 
 
 def plain(data: bytes) -> str:
@@ -80,13 +81,17 @@ class Terminal:
             os.write(self.fd, SYNC_REPLY)
         return True
 
-    def wait_for(self, text: str, *, since: int = 0, timeout: float = 15.0) -> float:
-        """Read until `text` is painted after byte `since`; the moment it arrived."""
+    def wait_for(self, text: str | tuple[str, ...], *, since: int = 0,
+                 timeout: float = 15.0) -> float:
+        """Read until `text` (or one of several) is painted after byte `since`; the
+        moment it arrived."""
+        texts = (text,) if isinstance(text, str) else text
         deadline = time.perf_counter() + timeout
         scanned = since
         while True:
             # Only the new bytes (from the start of the line that could hold a split match).
-            if text in plain(bytes(self.buffer[scanned:])):
+            screen = plain(bytes(self.buffer[scanned:]))
+            if any(one in screen for one in texts):
                 return time.perf_counter()
             scanned = max(since, len(self.buffer) - 4096)
             left = deadline - time.perf_counter()
@@ -112,7 +117,17 @@ class Terminal:
         os.write(self.fd, KEYS.get(key, key.encode()))
         return mark
 
-    def key_latency(self, key: str, expect: str, timeout: float = 15.0) -> float:
+    def paste(self, text: str) -> None:
+        """Send `text` as one paste (what a terminal sends for ctrl+shift+v), in small
+        writes with reads between, so neither side blocks on a full pty buffer."""
+        data = memoryview(PASTE[0] + text.encode() + PASTE[1])
+        while data:
+            data = data[os.write(self.fd, data[:512]):]
+            while self._read(0):
+                pass
+
+    def key_latency(self, key: str, expect: str | tuple[str, ...],
+                    timeout: float = 15.0) -> float:
         """Seconds from sending `key` to `expect` appearing on screen."""
         mark = self.press(key)
         sent = time.perf_counter()
