@@ -180,7 +180,7 @@ class Interviews:
             f"SELECT {PERSON_COLUMNS}, p.role, p.position,"
             " (SELECT group_concat(DISTINCT t.channel) FROM touch t"
             "  WHERE t.application_id = i.application_id AND t.contact_id = c.id"
-            "  AND t.status = 'pending')"
+            "  AND +t.status = 'pending')"
             " FROM panelmember p JOIN contact c ON c.id = p.contact_id"
             " JOIN interview i ON i.id = p.interview_id WHERE p.interview_id = ?"
             " ORDER BY p.position, p.id",
