@@ -193,7 +193,7 @@ class Agenda:
         rows = self.db.query(
             "SELECT o.due FROM touch t JOIN touch o ON o.application_id = t.application_id"
             " WHERE t.id = ? AND o.id != t.id AND o.kind = 'check-in'"
-            " AND o.status = 'pending' ORDER BY o.due", (touch_id,))
+            " AND +o.status = 'pending' ORDER BY o.due", (touch_id,))
         return [stored_day(row[0]) for row in rows]
 
     def touch_status(self, touch_id: int) -> tuple[str, dt.date, bool, dt.date | None]:

@@ -311,3 +311,22 @@ def test_first_interview_moves_applied_to_interviewing_in_the_history(store):
     store.interviews.add(app_id, at(clock.today() + 4 * DAY))  # a later round: stage kept
     assert store.applications.get(app_id).stage == "awaiting decision"
     assert len(store.applications.stage_history(app_id)) == 3
+
+
+def test_the_other_checkins_are_looked_up_by_application(store, monkeypatch):
+    """Moving a check-in (the Agenda's D and e) warns of one within a week (R10): its
+    application's other check-ins come through the application's index, not through
+    every pending touch (0.8 s at 100,000 applications on a loaded machine)."""
+    app_id, *_ = interviewed(store)
+    plans: list[str] = []
+    reading = store.db.query
+
+    def explaining(sql, params=()):
+        plans.extend(row[3] for row in reading("EXPLAIN QUERY PLAN " + sql, params))
+        return reading(sql, params)
+
+    monkeypatch.setattr(store.db, "query", explaining)  # the same SQL, on the real file
+    others = store.agenda.other_checkins(touch_id(store, app_id, "R8:1"))
+    assert others == [pending(store, app_id)[k][2] for k in ("R10:2", "R10:3")]
+    assert [plan for plan in plans if plan.startswith("SEARCH o ")] == [
+        "SEARCH o USING INDEX ix_touch_application_id (application_id=?)"]
