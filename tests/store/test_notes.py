@@ -10,6 +10,7 @@ import pytest
 from followup_tui.store import ConflictError, Store
 from followup_tui.playbook.fields import FieldError
 from followup_tui.store.search import MARK_END, MARK_START, fts_query
+from tests.store.query_plans import recording_plans
 
 UTC = dt.timezone.utc
 
@@ -74,14 +75,7 @@ def test_the_panel_finds_its_touches_through_the_application(store, monkeypatch)
     interview = store.interviews.add(app, at(10))
     store.interviews.add_to_panel(interview, store.people.add(full_name="Ada",
                                                               email="ada@x.example"))
-    plans: list[str] = []
-    reading = store.db.query
-
-    def explaining(sql, params=()):
-        plans.extend(row[3] for row in reading("EXPLAIN QUERY PLAN " + sql, params))
-        return reading(sql, params)
-
-    monkeypatch.setattr(store.db, "query", explaining)  # the same SQL, on the real file
+    plans = recording_plans(monkeypatch, store.db)
     assert [p.full_name for p in store.interviews.panel(interview)] == ["Ada"]
     touch = [plan for plan in plans if plan.startswith("SEARCH t ")]
     assert touch == ["SEARCH t USING INDEX ix_touch_application_id (application_id=?)"]

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings as hsettings, strategies as 
 from followup_tui.playbook import clock
 from followup_tui.playbook.plan import Settings
 from followup_tui.store import Store
+from tests.store.query_plans import recording_plans
 
 UTC = dt.timezone.utc
 DAY = dt.timedelta(days=1)
@@ -318,14 +319,7 @@ def test_the_other_checkins_are_looked_up_by_application(store, monkeypatch):
     application's other check-ins come through the application's index, not through
     every pending touch (0.8 s at 100,000 applications on a loaded machine)."""
     app_id, *_ = interviewed(store)
-    plans: list[str] = []
-    reading = store.db.query
-
-    def explaining(sql, params=()):
-        plans.extend(row[3] for row in reading("EXPLAIN QUERY PLAN " + sql, params))
-        return reading(sql, params)
-
-    monkeypatch.setattr(store.db, "query", explaining)  # the same SQL, on the real file
+    plans = recording_plans(monkeypatch, store.db)
     others = store.agenda.other_checkins(touch_id(store, app_id, "R8:1"))
     assert others == [pending(store, app_id)[k][2] for k in ("R10:2", "R10:3")]
     assert [plan for plan in plans if plan.startswith("SEARCH o ")] == [
