@@ -262,7 +262,7 @@ async def test_undo_after_a_merge_keeps_the_other_windows_text(db_path, intervie
     application, interview_id = interview
     other = Store.open(db_path)
     app = make_app()
-    app.store.watch.changed_elsewhere = lambda: False  # blind: the merge happens on save
+    app.store.db.watch.changed_elsewhere = lambda: False  # blind: the merge happens on save
     async with app.run_test(size=SIZE) as pilot:
         await into_section(app, pilot, application)
         editor = section(app)
