@@ -268,7 +268,7 @@ async def test_undo_after_a_merge_keeps_the_other_windows_text(db_path, intervie
         editor = section(app)
         await pilot.press(*keys("Mine."))
         await until(pilot, lambda: stored(db_path) == "Mine." and not editor.autosave.unsaved)
-        other.save_note(interview_id, "asked", "Theirs. Mine.", other.notes(interview_id)["asked"][1])
+        other.notes.save(interview_id, "asked", "Theirs. Mine.", other.notes.sections(interview_id)["asked"][1])
         await pilot.press(*keys(" More."))
         await until(pilot, lambda: editor.text == "Theirs. Mine. More.", what="the merge")
         await until(pilot, lambda: not editor.autosave.unsaved)
