@@ -5,7 +5,7 @@ before the 24-hour deadline (`widgets/recipient_list.py`). Middle: the draft, au
 like a notes section (`widgets.autosave`; also when the recipient changes, the pane is
 left or the app quits). Right: the R5 checklist and proofreading findings, recomputed in
 a thread a moment after typing stops (`widgets/note_checks.py`). What is shown is read
-from the store in one go (`screens/thank_yous.py`).
+from the store in one go (`screens/thank_you_view.py`).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from followup_tui.screens.medium import MediumScreen
 from followup_tui.screens.note_delivery import NoteDelivery
 from followup_tui.screens.pane import PaneScreen
 from followup_tui.screens.store_save import store_save
-from followup_tui.screens.thank_yous import ThankYous, chosen_interview, nothing_to_thank_for
+from followup_tui.screens.thank_you_view import ThankYouView, chosen_interview, nothing_to_thank_for
 from followup_tui.store import Store
 from followup_tui.store.thank_yous import ThankYouInterview
 from followup_tui.widgets.autosave import Autosave
@@ -67,7 +67,7 @@ class ThankYouScreen(PaneScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.thank_yous = ThankYous()
+        self.thank_yous = ThankYouView()
         self.sender: Sender | None = None
         self.contact_id: int | None = None  # whose note the editor holds
         self._had_text = False
@@ -122,7 +122,7 @@ class ThankYouScreen(PaneScreen):
         self.sender = self.store.profile.get()
         interview_id = chosen_interview(self.store, self.app.application_id,
                                         self.app.interview_id)
-        self.thank_yous = ThankYous.read(self.store, interview_id, self.sender)
+        self.thank_yous = ThankYouView.read(self.store, interview_id, self.sender)
         self.set_class(self.interview is None, "-empty")
         if self.interview is None:
             self.note_checks.checks, self.contact_id = {}, None

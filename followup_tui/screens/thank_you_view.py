@@ -51,7 +51,7 @@ def nothing_to_thank_for(store: Store, application_id: int | None) -> str:
 
 
 @dataclass
-class ThankYous:
+class ThankYouView:
     """The notes of `interview` (None: nothing to thank for), by contact id."""
 
     interview: ThankYouInterview | None = None
@@ -63,7 +63,7 @@ class ThankYous:
     sender: Sender | None = None
 
     @classmethod
-    def read(cls, store: Store, interview_id: int | None, sender: Sender | None) -> ThankYous:
+    def read(cls, store: Store, interview_id: int | None, sender: Sender | None) -> ThankYouView:
         interview = store.thank_yous.interview(interview_id) if interview_id else None
         if interview is None:
             return cls(sender=sender)
