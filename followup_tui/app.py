@@ -230,7 +230,7 @@ class FollowupApp(App[int]):
         # A new day: every pane's "today"/"yesterday" moves. Rows moved by the clock show
         # in the Pipeline and the Agenda's gone-quiet line only (a Notes pane is left alone).
         if today != self.today_shown or (
-                changed and isinstance(self.screen, (PipelineScreen, AgendaScreen))):
+                changed and isinstance(self.shown_screen, (PipelineScreen, AgendaScreen))):
             self.refresh_visible_pane()
         self.today_shown = today
         if self._keep_current_timer is not None:
@@ -271,6 +271,13 @@ class FollowupApp(App[int]):
             if clock.today() != self.today_shown:  # back after midnight (a laptop asleep)
                 self.keep_current()
 
+    @property
+    def shown_screen(self) -> Screen | None:
+        """The screen on top, or None while the app starts or shuts down: timers can fire
+        then, and `App.screen` raises when the stack is empty."""
+        stack = self.screen_stack
+        return stack[-1] if stack else None
+
     def look_for_changes(self) -> None:
         """About once a second: what another window committed shows here with no key
         pressed (tmux and many terminals send no focus event). A microsecond read."""
@@ -283,9 +290,10 @@ class FollowupApp(App[int]):
         from followup_tui.screens.pane import PaneScreen
 
         # A pane still being built (just switched to) reads the Store once it is mounted.
-        if isinstance(self.screen, PaneScreen) and self.screen.is_mounted:
+        screen = self.shown_screen
+        if isinstance(screen, PaneScreen) and screen.is_mounted:
             try:
-                self.screen.refresh_pane()
+                screen.refresh_pane()
             except StoreError as error:  # from a timer: shown, it must not end the app
                 self.report_error(error)
 

@@ -191,3 +191,16 @@ async def test_a_look_while_a_pane_is_being_built_waits_for_it(two):
         app.look_for_changes()  # must not read a pane that has no table yet
         await until(pilot, lambda: shown_rows(app, "touches") > 0)
         assert app.is_running
+
+
+async def test_a_change_seen_while_the_app_shuts_down_is_no_error(tmp_path):
+    # The once-a-second look for other windows' commits can fire after the last screen is
+    # gone (the stack is empty while the app shuts down): it must do nothing, not raise.
+    store = Store.open(tmp_path / "x.db")
+    app = FollowupApp(store)
+    async with app.run_test(size=SIZE):
+        pass
+    assert app.shown_screen is None
+    app.refresh_visible_pane()
+    app.kept_current(True, None, TODAY)
+    store.close()
