@@ -57,7 +57,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "export":
             from followup_tui.commands import export
 
-            return export.run(path, json_file=args.json, ics_file=args.ics)
+            return export.run(path, json_file=args.json, ics_file=args.ics, csv_file=args.csv,
+                              vcf_file=args.vcf, application_id=args.application)
         if args.command == "report":
             from followup_tui.commands import report
 
@@ -68,9 +69,13 @@ def main(argv: list[str] | None = None) -> int:
 
             return stats.run(path, period=args.period, as_json=args.json)
         if args.command == "import":
-            from followup_tui.commands import export
+            from followup_tui.commands import imports
+            from followup_tui.store.import_file import ImportRequest
 
-            return export.run_import(path, Path(args.file), merge=args.merge)
+            request = ImportRequest(fmt=args.format, application_id=args.application,
+                                    dry_run=args.dry_run, skip_bad=args.skip_bad,
+                                    with_saved=args.with_saved)
+            return imports.run_command(path, args.file, merge=args.merge, request=request)
         if run := getattr(args, "run", None):
             module, function = run.split(":")
             return getattr(import_module(module), function)(path, args)

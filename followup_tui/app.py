@@ -336,6 +336,14 @@ class FollowupApp(App[int]):
         if not isinstance(self.screen, JobLogForm):
             self.push_screen(JobLogForm(), written)
 
+    def action_import_file(self, onto_panel: bool = False) -> None:
+        """`I` (Pipeline, Notes) or "Import a file" in the palette: an invitation, a
+        spreadsheet or cards by path; in Notes, cards go onto the interview's panel."""
+        from followup_tui.screens.import_file import ImportFileScreen
+
+        if not isinstance(self.screen, ImportFileScreen):
+            self.push_screen(ImportFileScreen(self.interview_id if onto_panel else None))
+
     def add_person(self, application_id: int | None) -> None:
         """A recruiter, helper, reference or network contact for an application, with
         no interview needed (R4, R7, R12; R13's closing touches go to them)."""
@@ -387,3 +395,6 @@ class FollowupApp(App[int]):
                             self.action_contacts)
         yield SystemCommand("Job-search log…", "Every activity of a period, for the "
                             "unemployment office: a file in exports/", self.action_job_log)
+        yield SystemCommand("Import a file",
+                            "An invitation (.ics), another tracker's spreadsheet (.csv) or "
+                            "business cards (.vcf)", self.action_import_file)

@@ -84,7 +84,7 @@ def edit(data, table, field, value, index=0) -> dict:
 CASES = [
     ("interview", "starts_at", "tomorrow-ish", "interview row 1 (id 1), starts_at: is not a date"),
     ("interview", "ends_at", 1732000000, "interview row 1 (id 1), ends_at: is not a date"),
-    ("application", "stage", "bogus", "application row 1 (id 1), stage: should be one of 'applied'"),
+    ("application", "stage", "bogus", "application row 1 (id 1), stage: should be one of 'saved', 'applied'"),
     ("application", "archived", "yes", "application row 1 (id 1), archived: should be true"),
     ("application", "applied_on", "2026-02-30", "application row 1 (id 1), applied_on: is not a"),
     ("application", "applied_on", "9999-12-31", "applied_on: is not a day this app can plan with"),

@@ -46,6 +46,9 @@ def test_every_row_survives_the_upgrade(first_schema):
         for expected, row in zip(ROWS[table], after[table]):
             if table in VERSIONED:
                 assert row.pop("version") == 1
+            if table == "interview":  # migration 0005: not an imported invitation
+                assert (row.pop("ical_uid"), row.pop("ical_sequence"),
+                        row.pop("cancelled")) == ("", 0, 0)
             assert row == expected, table
     conn = sqlite3.connect(first_schema)
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []

@@ -20,7 +20,7 @@ from followup_tui.fields.application import (
     application_values, form_values, settings_order, stage_values,
 )
 from followup_tui.playbook import clock
-from followup_tui.playbook.words import OFFER, STAGES
+from followup_tui.playbook.words import APPLIED, OFFER, STAGES
 from followup_tui.store.base import StoreError
 
 # Option → the form's field. JSON input may use either name.
@@ -31,7 +31,7 @@ OPTIONS = {
 }
 JSON_NAMES = {**OPTIONS, **{field: field for field in OPTIONS.values()},
               "job_description": "job_description"}
-BLANK = {"company": "", "role": "", "stage": STAGES[0], "applied_on": "",
+BLANK = {"company": "", "role": "", "stage": APPLIED, "applied_on": "",
          "decision_expected_by": "", "offer_deadline": "", "offer_terms": "", "location": "",
          "posting_url": "", "source": "", "job_description": ""}
 

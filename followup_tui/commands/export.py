@@ -1,4 +1,4 @@
-"""`followup-tui export --json FILE | --ics FILE` (`-`: standard output) and
+"""`followup-tui export --json FILE | --ics FILE | --csv FILE | --vcf FILE` (`-`: standard output) and
 `followup-tui import FILE`."""
 
 from __future__ import annotations
@@ -8,12 +8,21 @@ from pathlib import Path
 from followup_tui.store import Store
 
 
-def run(path: Path, *, json_file: str | None, ics_file: str | None) -> int:
+def run(path: Path, *, json_file: str | None, ics_file: str | None,
+        csv_file: str | None = None, vcf_file: str | None = None,
+        application_id: int | None = None) -> int:
     """Export to a file (0600) or, for `-`, to standard output; the database is opened,
     never created."""
     store = Store.open(path, create=False)
     try:
-        if ics_file is not None:
+        if csv_file is not None or vcf_file is not None:
+            from followup_tui.commands.export_files import csv_text, vcf_text, write_text
+
+            if csv_file is not None:
+                written = write_text(csv_file, csv_text(store))
+            else:
+                written = write_text(vcf_file, vcf_text(store, application_id))
+        elif ics_file is not None:
             from followup_tui.commands.calendar import write_ics
 
             written = write_ics(store, ics_file)

@@ -15,6 +15,9 @@ from followup_tui.playbook.words import CHANNELS, EXCHANGE_KINDS, INTERVIEW_FORM
 
 ENV_DB = "FOLLOWUP_TUI_DB"
 APP_NAME = "followup-tui"
+# `import --format`: imports/formats.py's FORMATS (a test keeps them equal), spelled out
+# so the parser built at every start imports none of the importers.
+IMPORT_FORMATS = ("json", "ics", "vcf", "csv", "huntr", "teal", "linkedin", "jobsync", "generic")
 SHELLS = ("bash", "zsh", "fish")
 
 
@@ -199,6 +202,12 @@ def build_parser() -> argparse.ArgumentParser:
                         help="every table, for backup and restore (- for standard output)")
     target.add_argument("--ics", metavar="FILE",
                         help="pending touches and interviews, iCalendar (- for standard output)")
+    target.add_argument("--csv", metavar="FILE",
+                        help="the applications as a spreadsheet (- for standard output)")
+    target.add_argument("--vcf", metavar="FILE",
+                        help="the contacts as vCards (- for standard output)")
+    export.add_argument("--application", type=int, default=None, metavar="ID",
+                        help="--vcf: only this application's people")
 
     report = commands.add_parser("report", parents=[db],
                                  help="the job-search log of a period (Markdown, CSV or JSON)")
@@ -212,9 +221,23 @@ def build_parser() -> argparse.ArgumentParser:
                        help="days back for the funnel, answers and playbook (default 90)")
     stats.add_argument("--json", action="store_true", help="print one JSON object")
 
-    restore = commands.add_parser("import", parents=[db], help="restore a --json export")
-    restore.add_argument("file", metavar="FILE")
+    restore = commands.add_parser(
+        "import", parents=[db],
+        help="restore a --json export, or bring in an invitation, spreadsheet or cards")
+    restore.add_argument("file", metavar="FILE",
+                         help="a .json backup, an .ics invitation, a .csv or a .vcf (- reads stdin)")
     restore.add_argument("--merge", action="store_true",
                          help="add to a database that already holds data (never deletes)")
+    restore.add_argument("--format", choices=IMPORT_FORMATS, default=None, metavar="NAME",
+                         help="what the file is, when its content cannot tell: "
+                              + ", ".join(IMPORT_FORMATS))
+    restore.add_argument("--application", type=int, default=None, metavar="ID",
+                         help="the application an invitation belongs to, when several fit")
+    restore.add_argument("--dry-run", action="store_true",
+                         help="say what a spreadsheet would add, update and skip; change nothing")
+    restore.add_argument("--skip-bad", action="store_true",
+                         help="import a spreadsheet's readable rows when some are not")
+    restore.add_argument("--with-saved", action="store_true",
+                         help="bring in wishlist/saved jobs too (at the stage saved)")
     _add_commands(commands, db)
     return parser

@@ -6,7 +6,9 @@ because they all import them from here.
 
 from __future__ import annotations
 
-# Application stages, in the order an application moves through them.
+# Application stages, in the order an application moves through them; saved is a job
+# not applied to yet (brought in from another tracker's wishlist with --with-saved).
+SAVED = "saved"
 APPLIED = "applied"
 INTERVIEWING = "interviewing"
 AWAITING = "awaiting decision"
@@ -17,6 +19,7 @@ REJECTED = "rejected"
 WITHDRAWN = "withdrawn"
 
 STAGES: tuple[str, ...] = (
+    SAVED,
     APPLIED,
     INTERVIEWING,
     AWAITING,

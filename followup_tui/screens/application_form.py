@@ -8,7 +8,7 @@ from followup_tui.fields.application import (
     DATE_RULES, application_values, read_day, read_url, settings_order,
 )
 from followup_tui.playbook import clock
-from followup_tui.playbook.words import STAGES
+from followup_tui.playbook.words import APPLIED, STAGES
 from followup_tui.playbook.fields import FieldError
 from followup_tui.widgets.form import Field, FormScreen
 
@@ -37,6 +37,8 @@ class ApplicationForm(FormScreen[int]):
 
     def __init__(self, application_id: int | None = None, initial: dict | None = None) -> None:
         key = f"application-{application_id}" if application_id else "application-new"
+        if initial is None:  # a new application was applied to (saved comes from imports)
+            initial = {"stage": APPLIED}
         super().__init__(initial, draft_key=key)
         self.application_id = application_id
         if application_id:

@@ -91,6 +91,7 @@ class NotesScreen(PaneScreen):
         Binding("l", "log", "Log exchange", id="notes.log"),
         Binding("r", "prep", "Next-round prep", id="notes.prep"),
         Binding("delete", "delete", "Delete", id="notes.delete"),
+        Binding("I", "app.import_file(True)", "Import", id="notes.import"),
     ]
 
     def __init__(self) -> None:

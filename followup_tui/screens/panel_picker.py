@@ -23,6 +23,7 @@ from followup_tui.widgets.pick_list import PickList
 from followup_tui.widgets.text_input import TextInput
 
 NEW = "new"
+CARDS = "vcf"  # the typed text is a .vcf path: import its cards onto the panel
 ROLE_LABELS = dict(zip(PANEL_ROLES, ("on the panel (interviewed me)", "met that day")))
 
 
@@ -77,12 +78,21 @@ class PanelPicker(LookupModal[int]):
         options = [Option(card_line(card), id=str(card.id)) for card in cards]
         new = Option(f"+ New contact: {name}" if name else "+ New contact…", id=NEW)
         options.append(new)  # the matches first: one person is one contact (R2)
+        if self.interview_id is not None and name.lower().rstrip("'\"").endswith(".vcf"):
+            options.insert(0, Option(f"+ Import the cards in {name} onto the panel", id=CARDS))
         matches = self.query_one("#matches", PickList)
         matches.set_options(options)
         matches.highlighted = 0
 
     def pick(self, option_id: str | None) -> None:
         role = self.query_one("#role", Select).value
+        if option_id == CARDS:
+            from followup_tui.screens.import_file import ImportFileScreen
+
+            path = self.query_one("#find", Input).value
+            self.dismiss(None)
+            self.app.push_screen(ImportFileScreen(self.interview_id, path=path))
+            return
         if option_id == NEW or option_id is None:
             name = " ".join(self.query_one("#find", Input).value.split())
             self.app.push_screen(self.new_card(name, role), self.created)

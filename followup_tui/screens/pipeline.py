@@ -91,6 +91,7 @@ class PipelineScreen(PaneScreen):
         Binding("x", "archive", "Archive", id="pipeline.archive"),
         Binding("X", "toggle_archived", "Show archived", id="pipeline.show_archived"),
         Binding("slash", "filter", "Filter", key_display="/", id="pipeline.filter"),
+        Binding("I", "app.import_file", "Import", id="pipeline.import"),
     ]
 
     def compose(self) -> ComposeResult:

@@ -244,7 +244,8 @@ class Agenda:
                 "SELECT i.id, a.company, a.role, i.round, i.starts_at, i.ends_at, i.tz,"
                 " i.format, i.place, i.version FROM interview i"
                 " JOIN application a ON a.id = i.application_id"
-                " WHERE i.starts_at >= ? AND a.archived = 0 ORDER BY i.starts_at, i.id",
+                " WHERE i.starts_at >= ? AND a.archived = 0 AND NOT i.cancelled"
+                " ORDER BY i.starts_at, i.id",
                 (stamp,))
         ]
         return touches, interviews

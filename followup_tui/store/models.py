@@ -80,7 +80,8 @@ class Interview(SQLModel, table=True):
 
     # Migration 0004: an application's rounds and interviews per week, from the index.
     __table_args__ = (Index("ix_interview_answers", "application_id", "starts_at", "round",
-                            "created_at"),)
+                            "created_at"),
+                      Index("ix_interview_ical_uid", "ical_uid"))  # migration 0005
 
     id: Optional[int] = Field(default=None, primary_key=True)
     application_id: int = Field(foreign_key="application.id", index=True, ondelete="CASCADE")
@@ -92,6 +93,11 @@ class Interview(SQLModel, table=True):
     place: str = ""
     created_at: datetime = Field(default_factory=utcnow)
     version: int = 1
+    # An imported invitation's UID and SEQUENCE (migration 0005); cancelled by its
+    # METHOD:CANCEL: kept with its notes, nothing planned for it.
+    ical_uid: str = ""
+    ical_sequence: int = 0
+    cancelled: bool = False
 
 
 class Contact(SQLModel, table=True):

@@ -46,7 +46,8 @@ class Facts:
             f" WHERE {where.format(col='application_id')} ORDER BY changed_at, id")
         self.interviews = grouped(
             "SELECT application_id, id, round, starts_at, ends_at FROM interview"
-            f" WHERE {where.format(col='application_id')} ORDER BY starts_at, id")
+            f" WHERE {where.format(col='application_id')} AND NOT cancelled"
+            " ORDER BY starts_at, id")
         self.panel = grouped(
             "SELECT p.interview_id, p.contact_id, c.full_name, p.role, c.email, c.phone,"
             " c.postal_address FROM panelmember p"

@@ -24,7 +24,7 @@ from followup_tui.store.base import StoreError, connect, friendly
 
 # Every revision this version knows, oldest first; the last is the head.
 # tests/store/test_migrations.py checks this against the Alembic scripts.
-REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004")
+REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005")
 HEAD = REVISIONS[-1]
 
 MIGRATIONS = Path(__file__).with_name("migrations")

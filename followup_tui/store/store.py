@@ -20,6 +20,7 @@ from followup_tui.store.freshness import Freshness
 from followup_tui.store.insights import Insights
 from followup_tui.store.interviews import Interviews
 from followup_tui.store.job_log import JobLog
+from followup_tui.store.imports import Imports
 from followup_tui.store.notes import Notes
 from followup_tui.store.offers import Offers
 from followup_tui.store.people import People
@@ -55,6 +56,7 @@ class Store:
         self.freshness = Freshness(db, self.plan, self.summaries, self.user_settings)
         self.insights = Insights(db)
         self.job_log = JobLog(db)
+        self.imports = Imports(db, self.plan.after_write)
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = True) -> "Store":

@@ -24,9 +24,11 @@ UPDATE application SET
   next_touch_due = (SELECT min(due) FROM touch t
                     WHERE t.application_id = application.id AND +t.status = 'pending'),
   next_interview_at = (SELECT min(starts_at) FROM interview i
-                       WHERE i.application_id = application.id AND i.starts_at >= ?),
+                       WHERE i.application_id = application.id AND i.starts_at >= ?
+                       AND NOT i.cancelled),
   last_interview_at = (SELECT max(starts_at) FROM interview i
-                       WHERE i.application_id = application.id AND i.starts_at < ?),
+                       WHERE i.application_id = application.id AND i.starts_at < ?
+                       AND NOT i.cancelled),
   last_exchange_on = (SELECT max(happened_on) FROM exchange e
                       WHERE e.application_id = application.id)
 """
