@@ -163,9 +163,9 @@ def session(db: Path, store: Store, downs: int, rounds: int,
         if "panes" in parts:
             pane_rows(term, store, rows, rounds, out)
         if "forms" in parts:
-            form_rows(term, rows, rounds, out)
+            form_rows(term, rounds, out)
         if "typing" in parts:  # last: it adds an interview to the first application
-            typing_rows(term, rows, out)
+            typing_rows(term, out)
         out["vmhwm"].append(term.peak_memory_kib() / 1024)
     finally:
         term.close()
@@ -242,20 +242,29 @@ def first_visits(db: Path, store: Store, repeats: int) -> dict[str, list[float]]
     return out
 
 
-def back_to(term: Terminal, pane: str) -> None:
-    """Close any modal, leave any text field, and show `pane` (untimed)."""
-    for key in ("escape", "escape", pane):
-        term.press(key)
+PANE_TEXT = {"2": "Notes — ", "3": "To thank (R4)"}  # painted once the pane is shown
+
+
+def back_to(term: Terminal, key: str) -> None:
+    """Close any modal, leave any text field, and press `key` (untimed). After a pane's
+    digit (from the Pipeline), wait for the pane: a loaded machine can pause longer than
+    `settle` between frames, and the next key must reach the pane, not the Pipeline."""
+    for one in ("escape", "escape"):
+        term.press(one)
         term.settle(0.2)
+    mark = term.press(key)
+    if key in PANE_TEXT:
+        term.wait_for(PANE_TEXT[key], since=mark, timeout=30)
+    term.settle(0.2)
 
 
-def form_rows(term: Terminal, rows: list, rounds: int, out: dict[str, list[float]]) -> None:
+def form_rows(term: Terminal, rounds: int, out: dict[str, list[float]]) -> None:
     """Open each form and modal on the first application; `g` in the Thank-you pane of
     an interview with a panel (reached through a notes search, as a person would)."""
     for _ in range(rounds):
         for name, pane, key, expect in FORMS:
             back_to(term, "1")
-            term.key_latency("home", rows[0].company[:COMPANY_WIDTH])
+            back_to(term, "home")  # the first application (already there: nothing painted)
             if pane != "1":
                 back_to(term, pane)
             out[f"form:{name}"].append(term.key_latency(key, expect))
@@ -272,10 +281,10 @@ def form_rows(term: Terminal, rows: list, rounds: int, out: dict[str, list[float
         term.settle(0.3)
 
 
-def typing_rows(term: Terminal, rows: list, out: dict[str, list[float]]) -> None:
+def typing_rows(term: Terminal, out: dict[str, list[float]]) -> None:
     """A key typed at the end of a notes section holding LONG_SECTION lines."""
     back_to(term, "1")
-    term.key_latency("home", rows[0].company[:COMPANY_WIDTH])
+    back_to(term, "home")
     back_to(term, "2")
     term.key_latency("i", "Add an interview")
     term.press("ctrl+s")  # now, the next round: the cursor lands in its first section
