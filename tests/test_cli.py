@@ -98,3 +98,21 @@ def test_a_folder_is_refused(tmp_path):
 def test_unknown_option_exits_non_zero():
     result = run("--frobnicate")
     assert result.returncode != 0 and result.stderr
+
+
+def test_demo_of_any_size_shows_a_search_under_way(tmp_path):
+    # --size draws stages at random (the benchmarks' databases): every stage from applied
+    # on, none "saved" (a posting not applied to has no interviews to show).
+    import sqlite3
+
+    from followup_tui.playbook.words import SAVED, STAGES
+
+    for size in ("12", "300"):
+        path = tmp_path / f"demo-{size}.db"
+        result = run("demo", "--db", str(path), "--size", size, "--today", "2026-11-24")
+        assert result.returncode == 0, result.stderr
+        conn = sqlite3.connect(path)
+        stages = {row[0] for row in conn.execute("SELECT stage FROM application")}
+        conn.close()
+        assert SAVED not in stages and "applied" in stages
+    assert stages == set(STAGES) - {SAVED}

@@ -14,9 +14,13 @@ from pathlib import Path
 
 from followup_tui.playbook import clock
 from followup_tui.playbook.sections import SECTION_KEYS
-from followup_tui.playbook.words import STAGES
+from followup_tui.playbook.words import SAVED, STAGES
 from followup_tui.store.base import StoreError
 from followup_tui.store.moments import stored_text
+
+# Every stage from applied on: a saved posting (an imported wishlist) has no interviews
+# or touches to show, and the demo shows a search under way.
+DEMO_STAGES = tuple(stage for stage in STAGES if stage != SAVED)
 
 COMPANIES = (
     "Northwind Analytics", "Lumen Health", "Brightwater Energy", "Copperleaf Books",
@@ -111,10 +115,10 @@ def _generate(rng: random.Random, count: int, today: dt.date, sample: bool) -> d
     interview_id = note_id = 0
     for app_id in range(1, count + 1):
         if sample:
-            company, stage = COMPANIES[app_id - 1], STAGES[(app_id - 1) % len(STAGES)]
+            company, stage = COMPANIES[app_id - 1], DEMO_STAGES[(app_id - 1) % len(DEMO_STAGES)]
         else:
             company = f"{rng.choice(COMPANIES)} {app_id}"
-            stage = rng.choices(STAGES, weights=(30, 25, 20, 3, 2, 2, 12, 6))[0]
+            stage = rng.choices(DEMO_STAGES, weights=(30, 25, 20, 3, 2, 2, 12, 6))[0]
         role = rng.choice(ROLES)
         applied = today - dt.timedelta(days=rng.randint(12, 40))
         decision = today + dt.timedelta(days=rng.randint(-3, 10)) if stage != "applied" else None
