@@ -225,7 +225,9 @@ class NotesScreen(PaneScreen):
     def focus_section(self, section: str) -> None:
         """Put the cursor at the end of a section, ready to type."""
         editor = self.query_one(f"#section-{section}", NotesEditor)
-        editor.focus()
+        # At once, not after this message (Widget.focus waits): the keys typed right behind
+        # the enter that led here are then handed on to the section (widgets/key_routes.py).
+        self.set_focus(editor)
         editor.move_cursor(editor.document.end)
         editor.scroll_visible()
 
