@@ -10,12 +10,10 @@ from typing import TYPE_CHECKING, Sequence
 
 from followup_tui.playbook import clock
 from followup_tui.store.database import Database
-from followup_tui.store.moments import stored_text
+from followup_tui.store.moments import NEVER, stored_text
 
 if TYPE_CHECKING:
     from sqlmodel import Session
-
-NEVER = "9999-12-31"
 
 # The Pipeline's order (urgency): next touch due (overdue ones first, as they are
 # earliest), then the next interview, then the company; a missing date sorts last.
