@@ -198,14 +198,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", parents=[db], help="export everything or the plan")
     target = export.add_mutually_exclusive_group(required=True)
-    target.add_argument("--json", metavar="FILE",
-                        help="every table, for backup and restore (- for standard output)")
-    target.add_argument("--ics", metavar="FILE",
-                        help="pending touches and interviews, iCalendar (- for standard output)")
-    target.add_argument("--csv", metavar="FILE",
-                        help="the applications as a spreadsheet (- for standard output)")
-    target.add_argument("--vcf", metavar="FILE",
-                        help="the contacts as vCards (- for standard output)")
+    for option, what in (("--json", "every table, for backup and restore"),
+                         ("--ics", "pending touches and interviews, iCalendar"),
+                         ("--csv", "the applications as a spreadsheet"),
+                         ("--vcf", "the contacts as vCards")):
+        target.add_argument(option, metavar="FILE", help=f"{what} (- for standard output)")
     export.add_argument("--application", type=int, default=None, metavar="ID",
                         help="--vcf: only this application's people")
 
