@@ -16,7 +16,7 @@ import json
 import re
 from datetime import date, datetime, timezone
 from functools import lru_cache
-from typing import Annotated, Any, Literal, Optional, Union, get_args, get_origin
+from typing import Annotated, Any, Callable, Literal, Optional, Union, get_args, get_origin
 from zoneinfo import ZoneInfo
 
 from pydantic import ConfigDict, Field, TypeAdapter, ValidationError
@@ -27,24 +27,29 @@ from followup_tui.playbook import words
 from followup_tui.playbook.sections import SECTIONS
 from followup_tui.store.backup import FORMAT, FORMAT_VERSION, shapes
 from followup_tui.store.base import StoreError
+from followup_tui.store.moments import stored_text
 from followup_tui.store.schema import REVISIONS
 
-# The words a column may hold (playbook/words.py is the one spelling of each).
+# The words a column may hold, by the columns that share a vocabulary (playbook/words.py
+# is the one spelling of each).
+WORDS: dict[str, tuple[str, ...]] = {
+    "application.stage stagechange.from_stage stagechange.to_stage": words.STAGES,
+    "interview.format": words.INTERVIEW_FORMATS,
+    "applicationcontact.role": words.ROLES,
+    "panelmember.role": words.PANEL_ROLES,
+    "note.section": tuple(section.key for section in SECTIONS),
+    "thankyou.medium": words.MEDIA,
+    "exchange.kind": words.EXCHANGE_KINDS,
+    "exchange.channel touch.channel": words.CHANNELS,
+    "exchange.direction": words.DIRECTIONS,
+    "touch.kind": words.TOUCH_KINDS,
+    "touch.status": words.TOUCH_STATUSES,
+}
+# (table, column) → its words.
 ALLOWED: dict[tuple[str, str], tuple[str, ...]] = {
-    ("application", "stage"): words.STAGES,
-    ("stagechange", "from_stage"): words.STAGES,
-    ("stagechange", "to_stage"): words.STAGES,
-    ("interview", "format"): words.INTERVIEW_FORMATS,
-    ("applicationcontact", "role"): words.ROLES,
-    ("panelmember", "role"): words.PANEL_ROLES,
-    ("note", "section"): tuple(section.key for section in SECTIONS),
-    ("thankyou", "medium"): words.MEDIA,
-    ("exchange", "kind"): words.EXCHANGE_KINDS,
-    ("exchange", "channel"): words.CHANNELS,
-    ("exchange", "direction"): words.DIRECTIONS,
-    ("touch", "kind"): words.TOUCH_KINDS,
-    ("touch", "channel"): words.CHANNELS,
-    ("touch", "status"): words.TOUCH_STATUSES,
+    (table, column): values
+    for columns, values in WORDS.items()
+    for table, _, column in (name.partition(".") for name in columns.split())
 }
 INT64 = (-(2**63), 2**63 - 1)  # what SQLite can hold
 # Narrower bounds where the app relies on them (the interview form takes rounds 1-99).
@@ -56,54 +61,50 @@ STORED_MOMENT = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{6})?")
 
 
 # -- one value ------------------------------------------------------------------
-def _year(value: date, what: str) -> None:
-    if not YEARS[0] <= value.year <= YEARS[1]:
-        raise ValueError(f"is not a {what} this app can plan with "
-                         f"(the year must be {YEARS[0]}-{YEARS[1]})")
-
-
-def _moment(value: Any) -> str:
-    """A moment as stored: UTC text `YYYY-MM-DD HH:MM:SS[.ffffff]`; ISO 8601 with an
-    offset is turned into that, text already in it is kept exactly."""
-    if not isinstance(value, str):
-        raise ValueError(MOMENT_HINT)
-    return _stored_moment(value)
-
-
 MOMENT_HINT = "is not a date and time like 2026-11-20 13:30:00 (UTC)"
-
-
-@lru_cache(maxsize=65536)  # many rows share a moment or a day: parse each text once
-def _stored_moment(value: str) -> str:
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        raise ValueError(MOMENT_HINT) from None
-    _year(moment, "date and time")
-    if STORED_MOMENT.fullmatch(value):
-        return value
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
-    return moment.isoformat(sep=" ", timespec="microseconds")
-
-
-def _day(value: Any) -> str:
-    if not isinstance(value, str):
-        raise ValueError(DAY_HINT)
-    return _stored_day(value)
-
-
 DAY_HINT = "is not a day like 2026-11-20"
 
 
-@lru_cache(maxsize=65536)
-def _stored_day(value: str) -> str:
+def _text_check(read: Callable[[str], str], hint: str) -> Callable[[Any], str]:
+    """A column's check: text, read by `read` (each text once: many rows share a moment
+    or a day), or ValueError(hint)."""
+    cached = lru_cache(maxsize=65536)(read)
+
+    def check(value: Any) -> str:
+        if not isinstance(value, str):
+            raise ValueError(hint)
+        return cached(value)
+    return check
+
+
+def _parsed(parse: Callable[[str], Any], value: str, hint: str, what: str) -> Any:
+    """`parse(value)`, a date or a datetime in the years the plan can work with."""
     try:
-        day = date.fromisoformat(value)
+        parsed = parse(value)
     except ValueError:
-        raise ValueError(DAY_HINT) from None
-    _year(day, "day")
-    return day.isoformat()
+        raise ValueError(hint) from None
+    if not YEARS[0] <= parsed.year <= YEARS[1]:
+        raise ValueError(f"is not a {what} this app can plan with "
+                         f"(the year must be {YEARS[0]}-{YEARS[1]})")
+    return parsed
+
+
+def _stored_moment(value: str) -> str:
+    """A moment as stored: UTC text `YYYY-MM-DD HH:MM:SS[.ffffff]`; ISO 8601 with an
+    offset is turned into that, text already in it is kept exactly."""
+    moment = _parsed(datetime.fromisoformat, value, MOMENT_HINT, "date and time")
+    if STORED_MOMENT.fullmatch(value):
+        return value
+    return stored_text(moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc),
+                       micro=True)
+
+
+def _stored_day(value: str) -> str:
+    return _parsed(date.fromisoformat, value, DAY_HINT, "day").isoformat()
+
+
+_moment = _text_check(_stored_moment, MOMENT_HINT)
+_day = _text_check(_stored_day, DAY_HINT)
 
 
 def _flag(value: Any) -> int:
@@ -155,8 +156,7 @@ def _default(field: Any) -> Any:
 
 def _stored(value: Any) -> Any:
     if isinstance(value, datetime):
-        return value.astimezone(timezone.utc).replace(tzinfo=None).isoformat(
-            sep=" ", timespec="microseconds")
+        return stored_text(value, micro=True)
     if isinstance(value, date):
         return value.isoformat()
     return int(value) if isinstance(value, bool) else value
