@@ -18,7 +18,6 @@ from followup_tui.playbook.deadline import (
     touch_state,
 )
 from followup_tui.playbook.words import ACTIVE_STAGES
-from followup_tui.store.base import StoreError
 from followup_tui.store.database import Database
 from followup_tui.store.moments import INTERVIEW_END_SQL, stored_day, stored_moment, stored_text
 from followup_tui.store.sql import like_pattern
@@ -170,11 +169,9 @@ class Agenda:
 
     def touch(self, touch_id: int) -> AgendaRow:
         """One touch, pending or not, with its person and interview."""
-        rows = self.db.query(f"SELECT {_AGENDA_COLUMNS}{_AGENDA_FROM} WHERE t.id = ?",
-                          (touch_id,))
-        if not rows:
-            raise StoreError(f"Touch {touch_id} no longer exists.")
-        return AgendaRow.from_row(rows[0])
+        row = self.db.one(f"SELECT {_AGENDA_COLUMNS}{_AGENDA_FROM} WHERE t.id = ?",
+                          (touch_id,), f"Touch {touch_id} no longer exists.")
+        return AgendaRow.from_row(row)
 
     def touches_of(self, application_id: int) -> list[AgendaRow]:
         """Every touch of one application, any status, by due day (`followup-tui show`)."""
@@ -198,11 +195,9 @@ class Agenda:
 
     def touch_status(self, touch_id: int) -> tuple[str, dt.date, bool, dt.date | None]:
         """(status, due, user_changed, done_on) of a touch, for tests and the detail view."""
-        rows = self.db.query("SELECT status, due, user_changed, done_on FROM touch WHERE id = ?",
-                          (touch_id,))
-        if not rows:
-            raise StoreError(f"Touch {touch_id} no longer exists.")
-        status, due, changed, done_on = rows[0]
+        status, due, changed, done_on = self.db.one(
+            "SELECT status, due, user_changed, done_on FROM touch WHERE id = ?", (touch_id,),
+            f"Touch {touch_id} no longer exists.")
         return status, stored_day(due), bool(changed), stored_day(done_on)
 
     # -- gone quiet and the timeline ------------------------------------------------------

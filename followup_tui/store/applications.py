@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 from followup_tui.playbook.deadline import Deadline, thank_you_deadline
 from followup_tui.playbook.fields import FieldError, clean_text
 from followup_tui.playbook.words import ACTIVE_STAGES, AWAITING, INTERVIEWING, STAGES
-from followup_tui.store.base import ConflictError, StoreError
-from followup_tui.store.database import Database
+from followup_tui.store.base import ConflictError
+from followup_tui.store.database import Database, existing
 from followup_tui.store.moments import INTERVIEW_END_SQL, stored_day, stored_moment
 from followup_tui.store.sql import like_pattern
 from followup_tui.store.summaries import now_text
@@ -133,11 +133,9 @@ class Applications:
 
     def row(self, application_id: int) -> PipelineRow:
         """One application as the Pipeline lists it (what `add` and `update` print)."""
-        rows = self.db.query(f"SELECT {PIPELINE_COLUMNS} FROM application WHERE id = ?",
-                             (application_id,))
-        if not rows:
-            raise StoreError(f"Application {application_id} no longer exists.")
-        return PipelineRow.from_row(rows[0])
+        row = self.db.one(f"SELECT {PIPELINE_COLUMNS} FROM application WHERE id = ?",
+                          (application_id,), f"Application {application_id} no longer exists.")
+        return PipelineRow.from_row(row)
 
     def find(self, text: str, limit: int = 20) -> list[PipelineRow]:
         """For the palette's "jump to application": companies and roles that match, fast."""
@@ -162,10 +160,7 @@ class Applications:
         from followup_tui.store.models import Application
 
         with self.db.session() as session:
-            application = session.get(Application, application_id)
-            if application is None:
-                raise StoreError(f"Application {application_id} no longer exists.")
-            return application
+            return existing(session, Application, application_id)
 
     def add(self, **values: Any) -> int:
         """Add an application; `company` is required. Returns its id."""
@@ -188,9 +183,7 @@ class Applications:
 
         values = self._checked(values, partial=True)
         with self.db.write() as session:
-            application = session.get(Application, application_id)
-            if application is None:
-                raise StoreError(f"Application {application_id} no longer exists.")
+            application = existing(session, Application, application_id)
             if expected_version is not None and application.version != expected_version:
                 raise ConflictError(
                     f"{application.company} was changed in another window; reopen it to see."

@@ -17,7 +17,7 @@ import threading
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator, TypeVar
 
 from followup_tui.store import base
 from followup_tui.store.base import (
@@ -37,6 +37,16 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
 Params = tuple[Any, ...] | dict[str, Any]
+Row = TypeVar("Row")
+
+
+def existing(session: "Session", table: type[Row], row_id: int) -> Row:
+    """The row `session.get` finds, or StoreError "Interview 5 no longer exists."
+    (the table's class names it)."""
+    found = session.get(table, row_id)
+    if found is None:
+        raise StoreError(f"{table.__name__} {row_id} no longer exists.")
+    return found
 
 
 class Database:
@@ -97,6 +107,13 @@ class Database:
             raise friendly(error, self.path) from error
         finally:
             self._idle.append(conn)
+
+    def one(self, sql: str, params: Params, gone: str) -> sqlite3.Row:
+        """The row a SELECT by id finds, or StoreError(gone) ("Touch 5 no longer exists.")."""
+        rows = self.query(sql, params)
+        if not rows:
+            raise StoreError(gone)
+        return rows[0]
 
     def _new_reader(self) -> sqlite3.Connection:
         try:

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 from followup_tui.playbook import clock
 from followup_tui.playbook.fields import FieldError, clean_text
 from followup_tui.playbook.words import INTERVIEW_FORMATS, PANEL_ROLES
-from followup_tui.store.base import ConflictError, StoreError
-from followup_tui.store.database import Database
+from followup_tui.store.base import ConflictError
+from followup_tui.store.database import Database, existing
 from followup_tui.store.moments import stored_moment, stored_text
 from followup_tui.store.people import PERSON_COLUMNS, PanelPerson, link_in
 
@@ -81,14 +81,10 @@ class Interviews:
 
     def get(self, interview_id: int) -> InterviewRow:
         """One interview with who was on its panel; StoreError when it is gone."""
-        rows = self.db.query(
+        row = self._interview_row(self.db.one(
             "SELECT i.id, i.application_id, i.round, i.starts_at, i.ends_at, i.tz,"
             " i.format, i.place, i.version, NULL FROM interview i WHERE i.id = ?",
-            (interview_id,),
-        )
-        if not rows:
-            raise StoreError(f"Interview {interview_id} no longer exists.")
-        row = self._interview_row(rows[0])
+            (interview_id,), f"Interview {interview_id} no longer exists."))
         names = tuple(p.full_name for p in self.panel(interview_id))
         return replace(row, panel_names=names)
 
@@ -117,9 +113,7 @@ class Interviews:
             {"starts_at": starts_at, "ends_at": ends_at, "tz": tz, "format": format,
              "place": place, "round": round})
         with self.db.write() as session:
-            application = session.get(Application, application_id)
-            if application is None:
-                raise StoreError(f"Application {application_id} no longer exists.")
+            application = existing(session, Application, application_id)
             if application.stage == APPLIED:
                 application.stage = INTERVIEWING
                 application.version += 1
@@ -141,9 +135,7 @@ class Interviews:
 
         values = self._interview_values(values)
         with self.db.write() as session:
-            interview = session.get(Interview, interview_id)
-            if interview is None:
-                raise StoreError(f"Interview {interview_id} no longer exists.")
+            interview = existing(session, Interview, interview_id)
             if expected_version is not None and interview.version != expected_version:
                 raise ConflictError("This interview was changed in another window; reopen it.")
             for name, value in values.items():
@@ -196,9 +188,7 @@ class Interviews:
         if role not in PANEL_ROLES:
             raise FieldError("role", f"Role at an interview is one of {', '.join(PANEL_ROLES)}.")
         with self.db.write() as session:
-            interview = session.get(Interview, interview_id)
-            if interview is None:
-                raise StoreError(f"Interview {interview_id} no longer exists.")
+            interview = existing(session, Interview, interview_id)
             conn = session.connection()
             if conn.exec_driver_sql(
                 "SELECT 1 FROM panelmember WHERE interview_id = ? AND contact_id = ?",
