@@ -80,6 +80,28 @@ def test_r5_nobody_named_means_everyone_on_the_panel_not_the_people_met():
     assert promise.by == dt.date(2026, 11, 27)
 
 
+@pytest.mark.parametrize("line, to, what", [
+    ("for ZOË: the deck", ("Zoë Müller",), "the deck"),  # a non-ASCII name, any case
+    ("send zoë the figures", ("Zoë Müller",), "the figures"),
+    ("the deck for Tom – größer", ("Tom O'Brien",), "the deck – größer"),  # non-ASCII line
+    ("the deck for Zoe", (), "the deck for Zoe"),  # not her name
+])
+def test_r5_names_and_lines_beyond_ascii_are_read_case_insensitively(line, to, what):
+    promise = parse_line(line, ("Zoë Müller", "Tom O'Brien"), MONDAY)
+    assert (promise.to, promise.what) == (to, what)
+
+
+def test_r5_a_line_that_names_nobody_builds_no_name_patterns():
+    from followup_tui.playbook import promises
+
+    promises._name_patterns.cache_clear()
+    assert parse_line("A writing sample", ("Priya Raman", "Tom O'Brien"), MONDAY).to == ()
+    assert promises._name_patterns.cache_info().currsize == 0
+    assert parse_line("A writing sample for TOM", ("Priya Raman", "Tom O'Brien"),
+                      MONDAY).to == ("Tom O'Brien",)
+    assert promises._name_patterns.cache_info().currsize == 1
+
+
 def test_r5_will_is_not_will_smith():
     promise = parse_line("I will send the deck", ("Will Smith", "Ana Lopez"), MONDAY)
     assert promise.to == ()
