@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -320,6 +321,22 @@ def humanize_when(moment: arrow.Arrow, now: arrow.Arrow) -> str:
 def short_moment(when: dt.datetime) -> str:
     """An unambiguous local moment for a title: "Wed 18 Nov 09:30"."""
     return arrow.get(when).to("local").format("ddd D MMM HH:mm")
+
+
+def local_day(moment: dt.datetime, tz: str = "local") -> dt.date:
+    """The day `moment` (naive = UTC) falls on in zone `tz` ("local": the user's own), as
+    `arrow.get(moment).to(tz).date()` says, without building two Arrows: the plan asks
+    it a few times per application on every replan (200,000 times in the demo)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.timezone.utc)
+    if tz == "local":
+        return moment.astimezone().date()
+    return moment.astimezone(_zone(tz)).date()
+
+
+@functools.lru_cache(maxsize=16)
+def _zone(tz: str) -> dt.tzinfo:
+    return arrow.parser.TzinfoParser.parse(tz)
 
 
 def day_in_zone(moment: dt.datetime, tz: str) -> dt.date:

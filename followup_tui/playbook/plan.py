@@ -12,9 +12,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import replace
 
-import arrow
-
 from followup_tui.playbook import channels, words
+from followup_tui.playbook.dates import local_day
 from followup_tui.playbook.deadline import thank_you_deadline
 from followup_tui.playbook.facts import (
     ApplicationFacts,
@@ -88,7 +87,7 @@ _OFFER = (
 
 
 def _local_date(moment: dt.datetime, tz: str) -> dt.date:
-    return arrow.get(moment).to(tz).date()
+    return local_day(moment, tz)
 
 
 def _add_business_days(day: dt.date, count: int) -> dt.date:

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-import arrow
-
 from followup_tui.playbook import channels
+from followup_tui.playbook.dates import local_day
 from followup_tui.playbook.deadline import thank_you_deadline
 from followup_tui.playbook.facts import ApplicationFacts, Person, ProposedTouch
 from followup_tui.playbook.promises import Promise, parse_promises
@@ -41,7 +40,7 @@ def send_touches(app: ApplicationFacts, tz: str, main: Person | None) -> list[Pr
         if not interview.owed.strip():
             continue
         people = [*interview.people, *app.people]
-        day = arrow.get(interview.starts_at).to(tz).date()
+        day = local_day(interview.starts_at, tz)
         with_thank_you = due_with_thank_you(interview.end, tz)
         for promise in parse_promises({"owed": interview.owed}, [p.name for p in people], day):
             owed: list[Person | None] = list(_recipients(promise, people)) or [main]
@@ -63,4 +62,4 @@ def send_touches(app: ApplicationFacts, tz: str, main: Person | None) -> list[Pr
 
 def due_with_thank_you(end: dt.datetime, tz: str) -> dt.date:
     """The day a promise with no day of its own is due: the thank-you's (R4)."""
-    return arrow.get(thank_you_deadline(end)).to(tz).date()
+    return local_day(thank_you_deadline(end), tz)

@@ -15,6 +15,7 @@ from followup_tui.playbook.dates import (
     humanize_due,
     humanize_left,
     humanize_when,
+    local_day,
     parse_day,
     parse_when,
 )
@@ -212,3 +213,13 @@ def test_import_is_light() -> None:
         "assert not bad, bad"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize("moment", [
+    dt.datetime(2026, 3, 29, 0, 30),  # naive = UTC; Paris moves its clocks that night
+    dt.datetime(2026, 11, 18, 23, 30),  # the next day in Paris, the same in New York
+    dt.datetime(2026, 6, 1, 22, 0, tzinfo=dt.timezone(dt.timedelta(hours=-5))),
+])
+@pytest.mark.parametrize("tz", ["local", TZ, "America/New_York", "+05:30", "UTC"])
+def test_local_day_is_the_day_arrow_says(moment, tz):
+    assert local_day(moment, tz) == arrow.get(moment).to(tz).date()
