@@ -3,10 +3,12 @@ person picker, or edited with `e` in Notes, Thank-you and Contacts."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from followup_tui.store.people import ContactCard
 from followup_tui.widgets.form import Field, FormScreen
+
+if TYPE_CHECKING:
+    from followup_tui.store.models import Contact
 
 
 class ContactForm(FormScreen[int]):
@@ -38,8 +40,9 @@ class ContactForm(FormScreen[int]):
             self.TITLE = f"Edit the card of {(initial or {}).get('full_name', '')}"
 
     @classmethod
-    def edit(cls, card: ContactCard) -> "ContactForm":
-        return cls({**card.values(), "version": card.version}, contact_id=card.id)
+    def edit(cls, card: Contact) -> "ContactForm":
+        values = {field.name: getattr(card, field.name) for field in cls.FIELDS}
+        return cls({**values, "version": card.version}, contact_id=card.id)
 
     def save(self, values: dict[str, Any]) -> int:
         store = self.app.store

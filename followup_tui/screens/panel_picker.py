@@ -6,7 +6,7 @@ first (name prefix from the index, LIMIT 20) and offers a new card for the typed
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,16 +18,18 @@ from textual.widgets.option_list import Option
 from followup_tui.playbook.words import PANEL_ROLES
 from followup_tui.screens.contact_form import ContactForm
 from followup_tui.screens.lookup_modal import LookupModal
-from followup_tui.store.people import ContactCard
 from followup_tui.widgets.pick_list import PickList
 from followup_tui.widgets.text_input import TextInput
+
+if TYPE_CHECKING:
+    from followup_tui.store.models import Contact
 
 NEW = "new"
 CARDS = "vcf"  # the typed text is a .vcf path: import its cards onto the panel
 ROLE_LABELS = dict(zip(PANEL_ROLES, ("on the panel (interviewed me)", "met that day")))
 
 
-def card_line(card: ContactCard) -> Content:
+def card_line(card: Contact) -> Content:
     """The name, then title · organisation · email dimmed: all of it plain text."""
     extra = " · ".join(x for x in (card.title, card.organisation, card.email) if x)
     return Content.assemble(card.full_name, (f"  {extra}", "dim") if extra else "")
@@ -48,7 +50,7 @@ class PanelPicker(LookupModal[int]):
     def __init__(self, interview_id: int) -> None:
         super().__init__()
         self.interview_id = interview_id
-        self.cards: dict[str, ContactCard] = {}
+        self.cards: dict[str, Contact] = {}
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -69,10 +71,10 @@ class PanelPicker(LookupModal[int]):
         super().on_mount()
         self.look_up("")
 
-    def find(self, text: str) -> list[ContactCard]:
+    def find(self, text: str) -> list[Contact]:
         return self.app.store.people.find(text, limit=20)
 
-    def show(self, text: str, cards: list[ContactCard]) -> None:
+    def show(self, text: str, cards: list[Contact]) -> None:
         self.cards = {str(card.id): card for card in cards}
         name = " ".join(text.split())
         options = [Option(card_line(card), id=str(card.id)) for card in cards]

@@ -7,12 +7,11 @@ from typing import TYPE_CHECKING
 
 from followup_tui.errors import FieldError
 from followup_tui.playbook.fields import checked_email, clean_text
+from followup_tui.store.people import CARD_FIELDS
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-CARD_FIELDS = ("full_name", "title", "organisation", "email", "phone", "postal_address",
-               "linkedin")
 
 
 def own_email(session: "Session") -> str:

@@ -17,12 +17,13 @@ from followup_tui.playbook.channels import missing_for
 from followup_tui.playbook.fields import FieldError, checked_email, clean_text
 from followup_tui.playbook.words import ROLES
 from followup_tui.store.base import ConflictError, StoreError
-from followup_tui.store.database import Database
+from followup_tui.store.database import Database, existing
 from followup_tui.store.sql import like_pattern
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
+    from followup_tui.store.models import Contact
     from followup_tui.store.plan import Plan
 
 CARD_FIELDS = ("full_name", "title", "organisation", "email", "phone",
@@ -76,24 +77,6 @@ class PersonRow:
 
 
 @dataclass(frozen=True)
-class ContactCard:
-    """What a person's card says (R2)."""
-
-    id: int
-    full_name: str
-    title: str = ""
-    organisation: str = ""
-    email: str = ""
-    phone: str = ""
-    postal_address: str = ""
-    linkedin: str = ""
-    version: int = 1
-
-    def values(self) -> dict[str, str]:
-        return {name: getattr(self, name) for name in CARD_FIELDS}
-
-
-@dataclass(frozen=True)
 class PanelPerson:
     """Someone at an interview, with the card details a thank-you note needs (R4, R5)."""
 
@@ -137,6 +120,13 @@ def _card_values(values: dict[str, Any], partial: bool) -> dict[str, str]:
 
 PERSON_COLUMNS = ("c.id, c.full_name, c.title, c.organisation, c.email, c.phone, "
                   "c.postal_address, c.linkedin")
+
+
+def _contact(row: Any) -> "Contact":
+    """A card as read (PERSON_COLUMNS, then the version): the contact's own row."""
+    from followup_tui.store.models import Contact
+
+    return Contact(**dict(zip(("id", *CARD_FIELDS, "version"), row)))
 
 
 class People:
@@ -194,13 +184,11 @@ class People:
             session.flush()
             return contact.id
 
-    def get(self, contact_id: int) -> ContactCard:
+    def get(self, contact_id: int) -> "Contact":
         """A person's card; StoreError when they no longer exist."""
-        rows = self.db.query(
-            f"SELECT {PERSON_COLUMNS}, c.version FROM contact c WHERE c.id = ?", (contact_id,))
-        if not rows:
-            raise StoreError(f"Contact {contact_id} no longer exists.")
-        return ContactCard(*rows[0])
+        return _contact(self.db.one(
+            f"SELECT {PERSON_COLUMNS}, c.version FROM contact c WHERE c.id = ?", (contact_id,),
+            f"Contact {contact_id} no longer exists."))
 
     def update(self, contact_id: int, expected_version: int | None = None,
                        **card: Any) -> int:
@@ -209,9 +197,7 @@ class People:
 
         values = _card_values(card, partial=True)
         with self.db.write() as session:
-            contact = session.get(Contact, contact_id)
-            if contact is None:
-                raise StoreError(f"Contact {contact_id} no longer exists.")
+            contact = existing(session, Contact, contact_id)
             if expected_version is not None and contact.version != expected_version:
                 raise ConflictError(f"{contact.full_name}'s card was changed in another "
                                     "window; reopen it to see.")
@@ -228,19 +214,19 @@ class People:
                 self.plan.after_write(session, application_id)
             return contact.version
 
-    def find(self, text: str, limit: int = 20) -> list[ContactCard]:
+    def find(self, text: str, limit: int = 20) -> list["Contact"]:
         """Contacts whose name starts with (then contains) `text`, from the name index."""
         key = " ".join(clean_text(text).split()).casefold()
         if not key:
             rows = self.db.query(f"SELECT {PERSON_COLUMNS}, c.version FROM contact c"
                               " ORDER BY c.name_key, c.id LIMIT ?", (limit,))
-            return [ContactCard(*row) for row in rows]
+            return [_contact(row) for row in rows]
         rows = self.db.query(
             f"SELECT {PERSON_COLUMNS}, c.version FROM contact c"
             " WHERE c.name_key >= ? AND c.name_key < ? ORDER BY c.name_key, c.id LIMIT ?",
             (key, key + "\U0010ffff", limit),
         )
-        found = [ContactCard(*row) for row in rows]
+        found = [_contact(row) for row in rows]
         if len(found) < limit:
             like = like_pattern(key)
             more = self.db.query(
@@ -249,7 +235,7 @@ class People:
                 " LIMIT ?",
                 (like, key, key + "\U0010ffff", limit - len(found)),
             )
-            found += [ContactCard(*row) for row in more]
+            found += [_contact(row) for row in more]
         return found
 
     def link(self, application_id: int, contact_id: int, role: str) -> None:
