@@ -19,7 +19,9 @@ from followup_tui.playbook.deadline import (
 )
 from followup_tui.playbook.words import ACTIVE_STAGES
 from followup_tui.store.database import Database
-from followup_tui.store.moments import INTERVIEW_END_SQL, stored_day, stored_moment, stored_text
+from followup_tui.store.moments import (
+    INTERVIEW_END_SQL, required_day, required_moment, stored_day, stored_moment,
+    stored_text)
 from followup_tui.store.sql import like_pattern
 from followup_tui.store.user_settings import UserSettings
 
@@ -159,7 +161,7 @@ class Agenda:
             " WHERE t.status = 'pending' AND t.due = ? AND t.kind = 'thank-you'"
             " AND t.user_changed = 0", (t,))
         late = sum(1 for (end,) in ends if touch_state(Deadline(
-            "pending", today, thank_you_deadline(stored_moment(end))), now) == OVERDUE)
+            "pending", today, thank_you_deadline(required_moment(end))), now) == OVERDUE)
         return overdue + late, due_today - late, this_week, later
 
     def due_counts(self, today: dt.date, now: dt.datetime | None = None) -> tuple[int, int]:
@@ -191,14 +193,14 @@ class Agenda:
             "SELECT o.due FROM touch t JOIN touch o ON o.application_id = t.application_id"
             " WHERE t.id = ? AND o.id != t.id AND o.kind = 'check-in'"
             " AND +o.status = 'pending' ORDER BY o.due", (touch_id,))
-        return [stored_day(row[0]) for row in rows]
+        return [required_day(row[0]) for row in rows]
 
     def touch_status(self, touch_id: int) -> tuple[str, dt.date, bool, dt.date | None]:
         """(status, due, user_changed, done_on) of a touch, for tests and the detail view."""
         status, due, changed, done_on = self.db.one(
             "SELECT status, due, user_changed, done_on FROM touch WHERE id = ?", (touch_id,),
             f"Touch {touch_id} no longer exists.")
-        return status, stored_day(due), bool(changed), stored_day(done_on)
+        return status, required_day(due), bool(changed), stored_day(done_on)
 
     # -- gone quiet and the timeline ------------------------------------------------------
     def gone_quiet(self, today: dt.date, *, limit: int = 20) -> list[QuietRow]:

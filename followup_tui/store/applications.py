@@ -11,7 +11,8 @@ from followup_tui.playbook.fields import FieldError, clean_text
 from followup_tui.playbook.words import ACTIVE_STAGES, AWAITING, INTERVIEWING, STAGES
 from followup_tui.store.base import ConflictError
 from followup_tui.store.database import Database, existing
-from followup_tui.store.moments import INTERVIEW_END_SQL, stored_day, stored_moment
+from followup_tui.store.moments import (
+    INTERVIEW_END_SQL, required_moment, stored_day, stored_moment)
 from followup_tui.store.sql import like_pattern
 from followup_tui.store.summaries import now_text
 
@@ -58,7 +59,7 @@ class PipelineRow:
         next_touch = None
         if next_due is not None:
             moved, _, end = (row[9] or "0|").partition("|")
-            moment = thank_you_deadline(stored_moment(end)) if end else None
+            moment = thank_you_deadline(required_moment(end)) if end else None
             next_touch = Deadline("pending", next_due, moment, moved == "1")
         return cls(
             id=row[0], company=row[1], role=row[2], stage=row[3], archived=bool(row[4]),
@@ -171,6 +172,7 @@ class Applications:
             application = Application(**values)
             session.add(application)
             session.flush()
+            assert application.id is not None  # the flush gave it one
             session.add(StageChange(application_id=application.id, to_stage=application.stage))
             self.plan.after_write(session, application.id)
             return application.id
@@ -227,14 +229,14 @@ class Applications:
 
     def stage_history(self, application_id: int) -> list["StageChange"]:
         """Every stage the application went through, oldest first."""
-        from sqlmodel import select
+        from sqlmodel import col, select
 
         from followup_tui.store.models import StageChange
 
         with self.db.session() as session:
             return list(session.exec(
                 select(StageChange).where(StageChange.application_id == application_id)
-                .order_by(StageChange.changed_at, StageChange.id)
+                .order_by(col(StageChange.changed_at), col(StageChange.id))
             ))
 
     # -- validation -----------------------------------------------------------

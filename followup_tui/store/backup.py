@@ -223,6 +223,7 @@ def _insert(conn: sqlite3.Connection, table: str, row: dict[str, Any]) -> int:
     cursor = conn.execute(
         f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', tuple(row.values())
     )
+    assert cursor.lastrowid is not None  # an INSERT sets it
     return cursor.lastrowid
 
 

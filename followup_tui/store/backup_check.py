@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import ConfigDict, Field, TypeAdapter, ValidationError
 from pydantic.functional_validators import AfterValidator, PlainValidator
+from pydantic_core import ErrorDetails
 from typing_extensions import NotRequired, TypedDict
 
 from followup_tui.playbook import words
@@ -233,9 +234,10 @@ def _rows(table: str, check: TypeAdapter, rows: list[dict]) -> list[dict[str, An
         raise StoreError(_problem(table, rows, first)) from None
 
 
-def _problem(table: str, rows: list[dict], error: dict) -> str:
+def _problem(table: str, rows: list[dict], error: ErrorDetails) -> str:
     """One line: `interview row 2 (id 5), starts_at: is not a date… (it holds "soon")`."""
     index, field = error["loc"][0], str(error["loc"][1]) if len(error["loc"]) > 1 else "?"
+    assert isinstance(index, int)  # the rows are checked as a list: the row's place first
     row = rows[index]
     known = type(row.get("id")) is int and field != "id"
     where = f"{table} row {index + 1}" + (f" (id {row['id']})" if known else "")

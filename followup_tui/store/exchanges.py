@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from followup_tui.playbook.fields import clean_text
 from followup_tui.store.database import Database
-from followup_tui.store.moments import stored_day
+from followup_tui.store.moments import required_day
 
 if TYPE_CHECKING:
     from followup_tui.store.models import Exchange
@@ -45,19 +45,20 @@ class Exchanges:
             exchange = Exchange(application_id=application_id, **values)
             session.add(exchange)
             session.flush()
+            assert exchange.id is not None  # the flush gave it one
             self.plan.after_write(session, application_id)
             return exchange.id
 
     def of(self, application_id: int) -> list["Exchange"]:
         """The application's exchanges as stored, newest first."""
-        from sqlmodel import select
+        from sqlmodel import col, select
 
         from followup_tui.store.models import Exchange
 
         with self.db.session() as session:
             return list(session.exec(
                 select(Exchange).where(Exchange.application_id == application_id)
-                .order_by(Exchange.happened_on.desc(), Exchange.id.desc())
+                .order_by(col(Exchange.happened_on).desc(), col(Exchange.id).desc())
             ))
 
     def timeline(self, application_id: int, limit: int = 50) -> list[ExchangeLine]:
@@ -67,5 +68,5 @@ class Exchanges:
             " e.is_answer FROM exchange e LEFT JOIN contact c ON c.id = e.contact_id"
             " WHERE e.application_id = ? ORDER BY e.happened_on DESC, e.id DESC LIMIT ?",
             (application_id, limit))
-        return [ExchangeLine(stored_day(r[0]), r[1], r[2], r[3], r[4], r[5], bool(r[6]))
+        return [ExchangeLine(required_day(r[0]), r[1], r[2], r[3], r[4], r[5], bool(r[6]))
                 for r in rows]

@@ -55,7 +55,8 @@ def application_rows(db: Any) -> list[ApplicationExport]:
                 "SELECT application_id, changed_at, to_stage, note FROM stagechange"
                 " ORDER BY changed_at, id"):
             history[app_id].append((stored_moment(changed), stage, note))
-        rows = conn.execute(
+        # the id, then ApplicationExport's text fields, company to next_touch_due
+        rows: list[tuple[int, str, str, str, str, str, str, str, str, str, str]] = conn.execute(
             "SELECT id, company, role, stage, coalesce(applied_on, ''), location, source,"
             " posting_url, coalesce(decision_expected_by, ''), coalesce(last_exchange_on, ''),"
             " coalesce(next_touch_due, '') FROM application ORDER BY company_key, role, id"

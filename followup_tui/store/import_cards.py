@@ -46,7 +46,7 @@ def write_cards(session: "Session", cards: tuple[Card, ...],
             contact_id = add_contact(session, one.values())
             result.added.append(one.full_name)
         else:
-            contact = session.get(Contact, found)
+            contact = session.get_one(Contact, found)
             changes = {k: v for k, v in values.items() if v and getattr(contact, k) != v}
             if changes:
                 for name, value in changes.items():

@@ -5,8 +5,10 @@ its panel and recruiter; the caller's one transaction and replan (R4/R8) follow.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from followup_tui.imports.invitation import Invitation
 from followup_tui.imports.people import company_domain
@@ -78,7 +80,7 @@ class InvitationResult:
         return "; ".join(parts) + "."
 
 
-def _candidates(session: "Session", inv: Invitation, own: str) -> list[tuple]:
+def _candidates(session: "Session", inv: Invitation, own: str) -> Sequence[tuple[Any, ...]]:
     """Applications the invitation fits, by the first clue that finds any: its people's
     addresses, their employer's domain, then the company named."""
     conn = session.connection()
@@ -105,7 +107,7 @@ def _candidates(session: "Session", inv: Invitation, own: str) -> list[tuple]:
         clues.append((f"{columns} WHERE a.company_key = ? OR (a.company_key >= ?"
                       " AND a.company_key < ?)", (key, key + " ", key + " \U0010ffff")))
     for sql, params in clues:
-        found = conn.exec_driver_sql(sql + " ORDER BY a.id", params).all()
+        found = conn.exec_driver_sql(sql + " ORDER BY a.id", params).tuples().all()
         if found:
             live = [row for row in found if not row[4] and row[3] in ACTIVE_STAGES | {SAVED}]
             return live or found
@@ -158,41 +160,46 @@ def write_invitation(session: "Session", inv: Invitation, *, zone: str,
     new_application = False
     if seen is None:
         app_id, new_application = _application(session, inv, own, application_id)
-        application = session.get(Application, app_id)
+        application = session.get_one(Application, app_id)
         round_ = conn.exec_driver_sql(
             "SELECT coalesce(max(round), 0) + 1 FROM interview WHERE application_id = ?",
-            (app_id,)).scalar()
+            (app_id,)).scalar_one()
         interview = Interview(application_id=app_id, round=round_, starts_at=inv.starts_at,
                               ends_at=inv.ends_at, tz=zone, format=inv.meeting.format,
                               place=inv.meeting.place, ical_uid=inv.uid,
                               ical_sequence=inv.sequence)
         session.add(interview)
         session.flush()
+        assert interview.id is not None  # the flush gave it one
+        interview_id = interview.id
         action = "added"
         if application.stage in (SAVED, APPLIED):
             _first_interview(session, application)
     else:
-        interview = session.get(Interview, seen[0])
-        application = session.get(Application, interview.application_id)
+        interview_id = seen[0]
+        interview = session.get_one(Interview, interview_id)
+        app_id = interview.application_id
+        application = session.get_one(Application, app_id)
         before = (interview.ical_sequence, interview.cancelled)
-        result = dict(application_id=application.id, interview_id=interview.id,
-                      company=application.company, role=application.role,
-                      round=interview.round, starts_at=interview.starts_at,
-                      format=interview.format, sequence=(inv.sequence, before[0]))
+        result = functools.partial(
+            InvitationResult, application_id=app_id, interview_id=interview_id,
+            company=application.company, role=application.role, round=interview.round,
+            starts_at=interview.starts_at, format=interview.format,
+            sequence=(inv.sequence, before[0]))
         if inv.sequence < before[0]:
-            return InvitationResult("older", **result)
+            return result("older")
         if inv.cancelled:
             if before[1]:
-                return InvitationResult("unchanged", **result)
+                return result("unchanged")
             interview.cancelled = True
             interview.ical_sequence = inv.sequence
             interview.version += 1
             conn.exec_driver_sql(
                 "UPDATE touch SET status = 'cancelled', version = version + 1"
                 " WHERE interview_id = ? AND status = 'pending'", (interview.id,))
-            return InvitationResult("cancelled", **result)
+            return result("cancelled")
         if inv.sequence == before[0] and not before[1]:
-            return InvitationResult("unchanged", **result)
+            return result("unchanged")
         moved = (interview.starts_at.replace(tzinfo=None) != inv.starts_at.replace(tzinfo=None))
         interview.starts_at, interview.ends_at = inv.starts_at, inv.ends_at
         interview.format, interview.place = inv.meeting.format, inv.meeting.place
@@ -204,18 +211,18 @@ def write_invitation(session: "Session", inv: Invitation, *, zone: str,
     company = application.company
     for person in inv.people(own):
         contact = contact_for(session, person.name, person.email, company, new_contacts)
-        if put_on_panel(session, interview.id, application.id, contact):
+        if put_on_panel(session, interview_id, app_id, contact):
             panel.append(person.name)
     recruiter = ""
     organizer = inv.organizer
     if organizer and organizer.email != own and all(
             a.email != organizer.email for a in inv.attendees):
         contact = contact_for(session, organizer.name, organizer.email, company, new_contacts)
-        if link(session, application.id, contact, "recruiter"):
+        if link(session, app_id, contact, "recruiter"):
             recruiter = organizer.name
     session.flush()
     return InvitationResult(
-        action, application.id, interview.id, application.company, application.role,
+        action, app_id, interview_id, application.company, application.role,
         interview.round, inv.starts_at, interview.format, new_application=new_application,
         panel=tuple(panel), new_contacts=tuple(new_contacts), recruiter=recruiter,
         sequence=(inv.sequence, interview.ical_sequence))

@@ -3,7 +3,7 @@ email address (any case), then by full name; inside the import's one transaction
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from followup_tui.errors import FieldError
 from followup_tui.playbook.fields import checked_email, clean_text
@@ -38,9 +38,9 @@ def find_contact(session: "Session", emails: tuple[str, ...], name: str = "") ->
     return None
 
 
-def card(values: dict[str, str]) -> dict[str, str]:
-    """A card's values cleaned as the contact form cleans them; an address that is not
-    one is left out rather than refusing the whole file."""
+def card(values: dict[str, str]) -> dict[str, Any]:
+    """A card's values cleaned as the contact form cleans them (Contact's keyword
+    arguments); an address that is not one is left out rather than refusing the whole file."""
     out = {k: clean_text(values.get(k, "")).strip() for k in CARD_FIELDS if values.get(k)}
     if "full_name" in out:
         out["full_name"] = " ".join(out["full_name"].split())
@@ -99,7 +99,7 @@ def put_on_panel(session: "Session", interview_id: int, application_id: int,
         return False
     position = conn.exec_driver_sql(
         "SELECT coalesce(max(position), -1) + 1 FROM panelmember WHERE interview_id = ?",
-        (interview_id,)).scalar()
+        (interview_id,)).scalar_one()
     session.add(PanelMember(interview_id=interview_id, contact_id=contact_id, role="panel",
                             position=position))
     link(session, application_id, contact_id, "interviewer")

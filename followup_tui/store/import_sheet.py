@@ -123,7 +123,7 @@ def _complete(session: "Session", row, job: TrackedJob) -> bool:
              if values[ours] and not (have[column] or "").strip()}
     if not fills:
         return False
-    application = session.get(Application, row[0])
+    application = session.get_one(Application, row[0])
     for column, value in fills.items():
         setattr(application, column, value)
     application.version += 1
@@ -140,11 +140,13 @@ def _fill_profile(session: "Session", jobs: tuple[TrackedJob, ...]) -> tuple[str
     if not (email or phone):
         return ()
     profile = session.get(Profile, 1) or Profile(id=1)
-    filled = []
+    filled: list[str] = []
     if email and not profile.email.strip():
-        profile.email, _ = email, filled.append("email")
+        profile.email = email
+        filled.append("email")
     if phone and not profile.phone.strip():
-        profile.phone, _ = clean_text(phone), filled.append("phone")
+        profile.phone = clean_text(phone)
+        filled.append("phone")
     if filled:
         session.add(profile)
     return tuple(filled)

@@ -17,7 +17,8 @@ from followup_tui.playbook.kept import KeptCounts
 from followup_tui.playbook.weeks import Span
 from followup_tui.playbook.words import ACTIVE_STAGES, STAGES, TOUCH_STATUSES
 from followup_tui.store.database import Database
-from followup_tui.store.moments import INTERVIEW_END_SQL, NEVER, stored_day, stored_text
+from followup_tui.store.moments import (
+    INTERVIEW_END_SQL, NEVER, required_day, stored_day, stored_text)
 
 
 def _marks(values: tuple[str, ...]) -> str:
@@ -192,7 +193,7 @@ class Insights:
             "touches": ("SELECT done_on, count(*) FROM touch WHERE status = 'done'"
                         " AND done_on >= ? GROUP BY done_on", (day,)),
         }
-        return {name: {stored_day(row[0]): row[1] for row in self.db.query(sql, params)
+        return {name: {required_day(row[0]): row[1] for row in self.db.query(sql, params)
                        if row[0]}
                 for name, (sql, params) in queries.items()}
 
@@ -209,5 +210,5 @@ class Insights:
                      WHEN a.archived THEN date(a.updated_at, 'localtime') END AS stop
               FROM application a {ONCE})
             WHERE stop IS NULL OR stop >= ? GROUP BY start, stop""", (first.isoformat(),))
-        return [Span(stored_day(start), stored_day(stop), count)
+        return [Span(required_day(start), stored_day(stop), count)
                 for start, stop, count in rows if start]

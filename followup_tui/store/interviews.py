@@ -16,8 +16,8 @@ from followup_tui.playbook.fields import FieldError, clean_text
 from followup_tui.playbook.words import INTERVIEW_FORMATS, PANEL_ROLES
 from followup_tui.store.base import ConflictError
 from followup_tui.store.database import Database, existing
-from followup_tui.store.moments import stored_moment, stored_text
-from followup_tui.store.people import PERSON_COLUMNS, PanelPerson, link_in
+from followup_tui.store.moments import required_moment, stored_moment, stored_text
+from followup_tui.store.people import PERSON_COLUMNS, PanelPerson, PanelRow, link_in
 
 if TYPE_CHECKING:
     from followup_tui.store.plan import Plan
@@ -74,7 +74,7 @@ class Interviews:
     def _interview_row(row: Any) -> InterviewRow:
         names = tuple(row[9].split("\x1f")) if row[9] else ()
         return InterviewRow(
-            id=row[0], application_id=row[1], round=row[2], starts_at=stored_moment(row[3]),
+            id=row[0], application_id=row[1], round=row[2], starts_at=required_moment(row[3]),
             ends_at=stored_moment(row[4]), tz=row[5], format=row[6], place=row[7],
             version=row[8], panel_names=names,
         )
@@ -125,6 +125,7 @@ class Interviews:
             interview = Interview(application_id=application_id, **values)
             session.add(interview)
             session.flush()
+            assert interview.id is not None  # the flush gave it one
             self.plan.after_write(session, application_id)
             return interview.id
 
@@ -178,8 +179,12 @@ class Interviews:
             " ORDER BY p.position, p.id",
             (interview_id,),
         )
-        return [PanelPerson(*row[:-1], planned=tuple((row[-1] or "").split(",")) if row[-1]
-                            else ()) for row in rows]
+        panel = []
+        for row in rows:
+            card: PanelRow = row[:-1]
+            panel.append(PanelPerson(*card, planned=tuple((row[-1] or "").split(","))
+                                     if row[-1] else ()))
+        return panel
 
     def add_to_panel(self, interview_id: int, contact_id: int, role: str = "panel") -> None:
         """Put a contact on an interview's panel (or met that day); once per interview."""

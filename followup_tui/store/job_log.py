@@ -20,7 +20,7 @@ from followup_tui.playbook.job_log import (
 )
 from followup_tui.store.database import Database
 from followup_tui.store.insights import BEGINNING, START_DAY, stamp
-from followup_tui.store.moments import NEVER, stored_day
+from followup_tui.store.moments import NEVER, required_day
 
 # What a done touch was, in the log's words (reference alerts and LinkedIn connections
 # are not contacts with an employer).
@@ -110,7 +110,7 @@ class JobLog:
         """What the user did from `start` to `end` (both included; None: no limit)."""
         params = {"start": start.isoformat() if start else BEGINNING,
                   "end": end.isoformat() if end else NEVER, "now": stamp(now)}
-        return [Activity(day=stored_day(row[0]), application_id=row[1], employer=row[2],
+        return [Activity(day=required_day(row[0]), application_id=row[1], employer=row[2],
                          position=row[3], what=_what(row[4]), method=method_of(row[5]),
                          person=row[6], person_title=row[7], interview_id=row[8])
                 for row in self.db.query(_ACTIVITIES, params) if row[0]]
@@ -118,7 +118,7 @@ class JobLog:
     def reactions(self, start: dt.date | None, now: dt.datetime) -> list[Reaction]:
         """What employers did from `start` on (up to today: a result is known now)."""
         params = {"start": start.isoformat() if start else BEGINNING, "now": stamp(now)}
-        return [Reaction(stored_day(row[0]), row[1], row[2], row[3])
+        return [Reaction(required_day(row[0]), row[1], row[2], row[3])
                 for row in self.db.query(_REACTIONS, params) if row[0]]
 
     def person(self) -> str:

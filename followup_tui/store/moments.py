@@ -17,15 +17,23 @@ INTERVIEW_END_SQL = (f"coalesce(i.ends_at, datetime(i.starts_at, "
 
 def stored_moment(text: str | None) -> dt.datetime | None:
     """A stored moment (UTC text) as an aware datetime; naive text is UTC."""
-    if not text:
-        return None
+    return required_moment(text) if text else None
+
+
+def required_moment(text: str) -> dt.datetime:
+    """A NOT NULL column's moment (UTC text) as an aware datetime; naive text is UTC."""
     moment = dt.datetime.fromisoformat(text)
     return moment.replace(tzinfo=dt.timezone.utc) if moment.tzinfo is None else moment
 
 
 def stored_day(text: str | None) -> dt.date | None:
     """A stored calendar day (or the day part of a moment)."""
-    return dt.date.fromisoformat(text[:10]) if text else None
+    return required_day(text) if text else None
+
+
+def required_day(text: str) -> dt.date:
+    """A NOT NULL column's calendar day (or the day part of a moment)."""
+    return dt.date.fromisoformat(text[:10])
 
 
 def stored_text(moment: dt.datetime, *, micro: bool = False) -> str:
@@ -37,6 +45,4 @@ def stored_text(moment: dt.datetime, *, micro: bool = False) -> str:
 
 def stored_local_day(text: str) -> dt.date:
     """A stored UTC moment as the user's local calendar day."""
-    moment = stored_moment(text)
-    assert moment is not None
-    return moment.astimezone().date()
+    return required_moment(text).astimezone().date()

@@ -102,7 +102,8 @@ class PanelPerson:
                                           "postal_address": self.postal_address})
 
 
-def _card_values(values: dict[str, Any], partial: bool) -> dict[str, str]:
+def _card_values(values: dict[str, Any], partial: bool) -> dict[str, Any]:
+    """The card as Contact's keyword arguments: its text cleaned, the name checked (R2)."""
     unknown = set(values) - set(CARD_FIELDS)
     if unknown:
         raise StoreError(f"Unknown card fields: {', '.join(sorted(unknown))}.")
@@ -120,6 +121,8 @@ def _card_values(values: dict[str, Any], partial: bool) -> dict[str, str]:
 
 PERSON_COLUMNS = ("c.id, c.full_name, c.title, c.organisation, c.email, c.phone, "
                   "c.postal_address, c.linkedin")
+# A PanelPerson as read: PERSON_COLUMNS, then the role and position at the interview.
+PanelRow = tuple[int, str, str, str, str, str, str, str, str, int]
 
 
 def _contact(row: Any) -> "Contact":
@@ -182,6 +185,7 @@ class People:
             contact = Contact(**values)
             session.add(contact)
             session.flush()
+            assert contact.id is not None  # the flush gave it one
             return contact.id
 
     def get(self, contact_id: int) -> "Contact":

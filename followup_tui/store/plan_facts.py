@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from followup_tui.playbook import channels, plan, reconcile
 from followup_tui.playbook.words import ACCEPTED, DECLINED, WITHDRAWN
-from followup_tui.store.moments import stored_day, stored_local_day, stored_moment
+from followup_tui.store.moments import (
+    required_day, required_moment, stored_day, stored_local_day, stored_moment)
 
 if TYPE_CHECKING:
     from followup_tui.playbook.plan import Settings
@@ -88,7 +89,7 @@ class Facts:
         started = next((stored_local_day(at) for to, at in changes if to == "interviewing"), None)
         interviews = tuple(
             plan.InterviewFacts(
-                interview_id=iid, round=round_, starts_at=stored_moment(starts),
+                interview_id=iid, round=round_, starts_at=required_moment(starts),
                 ends_at=stored_moment(ends),
                 people=tuple(_person(*row) for row in self.panel.get(iid, ())),
                 owed=self.owed.get(iid, ""), media=tuple(self.media.get(iid, ())),
@@ -100,14 +101,14 @@ class Facts:
             decision_expected_by=stored_day(decision), offer_deadline=stored_day(deadline),
             interviews=interviews,
             people=tuple(_person(*row) for row in self.people.get(app_id, ())),
-            exchanges=tuple(plan.ExchangeFacts(stored_day(on), bool(answer))
+            exchanges=tuple(plan.ExchangeFacts(required_day(on), bool(answer))
                             for on, answer in self.exchanges.get(app_id, ())),
             stage_changed_on=stage_changed_on, interviewing_started_on=started,
             placed_channels=self.placed_channels(app_id),
         )
 
     def stored(self, app_id: int) -> list[reconcile.StoredTouch]:
-        return [reconcile.StoredTouch(key, status, stored_day(due), bool(changed),
+        return [reconcile.StoredTouch(key, status, required_day(due), bool(changed),
                                       stored_day(done), channel, script)
                 for key, status, due, changed, _contact, done, channel, script
                 in self.touches.get(app_id, ())]

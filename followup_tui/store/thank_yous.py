@@ -17,7 +17,7 @@ from followup_tui.playbook.thank_you import Recipient
 from followup_tui.playbook.words import MEDIA
 from followup_tui.store.base import ConflictError, StoreError
 from followup_tui.store.database import Database
-from followup_tui.store.moments import stored_moment
+from followup_tui.store.moments import required_moment, stored_moment
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -106,7 +106,7 @@ class ThankYous:
             return None
         r = rows[0]
         return ThankYouInterview(id=r[0], application_id=r[1], company=r[2], role=r[3],
-                                 round=r[4], starts_at=stored_moment(r[5]),
+                                 round=r[4], starts_at=required_moment(r[5]),
                                  ends_at=stored_moment(r[6]), tz=r[7] or "UTC")
 
     def recipients(self, interview_id: int) -> list[Recipient]:

@@ -7,7 +7,7 @@ Create Date: 2026-11-24 02:03:52.752613
 
 from alembic import op
 import sqlalchemy as sa
-import sqlmodel
+import sqlmodel.sql.sqltypes
 
 
 revision = '0001'
