@@ -20,7 +20,7 @@ def run(path: Path, *, json_file: str | None, ics_file: str | None,
 
             if csv_file is not None:
                 written = write_text(csv_file, csv_text(store))
-            else:
+            elif vcf_file is not None:
                 written = write_text(vcf_file, vcf_text(store, application_id))
         elif ics_file is not None:
             from followup_tui.commands.calendar import write_ics
@@ -29,6 +29,7 @@ def run(path: Path, *, json_file: str | None, ics_file: str | None,
         else:
             from followup_tui.commands.backup import write_json
 
+            assert json_file is not None  # the parser asks for one of the four
             written = write_json(store, json_file)
     finally:
         store.close()

@@ -146,6 +146,7 @@ def _read(data: bytes, local_zone: str) -> Invitation:
                       "export or save the one interview")
     event = events[0]
     method = str(calendars[0].get("METHOD", "PUBLISH")).upper()
+    local: dt.tzinfo
     try:
         local = ZoneInfo(local_zone)
     except (ZoneInfoNotFoundError, ValueError):
@@ -157,7 +158,10 @@ def _read(data: bytes, local_zone: str) -> Invitation:
         starts = _moment(event["DTSTART"], local, "start (DTSTART)")
         ends = _moment(event["DTEND"], local, "end (DTEND)") if event.get("DTEND") else None
     if ends is None and event.get("DURATION") is not None:
-        ends = starts + event["DURATION"].dt
+        length = getattr(event["DURATION"], "dt", None)
+        if not isinstance(length, dt.timedelta):
+            raise Refused("its duration (DURATION) cannot be read as a length of time")
+        ends = starts + length
     if ends is not None and ends < starts:
         raise Refused("its event ends before it starts (DTEND before DTSTART)")
     uid = str(event.get("UID", "")).strip()

@@ -236,7 +236,7 @@ def _parse(text: str, today: dt.date, side: str, order: str
         raise DateError(f'Add a day before the time, e.g. "today {clean}"')
     match = _WITH_TIME.fullmatch(clean)
     day = _read_day(match["day"], today, side, order) if match else None
-    if day is None:
+    if match is None or day is None:
         raise _cant_read(text)
     return day, (_read_time(match["time"]) if match["time"] else None)
 

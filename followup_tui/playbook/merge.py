@@ -213,7 +213,8 @@ def _resolve(base: Sequence, group: list[Edit], start: int, stop: int, before: S
 
 
 def _apply(base: Sequence, edits: list[Edit], start: int, stop: int) -> list:
-    out, at = [], start
+    out: list = []
+    at = start
     for edit in edits:
         out.extend(base[at:edit.start])
         out.extend(edit.items)

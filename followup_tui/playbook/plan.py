@@ -270,7 +270,8 @@ def _fit_to_cards(app: ApplicationFacts, touches: list[ProposedTouch]) -> list[P
     """Each touch by a channel the person's card reaches, the script saying why when it
     is not the usual one. A thank-you keeps the medium chosen for its note (R6); check-ins
     alternate phone, email, letter from the last one the user set or did (R10)."""
-    media = {(i.interview_id, c): m for i in app.interviews for c, m in i.media}
+    media: dict[tuple[int | None, int | None], str] = {
+        (i.interview_id, c): m for i in app.interviews for c, m in i.media}
     placed = dict(app.placed_channels)
     previous: str | None = None
     fitted = []

@@ -47,7 +47,7 @@ def send_touches(app: ApplicationFacts, tz: str, main: Person | None) -> list[Pr
             for person in owed:
                 name = person.name if person else "them"
                 reachable = person.reach if person else channels.EVERY
-                channel, why = channels.fit(SEND_CHANNELS, reachable, person and person.name,
+                channel, why = channels.fit(SEND_CHANNELS, reachable, person.name if person else None,
                                             "R5")
                 touches.append(ProposedTouch(
                     key=f"R5:i{interview.interview_id}:c{person.contact_id if person else 0}"
