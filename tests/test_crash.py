@@ -27,10 +27,6 @@ from followup_tui.store import Store
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
 
 COMMAND = Path(sys.executable).with_name("followup-tui")
-# Known defect (issue 11): keys typed in the first moments after enter moves into a
-# Thank-you draft are lost ("Dear" arrives as "ear"); the draft test pauses that long (the
-# one fixed wait left). A notes section takes them at once: those tests type straight on.
-KEYS_TAKEN = 0.3
 
 
 class Terminal:
@@ -188,8 +184,7 @@ def test_kill_9_while_typing_a_thank_you_keeps_the_draft(db):
         terminal.wait_for("Crashco")
         terminal.type("3")  # the Thank-you pane, on the highlighted application
         terminal.wait_for("Ada Lovelace")
-        terminal.type("\r")  # into the draft for the highlighted person
-        time.sleep(KEYS_TAKEN)
+        terminal.type("\r")  # into the draft for the highlighted person, typing at once
         terminal.type("Dear Ada, thank you for the tour")
         saved_before_the_kill(lambda: draft(db), "Dear Ada, thank you for the tour")
     finally:

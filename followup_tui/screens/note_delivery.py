@@ -1,5 +1,6 @@
-"""How a finished thank-you note leaves the Thank-you pane: proofread first (R5), then
-written to a file (`E`), copied (`c`) or marked sent (`S`, which closes its R4 touch)."""
+"""How a thank-you note leaves the Thank-you pane: by email, card or letter (`m`, R6),
+proofread first (R5), then written to a file (`E`), copied (`c`) or marked sent (`S`,
+which closes its R4 touch)."""
 
 from __future__ import annotations
 
@@ -11,15 +12,16 @@ import arrow
 from followup_tui.playbook import clock
 from followup_tui.playbook.draft_context import Recipient
 from followup_tui.playbook.dates import humanize_when
-from followup_tui.playbook.thank_you import subject_line
+from followup_tui.playbook.thank_you import build_draft, subject_line
 from followup_tui.playbook.words import MEDIUM_WORDS
+from followup_tui.screens.medium import MediumScreen
 
 if TYPE_CHECKING:
     from followup_tui.screens.thank_you import ThankYouScreen
 
 
 class NoteDelivery:
-    """The pane's E, c and S: each acts on the note in the pane's editor."""
+    """The pane's m, E, c and S: each acts on the note in the pane's editor."""
 
     def __init__(self, pane: ThankYouScreen) -> None:
         self.pane = pane
@@ -38,6 +40,44 @@ class NoteDelivery:
         question = (f"The note to {person.full_name} is not proofread yet (R5):\n"
                     f"{listed}{more}\n\n{doing} anyway?")
         pane.app.push_screen(ConfirmScreen(question), lambda yes: yes and then())
+
+    def change_medium(self) -> None:
+        """m: email, card or letter (R6); an untouched draft is rewritten for the new one."""
+        pane = self.pane
+        person = pane.thank_yous.recipient(pane.contact_id)
+        if person is None:
+            return
+        note = pane.thank_yous.note(person.contact_id)
+        old = note.medium
+        if note.sent_at is not None:  # the text that went out is kept as it was sent (R6)
+            day = arrow.get(note.sent_at).to("local").format("ddd D MMM YYYY")
+            pane.notify(f"Already sent by {MEDIUM_WORDS.get(old, old)} on {day}: the medium "
+                        "of a sent note stays as it was.", timeout=5)
+            return
+
+        def chosen(medium: str | None) -> None:
+            if not medium or medium == old:
+                return
+            pane.flush()
+            untouched = build_draft(pane.thank_yous.context(person, old))
+            regenerate = pane.sender is not None and pane.editor.text.strip() and (
+                pane.editor.text == untouched)
+            store, interview_id = pane.store, pane.interview.id
+            done = f"{person.full_name}: {MEDIUM_WORDS[medium]}"
+
+            def landed(_: object) -> None:
+                pane.refresh_pane()
+                # Untouched since g (and since asked): rewrite it for the new medium.
+                if (regenerate and pane.contact_id == person.contact_id
+                        and pane.editor.text == untouched):
+                    pane.put_draft(build_draft(pane.thank_yous.context(person)))
+                pane.notify(f"{done}.", timeout=3, markup=False)
+
+            pane.app.write(lambda: store.thank_yous.set_medium(interview_id, person.contact_id,
+                                                               medium),
+                           then=landed, what=f"Changing how the note to {person.full_name} goes")
+
+        pane.app.push_screen(MediumScreen(person.full_name, old), chosen)
 
     def _person(self) -> Recipient | None:
         """Whom the note in the editor goes to, once its text is being saved."""

@@ -8,20 +8,16 @@ the section, the interview or the pane is left, or the app quits.
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
 
-import arrow
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from followup_tui.playbook import clock
-from followup_tui.playbook.dates import humanize_when
 from followup_tui.playbook.sections import SECTIONS
+from followup_tui.screens.notes_lines import NEEDED, interview_line, notes_title, now, person_line
 from followup_tui.screens.panel_picker import PanelPicker
 from followup_tui.screens.pane import PaneScreen
 from followup_tui.screens.store_save import store_save
@@ -37,43 +33,10 @@ from followup_tui.widgets.footer import KeysFooter
 STATE_RANK = {"": 0, SAVED: 1, SAVING: 2, WAITING: 3}
 
 
-def now() -> arrow.Arrow:
-    """The clock the pane shows times against (tests freeze it)."""
-    return clock.local_now()
-
-
-def interview_line(row: InterviewRow, at: arrow.Arrow) -> str:
-    """Round, when ("yesterday 14:00"), format, who was there."""
-    when = humanize_when(arrow.get(row.starts_at), at)
-    who = ", ".join(row.panel_names) if row.panel_names else "nobody added yet (p)"
-    return f"R{row.round}  {when}  {row.format}\n    {who}"
-
-
-# Why a card field is asked for (R2): a planned touch to that person needs it.
-NEEDED = "The planned touches to them need it (e edits a card)."
-
-
-def person_line(person: PanelPerson) -> Content:
-    """Name — title (met), then what the card lacks: names are text, never markup."""
-    title = f" — {person.title}" if person.title else ""
-    met = " (met)" if person.role == "met" else ""
-    gaps = ("no " + " or ".join(person.missing), "$warning") if person.missing else ""
-    return Content.assemble(f"{person.full_name}{title}{met}", "  " if gaps else "", gaps)
-
-
 def write_note(store: Store, section: str, interview_id: int, text: str, version: int) -> int:
     """One section's save, in a worker thread (the store is taken on the UI thread): 0
     means "no note when I loaded it", so another window's first save is merged too."""
     return store.notes.save(interview_id, section, text, version)
-
-
-def notes_title(store: Any, application: Any) -> str:
-    """"Notes — Hooli · Dev · recruiter Dana Scully, helper Bob Ross" (plain text): the
-    Notes pane's title names the application's people beside its panels."""
-    name = f"{application.company} · {application.role}" if application.role \
-        else application.company
-    people = ", ".join(f"{role} {who}" for role, who in store.people.roles_in(application.id))
-    return f"Notes — {name}" + (f" · {people}" if people else "")
 
 
 class NotesScreen(PaneScreen):
@@ -92,6 +55,9 @@ class NotesScreen(PaneScreen):
         Binding("r", "prep", "Next-round prep", id="notes.prep"),
         Binding("delete", "delete", "Delete", id="notes.delete"),
         Binding("I", "app.import_file(True)", "Import", id="notes.import"),
+        # As it is read, like the list's own keys: what is typed right behind it is a note.
+        Binding("enter", "write_notes", "Write notes", show=False, priority=True,
+                id="notes.write"),
     ]
 
     def __init__(self) -> None:
@@ -219,7 +185,16 @@ class NotesScreen(PaneScreen):
             self.show_interview(interview_id)
 
     @on(OptionList.OptionSelected, "#interviews")
-    def interview_selected(self) -> None:
+    def interview_selected(self) -> None:  # a click
+        self.focus_section(SECTIONS[0].key)
+
+    def action_write_notes(self) -> None:
+        """enter on the interviews: their first section takes the keys typed next."""
+        option = self.query_one("#interviews", PickList).highlighted_option
+        if option is None or option.disabled or not option.id:
+            return
+        if int(option.id) != self.interview_id:
+            self.show_interview(int(option.id))
         self.focus_section(SECTIONS[0].key)
 
     def focus_section(self, section: str) -> None:
@@ -385,5 +360,8 @@ class NotesScreen(PaneScreen):
         self.app.push_screen(PrepSheet(self.application_id))
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        """Every key stays live: pressed too early, it says what to do first."""
+        """Every key stays live: pressed too early, it says what to do first (enter is
+        the focused widget's away from the interviews)."""
+        if action == "write_notes":
+            return self.focused is self.query_one("#interviews", PickList)
         return True

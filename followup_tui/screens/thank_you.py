@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from functools import partial
 
-import arrow
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -24,8 +23,6 @@ from followup_tui.playbook.checklist import DRAFT, NO_DRAFT, SENT
 from followup_tui.playbook.dates import short_moment
 from followup_tui.playbook.deadline import thank_you_words
 from followup_tui.playbook.thank_you import Recipient, Sender, build_draft, subject_line
-from followup_tui.playbook.words import MEDIUM_WORDS
-from followup_tui.screens.medium import MediumScreen
 from followup_tui.screens.note_delivery import NoteDelivery
 from followup_tui.screens.pane import PaneScreen
 from followup_tui.screens.store_save import store_save
@@ -63,6 +60,9 @@ class ThankYouScreen(PaneScreen):
         Binding("S", "mark_sent", "Mark sent", id="thanks.mark_sent"),
         Binding("e", "edit_card", "Edit card", id="thanks.edit_card"),
         Binding("u", "profile", "Your details", id="thanks.profile"),
+        # As it is read, like the list's own keys: what is typed right behind it is the note's.
+        Binding("enter", "write_draft", "Write the note", show=False, priority=True,
+                id="thanks.write"),
     ]
 
     def __init__(self) -> None:
@@ -211,13 +211,23 @@ class ThankYouScreen(PaneScreen):
             self.show_recipient(contact_id)
 
     @on(OptionList.OptionSelected, "#recipients")
-    def recipient_selected(self) -> None:
+    def recipient_selected(self) -> None:  # a click
+        self.write_draft()
+
+    def action_write_draft(self) -> None:
+        """enter on the list: the highlighted person's note takes the keys typed next."""
+        option = self.query_one(RecipientList).highlighted_option
+        if option is None or option.disabled or not option.id:
+            return
+        if int(option.id) != self.contact_id:
+            self.show_recipient(int(option.id))
         self.write_draft()
 
     def write_draft(self) -> None:
         if self.contact_id is None:
             return
-        self.editor.focus()
+        # At once (Widget.focus waits a turn): the next key read goes to the note.
+        self.set_focus(self.editor)
         self.editor.move_cursor(self.editor.document.end)
 
     # -- checking (R5), in a thread: widgets/note_checks.py ------------------------------
@@ -313,40 +323,7 @@ class ThankYouScreen(PaneScreen):
                     "the right.", timeout=4)
 
     def action_medium(self) -> None:
-        person = self.thank_yous.recipient(self.contact_id)
-        if person is None:
-            return
-        note = self.thank_yous.note(person.contact_id)
-        old = note.medium
-        if note.sent_at is not None:  # the text that went out is kept as it was sent (R6)
-            day = arrow.get(note.sent_at).to("local").format("ddd D MMM YYYY")
-            self.notify(f"Already sent by {MEDIUM_WORDS.get(old, old)} on {day}: the medium "
-                        "of a sent note stays as it was.", timeout=5)
-            return
-
-        def chosen(medium: str | None) -> None:
-            if not medium or medium == old:
-                return
-            self.flush()
-            untouched = build_draft(self.thank_yous.context(person, old))
-            regenerate = self.sender is not None and self.editor.text.strip() and (
-                self.editor.text == untouched)
-            store, interview_id = self.store, self.interview.id
-            done = f"{person.full_name}: {MEDIUM_WORDS[medium]}"
-
-            def landed(_: object) -> None:
-                self.refresh_pane()
-                # Untouched since g (and since asked): rewrite it for the new medium.
-                if (regenerate and self.contact_id == person.contact_id
-                        and self.editor.text == untouched):
-                    self.put_draft(build_draft(self.thank_yous.context(person)))
-                self.notify(f"{done}.", timeout=3, markup=False)
-
-            self.app.write(lambda: store.thank_yous.set_medium(interview_id, person.contact_id,
-                                                               medium),
-                           then=landed, what=f"Changing how the note to {person.full_name} goes")
-
-        self.app.push_screen(MediumScreen(person.full_name, old), chosen)
+        self.delivery.change_medium()
 
     def problems(self, person: Recipient) -> list[str]:
         """R5 "proofread": what the note in the editor still lacks or gets wrong, computed
@@ -386,6 +363,8 @@ class ThankYouScreen(PaneScreen):
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         """Keys that need a person (and a draft) show only when there is one."""
+        if action == "write_draft":  # elsewhere enter is the focused widget's
+            return self.focused is self.query_one(RecipientList)
         if action in {"generate", "medium", "edit_card"}:
             return self.contact_id is not None or None
         if action in {"export", "copy", "mark_sent"}:

@@ -10,11 +10,23 @@ class PickList(OptionList):
     """An option list that also moves with `j`/`k` (docs/keys.md) and stops at its ends:
     `j` on the last item stays there (Textual's list wraps to the first, where the next
     `delete` would act on another item: issue 12). A `str` prompt is plain text (rows
-    carry names): styled rows are `Content` or `Text` (issue 11)."""
+    carry names): styled rows are `Content` or `Text` (issue 11).
+
+    Its keys act the moment they are read (priority bindings, active only while the list
+    has the focus), not after travelling up to the app as Textual's own do: in a burst
+    (`j`, `enter`, then typing at once) the highlight moves before the `enter` that a
+    pane binds to "write here" (Notes, Thank-you), so the text goes to the right person
+    and no key behind it is lost (issue 11, Textual issue #6605)."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="list.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="list.up"),
+        Binding("j,down", "cursor_down", "Down", show=False, priority=True, id="list.down"),
+        Binding("k,up", "cursor_up", "Up", show=False, priority=True, id="list.up"),
+        Binding("home", "first", "First", show=False, priority=True, id="list.first"),
+        Binding("end", "last", "Last", show=False, priority=True, id="list.last"),
+        Binding("pagedown", "page_down", "Page down", show=False, priority=True,
+                id="list.page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, priority=True, id="list.page_up"),
+        Binding("enter", "select", "Select", show=False, priority=True, id="list.select"),
     ]
 
     def __init__(self, *content, **kwargs) -> None:

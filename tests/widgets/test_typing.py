@@ -185,6 +185,48 @@ async def test_a_terminal_paste_into_a_thank_you_draft_keeps_its_lines(store, ma
                     is not None and note.body == KEPT)
 
 
+async def test_j_enter_and_typing_at_once_write_the_next_persons_thank_you(store, make_app):
+    """The list's `j` and the pane's `enter` act as they are read: the note is the
+    highlighted person's, and no letter behind the enter is lost ('Dear' as 'ear')."""
+    from tests.store.test_thanks import build_interview
+
+    built = build_interview(store, notes=False)
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.application_id = built.application_id
+        await pilot.press("3")
+        await until(pilot, lambda: app.focused is not None and app.focused.id == "recipients")
+        listing = app.focused
+        first, second = (int(option.id) for option in listing.options[:2])
+        burst(app, "j", "enter", *"Dear", "space", *"John")
+        await until(pilot, lambda: app.focused is not None and app.focused.id == "draft"
+                    and len(app.focused.text) >= len("Dear John"))
+        assert app.focused.text == "Dear John"
+        assert app.screen.contact_id == second
+        await until(pilot, lambda: store.thank_yous.get(built.interview_id, second).body
+                    == "Dear John")
+        assert store.thank_yous.get(built.interview_id, first).body == ""
+
+
+async def test_j_enter_and_typing_at_once_write_in_the_next_interviews_notes(store, make_app):
+    import datetime as dt
+
+    from followup_tui.playbook.sections import SECTIONS
+
+    application = store.applications.add(company="Acme")
+    now = dt.datetime.now(dt.timezone.utc)
+    older = store.interviews.add(application, now - dt.timedelta(days=7))
+    newer = store.interviews.add(application, now)
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.open_application(application)
+        await until(pilot, lambda: app.focused is not None and app.focused.id == "interviews")
+        burst(app, "j", "enter", *"Asked")
+        key = SECTIONS[0].key
+        await until(pilot, lambda: store.notes.sections(older).get(key, ("",))[0] == "Asked")
+        assert store.notes.sections(newer).get(key, ("",))[0] == ""
+
+
 @pytest.mark.parametrize("form_up_first", [False, True])
 async def test_ctrl_s_right_after_typing_saves_what_was_typed(store, make_app, form_up_first):
     """ctrl+s is the form's own key: the app runs it the moment it reads it, while the
