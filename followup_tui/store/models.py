@@ -129,14 +129,20 @@ class ApplicationContact(SQLModel, table=True):
     role: str = "interviewer"
 
 
-class PanelMember(SQLModel, table=True):
-    """Who was at an interview: on the panel, or met that day (R4)."""
-
-    __table_args__ = (UniqueConstraint("interview_id", "contact_id"),)
+class InterviewPerson(SQLModel):
+    """The columns of a row about one person at one interview, once per interview and
+    person (PanelMember, ThankYou): each table adds its own after them."""
 
     id: Optional[int] = Field(default=None, primary_key=True)
     interview_id: int = Field(foreign_key="interview.id", index=True, ondelete="CASCADE")
     contact_id: int = Field(foreign_key="contact.id", index=True, ondelete="CASCADE")
+
+
+class PanelMember(InterviewPerson, table=True):
+    """Who was at an interview: on the panel, or met that day (R4)."""
+
+    __table_args__ = (UniqueConstraint("interview_id", "contact_id"),)
+
     role: str = "panel"
     position: int = 0  # the order people were added; the interviewer is first (R4)
 
@@ -154,14 +160,11 @@ class Note(SQLModel, table=True):
     version: int = 1
 
 
-class ThankYou(SQLModel, table=True):
+class ThankYou(InterviewPerson, table=True):
     """A thank-you note to one person for one interview (R4, R5, R6)."""
 
     __table_args__ = (UniqueConstraint("interview_id", "contact_id"),)
 
-    id: Optional[int] = Field(default=None, primary_key=True)
-    interview_id: int = Field(foreign_key="interview.id", index=True, ondelete="CASCADE")
-    contact_id: int = Field(foreign_key="contact.id", index=True, ondelete="CASCADE")
     medium: str = "email"
     body: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     sent_at: Optional[datetime] = None
