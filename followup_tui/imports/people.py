@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from followup_tui.playbook.email_address import AddressError, email_address
+
 # Mail providers whose domain says nothing about the employer.
 FREE_MAIL = frozenset({
     "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "msn.com",
@@ -20,12 +22,15 @@ _SECOND_LEVEL = frozenset({"co", "com", "ac", "org", "net", "gov", "ne", "or", "
 
 
 def email_of(address: str) -> str:
-    """`mailto:Jane@X.com` → `jane@x.com` ("" when it is not an address)."""
+    """`mailto:Jane@X.com` → `jane@x.com` ("" when it is not an address, by the one check
+    every form uses: playbook/email_address.py)."""
     text = address.strip()
     if text.lower().startswith("mailto:"):
         text = text[7:]
-    text = text.strip().strip("<>").lower()
-    return text if re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", text) else ""
+    try:
+        return email_address(text.strip().strip("<>").lower()).text
+    except AddressError:
+        return ""
 
 
 def is_system_address(email: str) -> bool:
