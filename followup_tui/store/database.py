@@ -61,7 +61,8 @@ class Database:
         # long read (the Agenda's hints) never makes a keypress wait for a lock (WAL lets
         # them read side by side).
         self._idle: list[sqlite3.Connection] = []
-        self._all: list[sqlite3.Connection] = []
+        self._pool = threading.Lock()  # the idle list, and whether the store is closed
+        self._closed = False
         self.watch = ChangeWatch(path)  # what another window committed (data_version)
 
     @classmethod
@@ -106,7 +107,11 @@ class Database:
         except sqlite3.Error as error:
             raise friendly(error, self.path) from error
         finally:
-            self._idle.append(conn)
+            with self._pool:
+                if self._closed:  # closed while this read ran: it ends the connection
+                    conn.close()
+                else:
+                    self._idle.append(conn)
 
     def one(self, sql: str, params: Params, gone: str) -> sqlite3.Row:
         """The row a SELECT by id finds, or StoreError(gone) ("Touch 5 no longer exists.")."""
@@ -121,7 +126,6 @@ class Database:
         except sqlite3.Error as error:
             raise friendly(error, self.path) from error
         conn.row_factory = sqlite3.Row
-        self._all.append(conn)
         return conn
 
     # -- writing -------------------------------------------------------------
@@ -215,14 +219,18 @@ class Database:
             raise friendly(error, self.path) from error
 
     def close(self) -> None:
-        """Close every connection (the store is not used after this)."""
+        """Close every connection (the store is not used after this). One that a thread
+        is reading on is closed when its read ends, never under it: that crashed the
+        process (a pane's reading thread can outlive the app that started it)."""
         self.watch.close()
-        for conn in self._all:
+        with self._pool:
+            self._closed = True
+            idle, self._idle = self._idle, []
+        for conn in idle:
             conn.close()
-        self._all.clear()
-        self._idle.clear()
-        if self._reader is not None:
-            self._reader.close()
-            self._reader = None
+        with self._lock:
+            if self._reader is not None:
+                self._reader.close()
+                self._reader = None
         if "engine" in self.__dict__:
             self.engine.dispose()

@@ -132,3 +132,30 @@ def test_missing_database_is_not_created_when_asked_not_to(tmp_path):
     with pytest.raises(StoreError, match="does not exist"):
         Store.open(path, create=False)
     assert not path.exists()
+
+
+def test_closing_the_store_lets_a_thread_finish_its_read(db_path):
+    """A pane's reading thread can outlive the app: the store is closed while it reads.
+    The read ends with its rows (its connection was not closed under it, which crashed
+    the process), and the connection is closed once it is done."""
+    import threading
+
+    store = Store.open(db_path)
+    count = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)" \
+            " SELECT count(*) FROM n"
+    store.db.query(count, (1,))  # one idle connection, which close() ends at once
+    started, results, errors = threading.Event(), [], []
+
+    def read() -> None:
+        started.set()
+        try:
+            results.append(store.db.query(count, (3_000_000,))[0][0])
+        except Exception as error:  # noqa: BLE001 - the test reports what it was
+            errors.append(error)
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    started.wait()
+    store.close()
+    reader.join(timeout=30)
+    assert (results, errors) == ([3_000_000], [])
