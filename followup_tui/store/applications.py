@@ -10,7 +10,7 @@ from followup_tui.playbook.deadline import Deadline, thank_you_deadline
 from followup_tui.playbook.fields import FieldError, clean_text
 from followup_tui.playbook.words import ACTIVE_STAGES, AWAITING, INTERVIEWING, STAGES
 from followup_tui.store.base import ConflictError
-from followup_tui.store.database import Database, existing
+from followup_tui.store.database import Database, added, existing
 from followup_tui.store.moments import (
     INTERVIEW_END_SQL, required_moment, stored_day, stored_moment)
 from followup_tui.store.sql import like_pattern
@@ -170,12 +170,10 @@ class Applications:
         values = self._checked(values)
         with self.db.write() as session:
             application = Application(**values)
-            session.add(application)
-            session.flush()
-            assert application.id is not None  # the flush gave it one
-            session.add(StageChange(application_id=application.id, to_stage=application.stage))
-            self.plan.after_write(session, application.id)
-            return application.id
+            application_id = added(session, application)
+            session.add(StageChange(application_id=application_id, to_stage=application.stage))
+            self.plan.after_write(session, application_id)
+            return application_id
 
     def update(
         self, application_id: int, *, expected_version: int | None = None, **values: Any

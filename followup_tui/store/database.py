@@ -40,6 +40,14 @@ Params = tuple[Any, ...] | dict[str, Any]
 Row = TypeVar("Row")
 
 
+def added(session: "Session", row: Any) -> int:
+    """Add a new row inside a write and flush it: its id (the flush gives it one)."""
+    session.add(row)
+    session.flush()
+    assert row.id is not None
+    return row.id
+
+
 def existing(session: "Session", table: type[Row], row_id: int) -> Row:
     """The row `session.get` finds, or StoreError "Interview 5 no longer exists."
     (the table's class names it)."""

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from followup_tui.playbook.fields import clean_text
-from followup_tui.store.database import Database
+from followup_tui.store.database import Database, added
 from followup_tui.store.moments import required_day
 
 if TYPE_CHECKING:
@@ -43,11 +43,9 @@ class Exchanges:
         values = {k: clean_text(v) if isinstance(v, str) else v for k, v in values.items()}
         with self.db.write() as session:
             exchange = Exchange(application_id=application_id, **values)
-            session.add(exchange)
-            session.flush()
-            assert exchange.id is not None  # the flush gave it one
+            exchange_id = added(session, exchange)
             self.plan.after_write(session, application_id)
-            return exchange.id
+            return exchange_id
 
     def of(self, application_id: int) -> list["Exchange"]:
         """The application's exchanges as stored, newest first."""

@@ -14,6 +14,7 @@ from followup_tui.imports.invitation import Invitation
 from followup_tui.imports.people import company_domain
 from followup_tui.playbook.words import ACTIVE_STAGES, APPLIED, INTERVIEWING, SAVED
 from followup_tui.store.base import StoreError
+from followup_tui.store.database import added
 from followup_tui.store.import_people import contact_for, link, own_email, put_on_panel
 
 if TYPE_CHECKING:
@@ -168,10 +169,7 @@ def write_invitation(session: "Session", inv: Invitation, *, zone: str,
                               ends_at=inv.ends_at, tz=zone, format=inv.meeting.format,
                               place=inv.meeting.place, ical_uid=inv.uid,
                               ical_sequence=inv.sequence)
-        session.add(interview)
-        session.flush()
-        assert interview.id is not None  # the flush gave it one
-        interview_id = interview.id
+        interview_id = added(session, interview)
         action = "added"
         if application.stage in (SAVED, APPLIED):
             _first_interview(session, application)

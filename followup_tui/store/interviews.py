@@ -15,7 +15,7 @@ from followup_tui.playbook import clock
 from followup_tui.playbook.fields import FieldError, clean_text
 from followup_tui.playbook.words import INTERVIEW_FORMATS, PANEL_ROLES
 from followup_tui.store.base import ConflictError
-from followup_tui.store.database import Database, existing
+from followup_tui.store.database import Database, added, existing
 from followup_tui.store.moments import required_moment, stored_moment, stored_text
 from followup_tui.store.people import PERSON_COLUMNS, PanelPerson, PanelRow, link_in
 
@@ -123,11 +123,9 @@ class Interviews:
             if values.get("round") is None:
                 values["round"] = self.next_round(application_id)
             interview = Interview(application_id=application_id, **values)
-            session.add(interview)
-            session.flush()
-            assert interview.id is not None  # the flush gave it one
+            interview_id = added(session, interview)
             self.plan.after_write(session, application_id)
-            return interview.id
+            return interview_id
 
     def update(self, interview_id: int, *, expected_version: int | None = None,
                **values: Any) -> int:

@@ -17,7 +17,7 @@ from followup_tui.playbook.channels import missing_for
 from followup_tui.playbook.fields import FieldError, checked_email, clean_text
 from followup_tui.playbook.words import ROLES
 from followup_tui.store.base import ConflictError, StoreError
-from followup_tui.store.database import Database, existing
+from followup_tui.store.database import Database, added, existing
 from followup_tui.store.sql import like_pattern
 
 if TYPE_CHECKING:
@@ -183,10 +183,7 @@ class People:
         values = _card_values(card, partial=False)
         with self.db.write() as session:
             contact = Contact(**values)
-            session.add(contact)
-            session.flush()
-            assert contact.id is not None  # the flush gave it one
-            return contact.id
+            return added(session, contact)
 
     def get(self, contact_id: int) -> "Contact":
         """A person's card; StoreError when they no longer exist."""
