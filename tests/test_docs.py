@@ -7,12 +7,9 @@ from __future__ import annotations
 
 import ast
 import json
-import os
 import re
-import subprocess
-import sys
+import shutil
 from pathlib import Path
-from unittest import mock
 
 import pytest
 from jsonschema import Draft202012Validator
@@ -20,6 +17,7 @@ from jsonschema import Draft202012Validator
 from followup_tui.playbook.words import CHANNELS, TOUCH_KINDS
 from followup_tui.store.backup import shapes
 from followup_tui.store.schema import REVISIONS
+from tests.cli import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -38,22 +36,17 @@ def validator(name: str) -> Draft202012Validator:
     return Draft202012Validator(schema)
 
 
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "FOLLOWUP_TUI_CONFIG": str(cwd / "absent.toml")}
-    env.pop("FOLLOWUP_TUI_DB", None)
-    return subprocess.run([sys.executable, "-m", "followup_tui", *args], capture_output=True,
-                          text=True, env=env, cwd=cwd, timeout=120, check=True)
-
-
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory) -> Path:
-    """A demo database, made in this process (the commands under test run as programs)."""
-    from followup_tui.__main__ import main
-
+    """A folder with a demo database made by `demo`, which the tests only read."""
     folder = tmp_path_factory.mktemp("docs")
-    with mock.patch.dict(os.environ, {"FOLLOWUP_TUI_CONFIG": str(folder / "absent.toml")}):
-        assert main(["demo", "--db", str(folder / "demo.db")]) == 0
+    run("demo", "--db", str(folder / "demo.db"), cwd=folder)
     return folder
+
+
+def run(*args: str, cwd: Path, stdin: str = ""):
+    """The command in this process (tests/cli.py); it must succeed."""
+    return run_cli(*args, cwd=cwd, stdin=stdin, check=True)
 
 
 def errors(check: Draft202012Validator, value) -> list[str]:
@@ -74,17 +67,14 @@ def test_stats_json_matches_its_schema(demo: Path):
     assert errors(validator("stats"), {**found, "weeks": found["weeks"][:3]}) != []
 
 
-def test_the_shell_commands_json_matches_its_schemas(demo: Path):
+def test_the_shell_commands_json_matches_its_schemas(demo: Path, tmp_path: Path):
     """list, show, add, update, interview, log and the touch commands on the demo data:
     every item of every shape is checked, so a field the code adds or drops is caught."""
-    db = ["--db", str(demo / "shell.db")]
-    run("demo", *db, cwd=demo)
+    shutil.copy(demo / "demo.db", tmp_path / "shell.db")  # this test changes it
+    db = ["--db", str(tmp_path / "shell.db")]
 
-    def out(*args: str, stdin: str | None = None):
-        env = {**os.environ, "FOLLOWUP_TUI_CONFIG": str(demo / "absent.toml")}
-        return json.loads(subprocess.run(
-            [sys.executable, "-m", "followup_tui", *args, *db], input=stdin, text=True,
-            capture_output=True, env=env, cwd=demo, timeout=120, check=True).stdout)
+    def out(*args: str, stdin: str = ""):
+        return json.loads(run(*args, *db, cwd=tmp_path, stdin=stdin).stdout)
 
     listed = out("list", "--all", "--json")
     assert errors(validator("list"), listed) == []
