@@ -18,10 +18,9 @@ from tests.fixtures.every_table import ORDER, ROWS, dump, fill_file
 
 
 @pytest.fixture
-def full(tmp_path):
+def full(tmp_path, new_db):
     """A database at the current schema with rows in every table."""
-    path = tmp_path / "full.db"
-    Store.open(path).close()
+    path = new_db(tmp_path / "full.db")
     fill_file(path)
     return path
 
@@ -128,10 +127,10 @@ def test_merge_adds_beside_and_never_deletes(full, tmp_path):
      '{"note": [{"id": 1, "interview_id": 99, "section": "asked", "body": "",'
      ' "updated_at": "2026-01-01 00:00:00"}]}}', "points at interview 99"),
 ])
-def test_a_bad_backup_is_refused_and_nothing_changes(tmp_path, content, reason):
+def test_a_bad_backup_is_refused_and_nothing_changes(tmp_path, content, reason, new_db):
     source = tmp_path / "bad.json"
     source.write_text(content)
-    path = tmp_path / "empty.db"
+    path = new_db(tmp_path / "empty.db")
     store = Store.open(path)
     with pytest.raises(StoreError, match=reason):
         read_json(store, source, merge=False)
@@ -173,10 +172,10 @@ def test_merging_the_same_backup_again_changes_nothing(full, tmp_path):
     assert fts_ids(copy, "Kubernetes") == []  # the newer body is what search finds
 
 
-def _other_backup(tmp_path):
+def _other_backup(tmp_path, new_db):
     """A second search in another file: one new application with an interview, a
     note, an exchange and its plan, and a person already known (Zoë)."""
-    path = tmp_path / "other.db"
+    path = new_db(tmp_path / "other.db")
     store = Store.open(path)
     app_id = store.applications.add(company="Nimbus GmbH", role="Platform Engineer")
     zoe = store.people.add(full_name="Zoë Müller", email="zoe@acme.example")
@@ -191,9 +190,9 @@ def _other_backup(tmp_path):
     return path, backup
 
 
-def test_merging_a_different_backup_adds_its_rows_once(full, tmp_path):
+def test_merging_a_different_backup_adds_its_rows_once(full, tmp_path, new_db):
     ours = write_json(Store.open(full), tmp_path / "b.json")
-    other_db, other = _other_backup(tmp_path)
+    other_db, other = _other_backup(tmp_path, new_db)
     store = Store.open(full)
     read_json(store, ours, merge=True)  # our own backup: nothing new
     before = counts(full)

@@ -198,8 +198,8 @@ async def run_cases(store, app, pilot, cases, open_form, stored):
 
 
 @pytest.fixture
-def store(tmp_path):
-    store = Store.open(tmp_path / "bad.db")
+def store(tmp_path, new_db):
+    store = Store.open(new_db(tmp_path / "bad.db"))
     store.applications.add(company="Keep Me", role="Untouched", job_description="precious")
     yield store
     store.close()

@@ -79,8 +79,8 @@ class Terminal:
 
 
 @pytest.fixture
-def db(tmp_path):
-    path = tmp_path / "crash.db"
+def db(tmp_path, new_db):
+    path = new_db(tmp_path / "crash.db")
     store = Store.open(path)
     application = store.applications.add(company="Crashco", role="Engineer")
     store.interviews.add(application, dt.datetime.now(dt.timezone.utc) - dt.timedelta(hours=2))

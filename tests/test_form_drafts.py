@@ -44,9 +44,9 @@ def test_a_draft_over_a_newer_record(mine, theirs, shown, both):
 
 # -- two windows on one file ---------------------------------------------------------------
 @pytest.fixture
-def windows(tmp_path):
+def windows(tmp_path, new_db):
     """Window A is a second Store on the same file; window B is the app."""
-    path = tmp_path / "shared.db"
+    path = new_db(tmp_path / "shared.db")
     a, b = Store.open(path), Store.open(path)
     app_id = a.applications.add(company="Acme", role="SRE")
     yield a, b, app_id

@@ -54,11 +54,11 @@ def test_env_variable_chooses_the_file(tmp_path, monkeypatch):
     assert settings_path() == tmp_path / "s.toml"
 
 
-def test_store_uses_settings_once(tmp_path, monkeypatch):
+def test_store_uses_settings_once(tmp_path, monkeypatch, new_db):
     path = tmp_path / "s.toml"
     path.write_text("active_target = 5\n")
     monkeypatch.setenv("FOLLOWUP_TUI_CONFIG", str(path))
-    store = Store.open(tmp_path / "x.db")
+    store = Store.open(new_db(tmp_path / "x.db"))
     try:
         assert store.settings.active_target == 5
         path.write_text("active_target = 7\n")
@@ -67,8 +67,8 @@ def test_store_uses_settings_once(tmp_path, monkeypatch):
         store.close()
 
 
-def test_cli_prints_the_warning_on_stderr(tmp_path):
-    store = Store.open(tmp_path / "x.db")
+def test_cli_prints_the_warning_on_stderr(tmp_path, new_db):
+    store = Store.open(new_db(tmp_path / "x.db"))
     store.close()
     config = tmp_path / "s.toml"
     config.write_text("nonsense = = 1")

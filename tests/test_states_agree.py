@@ -37,8 +37,8 @@ def utc_and_no_settings(tmp_path, monkeypatch, utc_local_time):
 
 
 @pytest.fixture
-def built(tmp_path):
-    store = Store.open(tmp_path / "x.db")
+def built(tmp_path, new_db):
+    store = Store.open(new_db(tmp_path / "x.db"))
     app_id = store.applications.add(company="Initech", role="Data Engineer",
                                     stage="interviewing")
     card = {"email": "x@initech.example", "phone": "555 0100", "postal_address": "1 Main St"}

@@ -77,8 +77,8 @@ def test_reads_go_on_while_the_other_window_writes(two):
     holder.join()
 
 
-def test_a_lock_held_too_long_gives_a_clear_message(tmp_path):
-    path = tmp_path / "shared.db"
+def test_a_lock_held_too_long_gives_a_clear_message(tmp_path, new_db):
+    path = new_db(tmp_path / "shared.db")
     store = Store.open(path)
     holder = hold_write_lock(path, 0.8)
     with pytest.raises(StoreError) as raised:
@@ -118,9 +118,8 @@ store.close()
 """
 
 
-def test_two_processes_write_at_once_and_nothing_is_lost(tmp_path):
-    path = tmp_path / "shared.db"
-    Store.open(path).close()
+def test_two_processes_write_at_once_and_nothing_is_lost(tmp_path, new_db):
+    path = new_db(tmp_path / "shared.db")
     runs = [subprocess.Popen([sys.executable, "-c", WRITER, str(path), str(n)],
                              stderr=subprocess.PIPE, text=True) for n in (1, 2)]
     for run in runs:
@@ -251,11 +250,11 @@ async def test_both_texts_are_kept_when_the_other_window_saved_first(
         assert "Mine typed here and more" in stored_note(path, interview, "asked")
 
 
-async def test_a_busy_file_keeps_the_text_and_retries(tmp_path, monkeypatch):
+async def test_a_busy_file_keeps_the_text_and_retries(tmp_path, monkeypatch, new_db):
     from followup_tui.app import FollowupApp
 
     monkeypatch.setattr(base, "BUSY_TIMEOUT_MS", 100)
-    path = tmp_path / "shared.db"
+    path = new_db(tmp_path / "shared.db")
     store = Store.open(path)
     app_id = store.applications.add(company="Acme")
     interview = store.interviews.add(app_id, dt.datetime(2026, 11, 20, 10, tzinfo=UTC))

@@ -193,10 +193,10 @@ async def test_a_look_while_a_pane_is_being_built_waits_for_it(two):
         assert app.is_running
 
 
-async def test_a_change_seen_while_the_app_shuts_down_is_no_error(tmp_path):
+async def test_a_change_seen_while_the_app_shuts_down_is_no_error(tmp_path, new_db):
     # The once-a-second look for other windows' commits can fire after the last screen is
     # gone (the stack is empty while the app shuts down): it must do nothing, not raise.
-    store = Store.open(tmp_path / "x.db")
+    store = Store.open(new_db(tmp_path / "x.db"))
     app = FollowupApp(store)
     async with app.run_test(size=SIZE):
         pass

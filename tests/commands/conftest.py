@@ -22,10 +22,10 @@ def frozen(monkeypatch, tmp_path: Path):
 
 
 @pytest.fixture
-def seeded(frozen, tmp_path: Path) -> Path:
+def seeded(frozen, tmp_path: Path, new_db) -> Path:
     """Acme (id 1): interviewed by Anna Berg three days ago, check-ins planned (R8, R10);
     Beta (id 2): applied, nothing planned."""
-    path = tmp_path / "cli.db"
+    path = new_db(tmp_path / "cli.db")
     store = Store.open(path)
     try:
         acme = store.applications.add(company="Acme", role="Engineer", stage="interviewing")

@@ -27,10 +27,10 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture
-def filled(tmp_path: Path, monkeypatch) -> Path:
+def filled(tmp_path: Path, monkeypatch, new_db) -> Path:
     """Touches overdue, today, within 7 days, on day 7, and later."""
     monkeypatch.setenv("FOLLOWUP_TUI_CONFIG", str(tmp_path / "absent.toml"))
-    path = tmp_path / "f.db"
+    path = new_db(tmp_path / "f.db")
     store = Store.open(path)
     app_id = store.applications.add(company="Acme", role="Engineer", stage="interviewing")
     anna = store.people.add(full_name="Anna Berg")

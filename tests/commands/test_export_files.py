@@ -68,8 +68,8 @@ def test_the_cards_read_back_as_the_same_contacts(store):
     assert [c.full_name for c in only] == ["Bill Lumbergh"]
 
 
-def test_export_csv_and_vcf_on_the_command_line(tmp_path):
-    db = tmp_path / "f.db"
+def test_export_csv_and_vcf_on_the_command_line(tmp_path, new_db):
+    db = new_db(tmp_path / "f.db")
     store = Store.open(db)
     filled(store)
     store.close()

@@ -31,10 +31,10 @@ def no_user_settings(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def db(tmp_path):
+def db(tmp_path, new_db):
     """An application with an upcoming interview: its thank-you and the interview
     are on the calendar."""
-    path = tmp_path / "plan.db"
+    path = new_db(tmp_path / "plan.db")
     store = Store.open(path)
     app_id = store.applications.add(company="Acme", role="Engineer", stage="interviewing")
     soon = dt.datetime.now(dt.timezone.utc).replace(microsecond=0) + dt.timedelta(days=2)

@@ -112,9 +112,8 @@ def test_the_file_is_private_and_replaces_only_a_log(db, capsys, tmp_path):
     assert report(db, capsys, "--format", "md", "-o", str(csv_file))[0] == 1  # not a .md log
 
 
-def test_an_empty_database_has_an_empty_log(tmp_path, capsys):
-    path = tmp_path / "empty.db"
-    Store.open(path).close()
+def test_an_empty_database_has_an_empty_log(tmp_path, capsys, new_db):
+    path = new_db(tmp_path / "empty.db")
     code, out, _err = report(path, capsys)
     assert code == 0 and "No activity in this period." in out
     assert "**Totals:** 0 activities with 0 employers." in out

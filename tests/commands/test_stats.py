@@ -51,9 +51,8 @@ def test_plain_lines_and_the_default_period(db, capsys):
     assert "  2026-11-23: 1, 2, 3, 3\n" in out
 
 
-def test_an_empty_database_has_no_shares(tmp_path, capsys):
-    path = tmp_path / "empty.db"
-    Store.open(path).close()
+def test_an_empty_database_has_no_shares(tmp_path, capsys, new_db):
+    path = new_db(tmp_path / "empty.db")
     found = json.loads(stats(path, capsys, "--json"))
     assert found["applications"] == 0 and found["answers"]["share"] is None
     assert all(step["share"] is None or step["count"] == 0 for step in found["funnel"])

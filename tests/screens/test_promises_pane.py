@@ -33,8 +33,8 @@ def findings_of(app) -> str:
     return str(app.screen.query_one("#findings").render())
 
 
-async def test_r5_the_promise_goes_to_priya_and_to_the_agenda_on_thursday(tmp_path):
-    store = Store.open(tmp_path / "x.db")
+async def test_r5_the_promise_goes_to_priya_and_to_the_agenda_on_thursday(tmp_path, new_db):
+    store = Store.open(new_db(tmp_path / "x.db"))
     app_id = store.applications.add(company="Initech", role="Data Engineer", stage="interviewing")
     priya = store.people.add(full_name="Priya Raman", email="priya@initech.example")
     tom = store.people.add(full_name="Tom O'Brien", email="tom@initech.example")

@@ -39,8 +39,8 @@ async def open_pane(app, pilot, application_id: int) -> ThankYouScreen:
     return app.screen
 
 
-async def test_pane_without_interview_says_how_to_add_one(tmp_path):
-    store = Store.open(tmp_path / "x.db")
+async def test_pane_without_interview_says_how_to_add_one(tmp_path, new_db):
+    store = Store.open(new_db(tmp_path / "x.db"))
     app_id = store.applications.add(company="Lumen Health", role="Designer")
     app = FollowupApp(store)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -141,9 +141,9 @@ async def test_two_panelists_drafts_export_sent_and_restart(tmp_path, frozen):
     again.close()
 
 
-async def test_checklist_and_proofreading_follow_typing(tmp_path, frozen):
+async def test_checklist_and_proofreading_follow_typing(tmp_path, frozen, new_db):
     """R5: the checklist and the findings are recomputed as the note is edited."""
-    store = Store.open(tmp_path / "x.db")
+    store = Store.open(new_db(tmp_path / "x.db"))
     built = build_interview(store)
     store.profile.save("Ana Lopez", "ana@example.org")
     app = FollowupApp(store)
@@ -163,8 +163,8 @@ async def test_checklist_and_proofreading_follow_typing(tmp_path, frozen):
     assert store.thank_yous.get(built.interview_id, built.maria).body.endswith("chat. Bye")
 
 
-async def test_generate_asks_before_replacing_a_draft(tmp_path, frozen):
-    store = Store.open(tmp_path / "x.db")
+async def test_generate_asks_before_replacing_a_draft(tmp_path, frozen, new_db):
+    store = Store.open(new_db(tmp_path / "x.db"))
     built = build_interview(store)
     store.profile.save("Ana Lopez", "ana@example.org")
     store.thank_yous.save(built.interview_id, built.maria, "My own words.")
@@ -182,13 +182,13 @@ async def test_generate_asks_before_replacing_a_draft(tmp_path, frozen):
         assert pane.editor.text.startswith("Dear Maria,")
 
 
-def test_snapshot_of_the_pane(tmp_path, snap_compare, monkeypatch, utc_local_time):
+def test_snapshot_of_the_pane(tmp_path, snap_compare, monkeypatch, utc_local_time, new_db):
     """The pane with fixed data, a frozen clock and local time UTC (so the picture does not
     depend on the machine; baseline under __snapshots__)."""
     from followup_tui.playbook import clock
 
     monkeypatch.setattr(clock, "_frozen", FROZEN.datetime)
-    store = Store.open(tmp_path / "x.db")
+    store = Store.open(new_db(tmp_path / "x.db"))
     built = build_interview(store)
     store.profile.save("Ana Lopez", "ana@example.org", "07700 900123")
     app = FollowupApp(store)
@@ -207,12 +207,12 @@ def test_snapshot_of_the_pane(tmp_path, snap_compare, monkeypatch, utc_local_tim
     assert snap_compare(app, run_before=run_before, terminal_size=(120, 36))
 
 
-async def test_e_edits_the_recipients_card_and_u_the_senders_details(tmp_path, frozen):
+async def test_e_edits_the_recipients_card_and_u_the_senders_details(tmp_path, frozen, new_db):
     """R2/R5: the note must spell the name as the card does, so the card is one key away."""
     from followup_tui.screens.contact_form import ContactForm
     from followup_tui.screens.profile_form import ProfileForm
 
-    store = Store.open(tmp_path / "x.db")
+    store = Store.open(new_db(tmp_path / "x.db"))
     built = build_interview(store)
     app = FollowupApp(store)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -232,10 +232,10 @@ async def test_e_edits_the_recipients_card_and_u_the_senders_details(tmp_path, f
 
 
 async def test_the_agendas_done_skip_and_redate_show_in_the_pane(tmp_path, frozen,
-                                                                 utc_local_time):
+                                                                 utc_local_time, new_db):
     """R4: the pane shows the plan's state: done in the Agenda (not sent from here),
     skipped, or re-dated (the touch's new due day)."""
-    store = Store.open(tmp_path / "x.db")
+    store = Store.open(new_db(tmp_path / "x.db"))
     built = build_interview(store)
     i = built.interview_id
 
@@ -272,11 +272,11 @@ async def test_the_agendas_done_skip_and_redate_show_in_the_pane(tmp_path, froze
     store.close()
 
 
-async def test_export_and_mark_sent_ask_first_when_not_proofread(tmp_path, frozen):
+async def test_export_and_mark_sent_ask_first_when_not_proofread(tmp_path, frozen, new_db):
     """R5 "proofread": a leftover placeholder or a typo is listed and needs a y."""
     from followup_tui.screens.confirm import ConfirmScreen
 
-    store = Store.open(tmp_path / "x.db")
+    store = Store.open(new_db(tmp_path / "x.db"))
     built = build_interview(store)
     store.profile.save("Ana Lopez", "ana@example.org")
     store.thank_yous.save(built.interview_id, built.maria,
@@ -316,8 +316,8 @@ async def test_export_and_mark_sent_ask_first_when_not_proofread(tmp_path, froze
     store.close()
 
 
-async def test_a_proofread_note_exports_without_asking(tmp_path, frozen):
-    store = Store.open(tmp_path / "x.db")
+async def test_a_proofread_note_exports_without_asking(tmp_path, frozen, new_db):
+    store = Store.open(new_db(tmp_path / "x.db"))
     built = build_interview(store)
     store.profile.save("Ana Lopez", "ana@example.org", "07700 900123")
     app = FollowupApp(store)
@@ -333,13 +333,13 @@ async def test_a_proofread_note_exports_without_asking(tmp_path, frozen):
     store.close()
 
 
-async def test_pane_defaults_to_the_interview_that_happened(tmp_path, frozen, monkeypatch):
+async def test_pane_defaults_to_the_interview_that_happened(tmp_path, frozen, monkeypatch, new_db):
     """docs/keys.md: with none highlighted in Notes, the latest interview — the latest that
     has started, not a future round with nobody on its panel yet."""
     from followup_tui.playbook import clock
 
     monkeypatch.setattr(clock, "_frozen", FROZEN.datetime)
-    store = Store.open(tmp_path / "x.db")
+    store = Store.open(new_db(tmp_path / "x.db"))
     built = build_interview(store)
     store.interviews.add(built.application_id, STARTS + dt.timedelta(days=7))  # round 2, empty
     app = FollowupApp(store)
@@ -351,9 +351,9 @@ async def test_pane_defaults_to_the_interview_that_happened(tmp_path, frozen, mo
     store.close()
 
 
-async def test_header_shows_where_the_medium_goes(tmp_path, frozen):
+async def test_header_shows_where_the_medium_goes(tmp_path, frozen, new_db):
     """R6: email address for an email, postal address for a letter, none for a card."""
-    store = Store.open(tmp_path / "x.db")
+    store = Store.open(new_db(tmp_path / "x.db"))
     built = build_interview(store)
     store.thank_yous.set_medium(built.interview_id, built.maria, "letter")
     store.thank_yous.set_medium(built.interview_id, built.john, "handwritten")
@@ -372,9 +372,9 @@ async def test_header_shows_where_the_medium_goes(tmp_path, frozen):
     store.close()
 
 
-async def test_m_on_a_sent_note_keeps_its_medium_and_text(tmp_path, frozen):
+async def test_m_on_a_sent_note_keeps_its_medium_and_text(tmp_path, frozen, new_db):
     """R6: the medium shapes the text that went out; once sent, m changes nothing."""
-    store = Store.open(tmp_path / "x.db")
+    store = Store.open(new_db(tmp_path / "x.db"))
     built = build_interview(store)
     store.profile.save("Ana Lopez", "ana@example.org")
     app = FollowupApp(store)

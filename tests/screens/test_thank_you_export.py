@@ -44,8 +44,8 @@ async def export(app, pilot) -> None:
         await settle(app, pilot)
 
 
-async def test_an_international_address_typed_in_the_card_exports(tmp_path):
-    store = Store.open(tmp_path / "x.db")
+async def test_an_international_address_typed_in_the_card_exports(tmp_path, new_db):
+    store = Store.open(new_db(tmp_path / "x.db"))
     built = build_interview(store)
     store.profile.save("Ana López", "ana@example.org")
     store.thank_yous.save(built.interview_id, built.maria, "Dear Maria,\n\nThank you.\n\nAna")
@@ -72,8 +72,8 @@ async def test_an_international_address_typed_in_the_card_exports(tmp_path):
     store.close()
 
 
-async def test_an_unusable_stored_address_is_a_message_not_a_crash(tmp_path):
-    db = tmp_path / "x.db"
+async def test_an_unusable_stored_address_is_a_message_not_a_crash(tmp_path, new_db):
+    db = new_db(tmp_path / "x.db")
     store = Store.open(db)
     built = build_interview(store)
     store.profile.save("Ana López", "ana@example.org")

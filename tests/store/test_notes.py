@@ -16,8 +16,8 @@ UTC = dt.timezone.utc
 
 
 @pytest.fixture
-def store(tmp_path):
-    store = Store.open(tmp_path / "x.db")
+def store(tmp_path, new_db):
+    store = Store.open(new_db(tmp_path / "x.db"))
     yield store
     store.close()
 

@@ -68,14 +68,14 @@ def _plan_thank_yous(built: Built) -> None:
 
 
 @pytest.fixture
-def built(tmp_path) -> Built:
-    store = Store.open(tmp_path / "x.db")
+def built(tmp_path, new_db) -> Built:
+    store = Store.open(new_db(tmp_path / "x.db"))
     yield build_interview(store)
     store.close()
 
 
-def test_profile_is_asked_once_and_kept(tmp_path):
-    store = Store.open(tmp_path / "x.db")
+def test_profile_is_asked_once_and_kept(tmp_path, new_db):
+    store = Store.open(new_db(tmp_path / "x.db"))
     assert store.profile.get() is None
     with pytest.raises(FieldError) as error:
         store.profile.save("  ", "me@example.org")
