@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
@@ -21,12 +22,26 @@ class PaneScreen(Screen):
     def action_focus_main(self) -> None:
         self.main_widget().focus()
 
-    def on_screen_resume(self) -> None:
+    resumed = False  # shown, and not suspended since
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
         """Re-read the Store (another pane may have changed it) and focus the list.
         Subclasses change `focus_on_resume`, not this: Textual calls this handler after
-        a subclass's own `on_screen_resume`, which would read everything twice."""
+        a subclass's own `on_screen_resume`, which would read everything twice.
+
+        Textual resumes a pane twice when its mode is first shown (once as it builds the
+        mode, once as it switches to it): the second time, the pane has just read the
+        Store and been styled, so neither is done again (Textual's own restyle of the
+        whole pane is skipped with it)."""
+        if self.resumed:
+            event.prevent_default()
+            return
+        self.resumed = True
         self.refresh_pane()
         self.focus_on_resume()
+
+    def on_screen_suspend(self) -> None:
+        self.resumed = False
 
     def focus_on_resume(self) -> None:
         self.main_widget().focus()
