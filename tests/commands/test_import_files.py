@@ -1,25 +1,21 @@
-"""`followup-tui import FILE` for invitations, spreadsheets and cards, as a real
-subprocess (docs/cli.md): one summary line, exit 1 with one line for a refused file,
+"""`followup-tui import FILE` for invitations, spreadsheets and cards, through the
+command line's entry point (docs/cli.md): one summary line, exit 1 with one line for a refused file,
 which leaves the database (and the file) as they were."""
 
 from __future__ import annotations
 
 import hashlib
-import os
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
+from tests.cli import run_cli
 from tests.imports.files import FIXTURES
 
 
-def run(*args: str, cwd: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "FOLLOWUP_TUI_CONFIG": str(cwd / "absent.toml"), "TZ": "Europe/London"}
-    done = subprocess.run([sys.executable, "-m", "followup_tui", *args], capture_output=True,
-                          env=env, cwd=cwd, timeout=60, input=stdin)
-    return subprocess.CompletedProcess(done.args, done.returncode, done.stdout.decode(),
-                                       done.stderr.decode())
+def run(*args: str, cwd: Path, stdin: bytes = b"") -> subprocess.CompletedProcess:
+    """The command in this process (tests/cli.py), local time in London."""
+    return run_cli(*args, cwd=cwd, stdin=stdin, env={"TZ": "Europe/London"})
 
 
 def dump(path: Path) -> list:

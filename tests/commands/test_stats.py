@@ -55,6 +55,6 @@ def test_an_empty_database_has_no_shares(tmp_path, capsys, new_db):
     path = new_db(tmp_path / "empty.db")
     found = json.loads(stats(path, capsys, "--json"))
     assert found["applications"] == 0 and found["answers"]["share"] is None
-    assert all(step["share"] is None or step["count"] == 0 for step in found["funnel"])
+    assert [(step["count"], step["share"]) for step in found["funnel"]] == [(0, None)] * 5
     assert found["answers"]["median_days_from_applying"] is None
     assert "Any answer: 0 of 0 (—)" in stats(path, capsys)
