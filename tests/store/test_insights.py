@@ -12,8 +12,8 @@ from followup_tui.playbook.funnel import FunnelCounts
 from followup_tui.playbook.kept import KeptCounts
 from followup_tui.playbook.weeks import Span, first_monday
 from followup_tui.store import Store
-from followup_tui.store.insights import Insights
 from tests.store.insights_history import NOW, TODAY, build
+from tests.store.query_plans import recording_plans
 
 
 @pytest.fixture(scope="module")
@@ -121,20 +121,13 @@ def test_an_empty_database_counts_nothing(store):
     assert insights.spans(first_monday(TODAY)) == []
 
 
-def test_every_count_reads_indexes_not_whole_tables(history):
+def test_every_count_reads_indexes_not_whole_tables(history, monkeypatch):
     """Query plans (EXPLAIN QUERY PLAN): the applications are scanned once per figure, by
-    design (and the done check-ins, gathered first); touches, interviews, stage changes and exchanges are only ever looked up
-    through an index (migration 0004), so 100,000 applications stay a worker's seconds."""
-    insights, _ids = history
-    plans: list[str] = []
-
-    class Explaining:
-        def query(self, sql, params=()):
-            plans.extend(row[3] for row in insights.db.query("EXPLAIN QUERY PLAN " + sql,
-                                                             params))
-            return insights.db.query(sql, params)
-
-    looking = Insights(Explaining())
+    design (and the done check-ins, gathered first); touches, interviews, stage changes and
+    exchanges are only ever looked up through an index (migration 0004), so 100,000
+    applications stay a worker's seconds."""
+    looking, _ids = history  # the Store's own Insights, on its file
+    plans = recording_plans(monkeypatch, looking.db)
     first = first_monday(TODAY)
     looking.now_counts()  # on the UI thread: the index alone, in its own order
     assert plans == ["SCAN application USING COVERING INDEX ix_application_stage"]
