@@ -23,8 +23,9 @@ from followup_tui.keymap import keymap_warning, read_keymap
 from followup_tui.quit_guard import QuitGuard
 from followup_tui.screens.pipeline import PipelineScreen
 from followup_tui.store import Store, StoreError
+from followup_tui.screens.application_commands import ApplicationCommands
+from followup_tui.widgets.host_app import HostApp
 from followup_tui.widgets.key_routes import KeyRoutes
-from followup_tui.widgets.palette import ApplicationCommands
 from followup_tui.writer import Writer
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ def seconds_until_stale(now: dt.datetime, upcoming: dt.datetime | None) -> float
     return max(1.0, (at - now).total_seconds() + 1)
 
 
-class FollowupApp(App[int]):
+class FollowupApp(HostApp):
     """A keyboard-first companion for everything after an interview."""
 
     TITLE = "followup-tui"

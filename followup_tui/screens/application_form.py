@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from followup_tui.fields.application import (
     DATE_RULES, application_values, read_day, read_url, settings_order,
@@ -12,6 +12,9 @@ from followup_tui.playbook.words import APPLIED, STAGES
 from followup_tui.playbook.fields import FieldError
 from followup_tui.widgets.form import Field, FormScreen
 
+if TYPE_CHECKING:
+    from followup_tui.app import FollowupApp
+
 
 def date_order(app: Any) -> str:
     """How the user writes 11/23/2026 (settings.toml `date_order`)."""
@@ -20,6 +23,9 @@ def date_order(app: Any) -> str:
 
 class ApplicationForm(FormScreen[int]):
     """Returns the application's id when saved."""
+
+    if TYPE_CHECKING:
+        app: FollowupApp  # Textual types it App
 
     TITLE = "Add an application"
     FIELDS = (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.widgets import Select
@@ -13,11 +13,17 @@ from followup_tui.playbook.words import CHANNELS, EXCHANGE_KINDS
 from followup_tui.screens.application_form import date_order
 from followup_tui.widgets.form import Field, FormScreen
 
+if TYPE_CHECKING:
+    from followup_tui.app import FollowupApp
+
 NOBODY = "(nobody in particular)"
 FROM_THEM, FROM_ME = "from them", "from me"
 
 
 class ExchangeForm(FormScreen[int]):
+    if TYPE_CHECKING:
+        app: FollowupApp  # Textual types it App
+
     TITLE = "Log an exchange"
 
     def __init__(self, application_id: int, company: str, people: list[tuple[int, str]]) -> None:

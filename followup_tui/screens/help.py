@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -10,6 +12,9 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from followup_tui.keymap import hint, key_text, rebound
+
+if TYPE_CHECKING:
+    from followup_tui.app import FollowupApp
 
 # Keys that the contract names but that live on widgets, not on the pane.
 LIST_KEYS = (
@@ -31,6 +36,9 @@ def own_bindings(node) -> list:
 
 
 class HelpScreen(ModalScreen[None]):
+    if TYPE_CHECKING:
+        app: FollowupApp  # Textual types it App
+
     CSS_PATH = "help.tcss"
     BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close", id="help.close")]
 

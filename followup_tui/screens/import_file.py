@@ -6,6 +6,8 @@ chooser asks which (the command line's --application)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,10 +20,16 @@ from followup_tui.keymap import hint
 from followup_tui.widgets.pick_list import PickList
 from followup_tui.widgets.text_input import TextInput
 
+if TYPE_CHECKING:
+    from followup_tui.app import FollowupApp
+
 
 class ImportFileScreen(ModalScreen[None]):
     """Asks for the path; reads and checks the file in a thread; writes it through the
     app's write path; says what was done (or why nothing was)."""
+
+    if TYPE_CHECKING:
+        app: FollowupApp  # Textual types it App
 
     CSS_PATH = "import_file.tcss"
     BINDINGS = [Binding("escape", "close", "Close", id="import.close")]
@@ -132,6 +140,9 @@ class ImportFileScreen(ModalScreen[None]):
 
 class ChooseApplicationScreen(ModalScreen[int | None]):
     """Which application an invitation belongs to, when several fit."""
+
+    if TYPE_CHECKING:
+        app: FollowupApp  # Textual types it App
 
     CSS_PATH = "import_file.tcss"
     BINDINGS = [Binding("escape", "close", "Close", id="import.choose_close")]

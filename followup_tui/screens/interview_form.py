@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import arrow
 
@@ -12,8 +12,14 @@ from followup_tui.playbook.words import INTERVIEW_FORMATS
 from followup_tui.screens.application_form import date_order
 from followup_tui.widgets.form import Field, FormScreen
 
+if TYPE_CHECKING:
+    from followup_tui.app import FollowupApp
+
 class InterviewForm(FormScreen[int]):
     """Returns the interview's id when saved."""
+
+    if TYPE_CHECKING:
+        app: FollowupApp  # Textual types it App
 
     TITLE = "Add an interview"
     FIELDS = (

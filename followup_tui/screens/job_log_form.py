@@ -5,7 +5,7 @@ the other exports are (docs/cli.md, "followup-tui report")."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from followup_tui.playbook import clock
 from followup_tui.reports import FORMATS, PeriodError, file_name, read_period, render
@@ -14,9 +14,15 @@ from followup_tui.store import StoreError
 from followup_tui.playbook.fields import FieldError
 from followup_tui.widgets.form import Field, FormScreen
 
+if TYPE_CHECKING:
+    from followup_tui.app import FollowupApp
+
 
 class JobLogForm(FormScreen[Path]):
     """Returns the path of the log it wrote."""
+
+    if TYPE_CHECKING:
+        app: FollowupApp  # Textual types it App
 
     TITLE = "Job-search log"
     FIELDS = (

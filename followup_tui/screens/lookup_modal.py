@@ -4,7 +4,7 @@ never waits; `down` goes from the input into the results, `enter` picks one."""
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import on, work
 from textual.screen import ModalScreen
@@ -14,12 +14,18 @@ from textual.worker import Worker
 from followup_tui.widgets.pick_list import PickList
 from followup_tui.widgets.text_input import TextInput
 
+if TYPE_CHECKING:
+    from followup_tui.app import FollowupApp
+
 T = TypeVar("T")
 
 
 class LookupModal(ModalScreen[T]):
     """Subclasses compose an input with id INPUT and a PickList with id RESULTS, and say
     how to `find` the typed text (in a thread), `show` what was found and `pick` one."""
+
+    if TYPE_CHECKING:
+        app: FollowupApp  # Textual types it App
 
     INPUT = "find"
     RESULTS = "matches"

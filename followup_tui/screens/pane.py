@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import events
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.worker import Worker
 
+if TYPE_CHECKING:
+    from followup_tui.app import FollowupApp
+
 
 class PaneScreen(Screen):
     """A pane: subclasses name their main list in MAIN and refresh in `refresh_pane`."""
+
+    if TYPE_CHECKING:
+        app: FollowupApp  # Textual types it App
 
     MAIN = "#main"
     BINDINGS = [Binding("escape", "focus_main", "From a text field: back to the list", show=False,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import arrow
 from textual.app import ComposeResult
@@ -22,6 +23,9 @@ from followup_tui.exports import exports_folder, slug, write_private
 from followup_tui.keymap import hint
 from followup_tui.playbook import clock
 from followup_tui.playbook.sections import BY_KEY
+
+if TYPE_CHECKING:
+    from followup_tui.app import FollowupApp
 
 # R11: what the sheet collects, in the order it is read before the next round.
 PREP_SECTIONS: tuple[tuple[str, str], ...] = (
@@ -75,6 +79,9 @@ def export_prep(store, application_id: int, folder: Path | None = None,
 
 
 class PrepSheet(ModalScreen[None]):
+    if TYPE_CHECKING:
+        app: FollowupApp  # Textual types it App
+
     CSS_PATH = "prep_sheet.tcss"
     BINDINGS = [
         Binding("E", "export", "Export Markdown", id="prep.export"),

@@ -5,13 +5,19 @@ Asked once, the first time a draft needs it, and kept in the database.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from followup_tui.playbook.thank_you import Sender
 from followup_tui.widgets.form import Field, FormScreen
 
+if TYPE_CHECKING:
+    from followup_tui.app import FollowupApp
+
 
 class ProfileForm(FormScreen[Sender]):
+    if TYPE_CHECKING:
+        app: FollowupApp  # Textual types it App
+
     TITLE = "Your details (they sign every thank-you note)"
     FIELDS = (
         Field("name", "Your name", placeholder="as you sign your emails"),

@@ -18,6 +18,7 @@ from followup_tui.store.database import added
 from followup_tui.store.import_people import contact_for, link, own_email, put_on_panel
 
 if TYPE_CHECKING:
+    from sqlalchemy import Row
     from sqlmodel import Session
 
 
@@ -81,7 +82,7 @@ class InvitationResult:
         return "; ".join(parts) + "."
 
 
-def _candidates(session: "Session", inv: Invitation, own: str) -> Sequence[tuple[Any, ...]]:
+def _candidates(session: "Session", inv: Invitation, own: str) -> Sequence[Row[*tuple[Any, ...]]]:
     """Applications the invitation fits, by the first clue that finds any: its people's
     addresses, their employer's domain, then the company named."""
     conn = session.connection()
@@ -108,7 +109,7 @@ def _candidates(session: "Session", inv: Invitation, own: str) -> Sequence[tuple
         clues.append((f"{columns} WHERE a.company_key = ? OR (a.company_key >= ?"
                       " AND a.company_key < ?)", (key, key + " ", key + " \U0010ffff")))
     for sql, params in clues:
-        found = conn.exec_driver_sql(sql + " ORDER BY a.id", params).tuples().all()
+        found = conn.exec_driver_sql(sql + " ORDER BY a.id", params).all()
         if found:
             live = [row for row in found if not row[4] and row[3] in ACTIVE_STAGES | {SAVED}]
             return live or found

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any, Generic, Sequence, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Sequence, TypeVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -27,6 +27,7 @@ from followup_tui.keymap import hint
 from followup_tui.playbook.fields import FieldError, FieldErrors
 from followup_tui.widgets.early_keys import EarlyKeys
 from followup_tui.widgets.form_draft import FormDraft
+from followup_tui.widgets.host_app import HostApp
 from followup_tui.widgets.text_editor import TextEditor
 from followup_tui.widgets.text_input import TextInput
 from followup_tui.widgets.tick_box import TickBox
@@ -56,6 +57,9 @@ class Field:
 
 class FormScreen(EarlyKeys, ModalScreen[Result], Generic[Result]):
     """Subclasses set TITLE and FIELDS and implement save(values) -> result."""
+
+    if TYPE_CHECKING:
+        app: HostApp  # Textual types it App; a form in screens/ says FollowupApp
 
     # Beside this module: a relative path would be read beside each subclass, in screens/.
     CSS_PATH = Path(__file__).with_name("form.tcss")

@@ -3,7 +3,7 @@ the note in the editor, recomputed in a thread a moment after typing stops."""
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from rich.text import Text
 from textual import on
@@ -17,6 +17,7 @@ from textual.worker import Worker, WorkerState
 from followup_tui.playbook.draft_context import DraftContext
 from followup_tui.playbook.note_check import NoteCheck, check_notes
 from followup_tui.playbook.spelling import dictionary
+from followup_tui.widgets.host_app import HostApp
 
 CHECK_DELAY = 0.25  # seconds of quiet before the checklist is recomputed
 # What check_notes takes: contexts, bodies and sent by contact id, and the known words.
@@ -26,6 +27,9 @@ CheckInput = tuple[dict[int, DraftContext], dict[int, str], dict[int, bool], tup
 class NoteChecks(VerticalScroll):
     """Every note of the interview is checked (R5 compares them); the one in the editor
     is shown. `Checked` tells the pane the notes' states changed."""
+
+    if TYPE_CHECKING:
+        app: HostApp  # Textual types it App
 
     class Checked(Message):
         """New checks landed in `NoteChecks.checks`."""

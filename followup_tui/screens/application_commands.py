@@ -9,10 +9,14 @@ from __future__ import annotations
 import asyncio
 import re
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
+
+if TYPE_CHECKING:
+    from followup_tui.app import FollowupApp
 
 # "jump", "jump to", "jump to application" in front of a name are words of the command.
 COMMAND_WORDS = re.compile(r"^\s*(jump(\s+to)?(\s+app(lication)?)?)\b\s*", re.IGNORECASE)
@@ -37,6 +41,9 @@ class ApplicationCommands(Provider):
     """Offers matching applications as "Jump to Company — Role"; with nothing typed
     (or just "jump"), the most urgent ones, in the Pipeline's order."""
 
+    if TYPE_CHECKING:  # Textual's Provider says App[object], and App is invariant in its result
+        app: FollowupApp  # type: ignore[assignment]
+
     async def search(self, query: str) -> Hits:
         words = COMMAND_WORDS.sub("", query).strip()
         if words:
@@ -48,9 +55,12 @@ class ApplicationCommands(Provider):
         matcher = self.matcher(query)
         for row in rows:
             label = _label(row)
+            # Hit's help says str, but the palette reads it with Content.from_markup,
+            # which keeps a Content as it is: a stage is never read as markup
+            stage = Content(f"{row.stage}{' (archived)' if row.archived else ''}")
             yield Hit(max(matcher.match(label), 0.5), highlighted(matcher, label),
                       partial(self.app.open_application, row.id), text=label,
-                      help=Content(f"{row.stage}{' (archived)' if row.archived else ''}"))
+                      help=stage)  # type: ignore[arg-type]
 
     async def discover(self) -> Hits:
         rows = await asyncio.to_thread(self.app.store.applications.page, 0, 5)
