@@ -46,6 +46,10 @@ def lazy_pane(module: str, name: str):
 
 
 HERE = Path(__file__).parent
+# The panes in the order of their keys, 1 to 5: (mode, title, binding id; docs/keys.md).
+PANES = (("pipeline", "Pipeline", "pane.pipeline"), ("notes", "Notes", "pane.notes"),
+         ("thank_you", "Thank-you", "pane.thanks"), ("agenda", "Agenda", "pane.agenda"),
+         ("insights", "Insights", "pane.insights"))
 LOOK_EVERY = 1.0  # seconds between looks for another window's commits
 
 
@@ -78,11 +82,8 @@ class FollowupApp(HostApp):
     DEFAULT_MODE = "pipeline"
     COMMANDS = App.COMMANDS | {ApplicationCommands}
     BINDINGS = [
-        Binding("1", "pane('pipeline')", "Pipeline", id="pane.pipeline"),
-        Binding("2", "pane('notes')", "Notes", id="pane.notes"),
-        Binding("3", "pane('thank_you')", "Thank-you", id="pane.thanks"),
-        Binding("4", "pane('agenda')", "Agenda", id="pane.agenda"),
-        Binding("5", "pane('insights')", "Insights", id="pane.insights"),
+        *(Binding(str(key), f"pane('{mode}')", title, id=binding_id)
+          for key, (mode, title, binding_id) in enumerate(PANES, start=1)),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
         Binding("ctrl+f", "search", "Search notes", priority=True, id="app.search"),
         Binding("q", "quit", "Quit", id="app.quit"),
@@ -386,9 +387,7 @@ class FollowupApp(HostApp):
                 yield command
         yield SystemCommand("Screenshot", "Save an SVG picture of this screen with the exports",
                             lambda: self.set_timer(0.1, self.save_picture))
-        for mode, title in (("pipeline", "Pipeline"), ("notes", "Notes"),
-                            ("thank_you", "Thank-you"), ("agenda", "Agenda"),
-                            ("insights", "Insights")):
+        for mode, title, _binding in PANES:
             if mode in self.MODES:
                 yield SystemCommand(f"Go to {title}", f"Show the {title} pane",
                                     lambda mode=mode: self.action_pane(mode))

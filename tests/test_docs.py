@@ -274,16 +274,32 @@ BINDING_ID = re.compile(r"^`([a-z_]+\.[a-z_]+)`$")
 
 
 def bindings() -> dict[str, tuple[list[str], str | None]]:
-    """Every Binding(...) in followup_tui/ that has an id: id -> (its keys, key_display)."""
+    """Every binding with an id in the BINDINGS of the app, its screens and widgets (the
+    classes' own, so a table built in a loop counts): id -> (its keys, key_display)."""
+    import importlib
+    import pkgutil
+
+    from textual.binding import Binding
+    from textual.dom import DOMNode
+
+    import followup_tui.screens
+    import followup_tui.widgets
+
+    importlib.import_module("followup_tui.app")
+    for package in (followup_tui.screens, followup_tui.widgets):
+        for info in pkgutil.iter_modules(package.__path__, package.__name__ + "."):
+            importlib.import_module(info.name)
     found = {}
-    for module in (ROOT / "followup_tui").rglob("*.py"):
-        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Binding":
-                words = {k.arg: k.value.value for k in node.keywords
-                         if isinstance(k.value, ast.Constant)}
-                if "id" in words:
-                    keys = node.args[0].value.split(",")
-                    found[words["id"]] = (keys, words.get("key_display"))
+    classes, seen = [DOMNode], set()
+    while classes:
+        cls = classes.pop()
+        classes += [sub for sub in cls.__subclasses__() if sub not in seen]
+        seen.add(cls)
+        if not cls.__module__.startswith("followup_tui."):
+            continue
+        for binding in cls.__dict__.get("BINDINGS", ()):
+            if isinstance(binding, Binding) and binding.id:
+                found[binding.id] = (binding.key.split(","), binding.key_display)
     return found
 
 
