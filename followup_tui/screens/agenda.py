@@ -73,7 +73,7 @@ class AgendaScreen(PaneScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Static("Agenda", id="title", classes="pane-title")
+        yield self.title_bar()
         yield Static("", id="counts", classes="hint", markup=False)  # names: plain text
         yield Static("", id="quiet", classes="hint", markup=False)
         yield FilterBox("filter by company, role, person or kind — enter keeps, escape clears")

@@ -51,7 +51,7 @@ class ContactsScreen(PaneScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Static("Contacts", id="title", classes="pane-title")
+        yield self.title_bar()
         yield Static("Everyone you met or dealt with, and their role in each application "
                      "(R2: one person, one card).", id="hint", classes="hint")
         yield FilterBox("filter by name, organisation, title or email — enter keeps, "

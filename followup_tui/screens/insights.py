@@ -149,7 +149,7 @@ class InsightsScreen(PaneScreen):
         self.counting = self.recount = False
 
     def compose(self) -> ComposeResult:
-        yield Static("Insights", id="title", classes="pane-title", markup=False)
+        yield self.title_bar()
         yield Static("", id="summary", classes="hint", markup=False)
         with VerticalScroll(id="main"):
             yield Static(EMPTY, id="empty", markup=False)

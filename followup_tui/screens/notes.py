@@ -70,7 +70,7 @@ class NotesScreen(PaneScreen):
         self._editors: list[NotesEditor] = []
 
     def compose(self) -> ComposeResult:
-        yield Static("Notes", id="title", classes="pane-title", markup=False)
+        yield self.title_bar()
         with Horizontal(id="body"):
             with Vertical(id="left"):
                 yield Static("Interviews", classes="list-title")

@@ -8,6 +8,7 @@ from textual import events
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
+from textual.widgets import Static
 from textual.worker import Worker
 
 if TYPE_CHECKING:
@@ -20,9 +21,14 @@ class PaneScreen(Screen):
     if TYPE_CHECKING:
         app: FollowupApp  # Textual types it App
 
+    PANE_TITLE = ""  # its title line, and the help screen's name for it
     MAIN = "#main"
     BINDINGS = [Binding("escape", "focus_main", "From a text field: back to the list", show=False,
                         id="pane.focus_main")]
+
+    def title_bar(self) -> Static:
+        """The title line, PANE_TITLE (plain text: Notes and Thank-you put names in it)."""
+        return Static(self.PANE_TITLE, id="title", classes="pane-title", markup=False)
 
     def main_widget(self) -> Widget:
         return self.query_one(self.MAIN)

@@ -95,7 +95,7 @@ class PipelineScreen(PaneScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Static("Pipeline", id="title", classes="pane-title")
+        yield self.title_bar()
         yield Static("", id="health", classes="hint", markup=False)  # names: plain text
         yield FilterBox("filter by company or role — enter keeps, escape clears")
         yield VirtualTable(COLUMNS, cells, id="applications", empty_text=EMPTY)

@@ -75,7 +75,7 @@ class ThankYouScreen(PaneScreen):
         self.delivery = NoteDelivery(self)
 
     def compose(self) -> ComposeResult:
-        yield Static("Thank-you", id="title", classes="pane-title", markup=False)
+        yield self.title_bar()
         yield Static("", id="empty", classes="hint", markup=False)
         with Horizontal(id="body"):
             with Vertical(id="left"):
