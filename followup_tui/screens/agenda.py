@@ -21,7 +21,7 @@ from followup_tui.playbook import clock
 from followup_tui.playbook.dates import humanize_due
 from followup_tui.playbook.deadline import OVERDUE, deadline_words, touch_state
 from followup_tui.screens.agenda_source import AgendaItem, AgendaSource
-from followup_tui.screens.pane import PaneScreen
+from followup_tui.screens.pane import PaneScreen, filter_key
 from followup_tui.store.agenda import AgendaRow
 from followup_tui.widgets.filter_box import FilterBox
 from followup_tui.widgets.virtual_table import Column, VirtualTable
@@ -69,7 +69,7 @@ class AgendaScreen(PaneScreen):
         Binding("D", "redate", "Re-date", id="agenda.redate"),
         Binding("e", "edit", "Edit", id="agenda.edit"),
         Binding("delete", "skip", "Skip", id="agenda.skip"),
-        Binding("slash", "filter", "Filter", key_display="/", id="agenda.filter"),
+        filter_key("agenda"),
     ]
 
     def compose(self) -> ComposeResult:

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Input, Static
 
-from followup_tui.screens.pane import PaneScreen
+from followup_tui.screens.pane import PaneScreen, filter_key
 from followup_tui.screens.people_source import PeopleSource
 from followup_tui.store.people import PersonRow
 from followup_tui.widgets.filter_box import FilterBox
@@ -47,7 +47,7 @@ class ContactsScreen(PaneScreen):
     BINDINGS = [
         Binding("escape", "close", "Back", id="contacts.close"),
         Binding("enter,e", "edit", "Edit card", id="contacts.edit"),
-        Binding("slash", "filter", "Filter", key_display="/", id="contacts.filter"),
+        filter_key("contacts"),
     ]
 
     def compose(self) -> ComposeResult:

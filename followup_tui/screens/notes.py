@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 from followup_tui.playbook.sections import SECTIONS
 from followup_tui.screens.notes_lines import NEEDED, interview_line, notes_title, now, person_line
 from followup_tui.screens.panel_picker import PanelPicker
-from followup_tui.screens.pane import PaneScreen
+from followup_tui.screens.pane import PaneScreen, contacts_key, import_key, log_key
 from followup_tui.screens.store_save import store_save
 from followup_tui.store import Store, StoreError
 from followup_tui.store.interviews import InterviewRow
@@ -49,12 +49,12 @@ class NotesScreen(PaneScreen):
         Binding("i", "add_interview", "Add interview", id="notes.add_interview"),
         Binding("p", "add_person", "Add to panel", id="notes.add_person"),
         Binding("P", "add_person(True)", "Add to application", id="notes.add_app_person"),
-        Binding("c", "app.contacts", "Contacts", id="notes.contacts"),
+        contacts_key("notes"),
         Binding("e", "edit", "Edit", id="notes.edit"),
-        Binding("l", "log", "Log exchange", id="notes.log"),
+        log_key("notes"),
         Binding("r", "prep", "Next-round prep", id="notes.prep"),
         Binding("delete", "delete", "Delete", id="notes.delete"),
-        Binding("I", "app.import_file(True)", "Import", id="notes.import"),
+        import_key("notes", onto_panel=True),
         # As it is read, like the list's own keys: what is typed right behind it is a note.
         Binding("enter", "write_notes", "Write notes", show=False, priority=True,
                 id="notes.write"),

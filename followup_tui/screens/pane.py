@@ -76,3 +76,27 @@ class PaneScreen(Screen):
     def on_filter_box_done(self) -> None:
         """Enter keeps the filter, escape clears it: either way the list takes focus."""
         self.main_widget().focus()
+
+
+# -- the keys several panes offer: the same key, words and action in each; the pane
+# names the binding's id (`pipeline.filter`, docs/keys.md) ----------------------------
+def filter_key(pane: str) -> Binding:
+    """`/`: the pane's FilterBox (`PaneScreen.action_filter`)."""
+    return Binding("slash", "filter", "Filter", key_display="/", id=f"{pane}.filter")
+
+
+def contacts_key(pane: str) -> Binding:
+    """`c`: every person and their applications (`FollowupApp.action_contacts`)."""
+    return Binding("c", "app.contacts", "Contacts", id=f"{pane}.contacts")
+
+
+def log_key(pane: str) -> Binding:
+    """`l`: a reply, call or message for the pane's application (its `action_log`)."""
+    return Binding("l", "log", "Log exchange", id=f"{pane}.log")
+
+
+def import_key(pane: str, *, onto_panel: bool = False) -> Binding:
+    """`I`: a file to import (`FollowupApp.action_import_file`); from Notes, its cards go
+    onto the interview's panel."""
+    action = "app.import_file(True)" if onto_panel else "app.import_file"
+    return Binding("I", action, "Import", id=f"{pane}.import")

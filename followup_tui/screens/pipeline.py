@@ -14,7 +14,7 @@ from textual.widgets import Input, Static
 from followup_tui.playbook import clock
 from followup_tui.playbook.dates import days_since, humanize_due
 from followup_tui.playbook.deadline import OVERDUE, deadline_words, touch_state
-from followup_tui.screens.pane import PaneScreen
+from followup_tui.screens.pane import PaneScreen, contacts_key, filter_key, import_key, log_key
 from followup_tui.screens.pipeline_source import PipelineSource
 from followup_tui.store.applications import PipelineRow
 from followup_tui.widgets.filter_box import FilterBox
@@ -83,15 +83,15 @@ class PipelineScreen(PaneScreen):
         Binding("a", "add", "Add", id="pipeline.add"),
         Binding("e", "edit", "Edit", id="pipeline.edit"),
         Binding("s", "stage", "Stage", id="pipeline.stage"),
-        Binding("l", "log", "Log exchange", id="pipeline.log"),
+        log_key("pipeline"),
         Binding("p", "add_person", "Add person", id="pipeline.add_person"),
-        Binding("c", "app.contacts", "Contacts", id="pipeline.contacts"),
+        contacts_key("pipeline"),
         Binding("t", "timeline", "Timeline", id="pipeline.timeline"),
         Binding("o", "offer", "Offer: accept/decline", id="pipeline.offer"),
         Binding("x", "archive", "Archive", id="pipeline.archive"),
         Binding("X", "toggle_archived", "Show archived", id="pipeline.show_archived"),
-        Binding("slash", "filter", "Filter", key_display="/", id="pipeline.filter"),
-        Binding("I", "app.import_file", "Import", id="pipeline.import"),
+        filter_key("pipeline"),
+        import_key("pipeline"),
     ]
 
     def compose(self) -> ComposeResult:
