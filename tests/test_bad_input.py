@@ -153,11 +153,24 @@ def no_escape_on_screen(app) -> None:
 
 
 async def run_cases(store, app, pilot, cases, open_form, stored):
-    """Each case in turn on one app: paste, save, check; what was saved before never changes."""
+    """Each case in turn on one app: paste, save, check; what was saved before never changes.
+
+    A form that refused a case stays open, as it does for a person, and takes the next
+    case: its errors are cleared and every field set back to what a new form shows, so it
+    is the form a new one would be (opening one costs 0.45 s of CPU)."""
     problems = []
+    form, fresh = None, {}
     for case in cases:
         before = dump(store.path)
-        form = await open_form()
+        if form is not None and app.screen is form:
+            form.clear_errors()
+            set_values(form, fresh)
+            await pilot.pause()
+            if form.saving or form.values() != fresh:
+                problems.append(f"{case.name}: the form left open is not as a new one")
+        else:
+            form = await open_form()
+            fresh = form.values()
         for name, text in case.fields.items():
             await paste_into(app, pilot, form, name, text)
         no_escape_on_screen(app)
@@ -176,13 +189,9 @@ async def run_cases(store, app, pilot, cases, open_form, stored):
             for name, text in case.fields.items():  # nothing typed is lost
                 if isinstance(form.query_one(f"#field-{name}"), TextArea) and values[name] != text:
                     problems.append(f"{case.name}: the text in {name} changed")
-            await pilot.press("escape")
-            app.drafts.clear()
         else:
             if app.screen is form:
                 problems.append(f"{case.name}: not saved: {[error_text(form, n) for n in case.fields]}")
-                await pilot.press("escape")
-                app.drafts.clear()
                 continue
             for table in before:  # what was there stays as it was
                 kept = [row for row in before[table] if row not in after[table]]
@@ -194,7 +203,20 @@ async def run_cases(store, app, pilot, cases, open_form, stored):
                     problems.append(f"{case.name}: {name} saved as {row[name]!r}")
         await pilot.pause()
         no_escape_on_screen(app)
+    if form is not None and app.screen is form:
+        await pilot.press("escape")
+        app.drafts.clear()
     return problems
+
+
+def set_values(form, values) -> None:
+    """Every field of `form` shows `values` (what `form.values()` read)."""
+    for name, value in values.items():
+        widget = form.query_one(f"#field-{name}")
+        if isinstance(widget, TextArea):
+            widget.text = value
+        else:
+            widget.value = value
 
 
 @pytest.fixture
