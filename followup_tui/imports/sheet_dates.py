@@ -7,13 +7,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-_MONTHS = {name: index for index, names in enumerate((
-    ("jan", "january", "janv", "janvier", "januar"), ("feb", "february", "févr", "février", "februar"),
-    ("mar", "march", "mars", "märz"), ("apr", "april", "avr", "avril"),
-    ("may", "mai"), ("jun", "june", "juin", "juni"), ("jul", "july", "juil", "juillet", "juli"),
-    ("aug", "august", "août"), ("sep", "sept", "september", "septembre"),
-    ("oct", "october", "octobre", "okt", "oktober"), ("nov", "november", "novembre"),
-    ("dec", "december", "déc", "décembre", "dez", "dezember"),
+from followup_tui.playbook.dates import MONTH_INDEX
+
+# A month's name in English (playbook/dates.py: every way a person writes one), French
+# or German, lower case -> its number.
+_MONTHS = MONTH_INDEX | {name: index for index, names in enumerate((
+    ("janv", "janvier", "januar"), ("févr", "février", "februar"), ("mars", "märz"),
+    ("avr", "avril"), ("mai",), ("juin", "juni"), ("juil", "juillet", "juli"), ("août",),
+    ("septembre",), ("octobre", "okt", "oktober"), ("novembre",),
+    ("déc", "décembre", "dez", "dezember"),
 ), start=1) for name in names}
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[t ].*)?")
 _SLASH = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?:,?\s+.*)?")
