@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from followup_tui.commands import output
 from followup_tui.playbook import clock
-from followup_tui.playbook.deadline import DUE, INTERVIEW_LENGTH, deadline_words, touch_state
+from followup_tui.playbook.deadline import DUE, deadline_words, interview_end, touch_state
 
 PRODID = "-//followup-tui//the follow-up plan//EN"
 DOMAIN = "followup-tui"
@@ -72,7 +72,7 @@ def build_calendar(store, now: dt.datetime | None = None):
         event.add("dtstamp", now)
         event.add("sequence", max(0, version - 1))
         event.add("dtstart", starts.astimezone(zone))
-        event.add("dtend", (ends or starts + INTERVIEW_LENGTH).astimezone(zone))
+        event.add("dtend", interview_end(starts, ends).astimezone(zone))
         event.add("summary", f"Interview, round {round_}: {company} — {role}")
         if place:
             event.add("location", place)
