@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
+from followup_tui.kept_stylesheet import KeptStylesheet
 from followup_tui.keymap import keymap_warning, read_keymap
 from followup_tui.quit_guard import QuitGuard
 from followup_tui.screens.pipeline import PipelineScreen
@@ -92,6 +93,7 @@ class FollowupApp(HostApp):
 
     def __init__(self, store: Store) -> None:
         super().__init__()
+        self.stylesheet = KeptStylesheet(variables=self.get_css_variables())  # parsed once
         self.store = store
         # Attributes down: panes read these when they are shown (nothing watches them).
         self.application_id: int | None = None
@@ -367,8 +369,6 @@ class FollowupApp(HostApp):
 
     def save_picture(self) -> None:
         """The screen as SVG, private (0600) beside the exports, its path said in words."""
-        import datetime as dt
-
         from followup_tui.exports import exports_folder, write_private
 
         name = f"screenshot-{dt.datetime.now():%Y-%m-%d-%H%M%S}.svg"
