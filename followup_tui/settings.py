@@ -23,11 +23,11 @@ import os
 from dataclasses import fields
 from pathlib import Path
 
+from followup_tui import APP_NAME
 from followup_tui.playbook.dates import DATE_ORDERS
 from followup_tui.playbook.plan import Settings
 
 ENV_CONFIG = "FOLLOWUP_TUI_CONFIG"
-APP_NAME = "followup-tui"
 # The range each number may take; outside it the file is treated as broken.
 LIMITS = {
     "first_checkin_days": (1, 60),

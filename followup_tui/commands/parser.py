@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import argparse
 
-from followup_tui import __version__
+from followup_tui import APP_NAME, __version__
 from followup_tui.playbook.words import CHANNELS, EXCHANGE_KINDS, INTERVIEW_FORMATS, STAGES
 
 ENV_DB = "FOLLOWUP_TUI_DB"
-APP_NAME = "followup-tui"
 # `import --format`: imports/formats.py's FORMATS (a test keeps them equal), spelled out
 # so the parser built at every start imports none of the importers.
 IMPORT_FORMATS = ("json", "ics", "vcf", "csv", "huntr", "teal", "linkedin", "jobsync", "generic")
