@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Callable, Iterator
 
 from followup_tui.errors import StoreError  # defined with FieldError: every layer catches it
 
@@ -142,8 +142,11 @@ def configure(conn: sqlite3.Connection, busy_ms: int | None = None) -> None:
 
 
 @contextmanager
-def transaction(conn: sqlite3.Connection, *, write: bool = True) -> Iterator[sqlite3.Connection]:
-    """BEGIN IMMEDIATE for writes: take the write lock up front, wait up to the busy timeout."""
+def transaction(conn: sqlite3.Connection, *, write: bool = True,
+                committing: Callable[[], AbstractContextManager[Any]] = nullcontext,
+                ) -> Iterator[sqlite3.Connection]:
+    """BEGIN IMMEDIATE for writes: take the write lock up front, wait up to the busy timeout.
+    The COMMIT runs inside `committing()` (the other-window watch's own_commit)."""
     conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
     try:
         yield conn
@@ -151,7 +154,8 @@ def transaction(conn: sqlite3.Connection, *, write: bool = True) -> Iterator[sql
         conn.execute("ROLLBACK")
         raise
     else:
-        conn.execute("COMMIT")
+        with committing():
+            conn.execute("COMMIT")
 
 
 def friendly(error: sqlite3.Error, path: Path) -> StoreError:

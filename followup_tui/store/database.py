@@ -212,17 +212,9 @@ class Database:
     def own_write(self) -> Iterator[sqlite3.Connection]:
         """A short write on the plain connection, committed as our own (the other-window
         watch must not take it for another program's change)."""
-        conn = self._plain
         try:
-            with self._lock:
-                conn.execute("BEGIN IMMEDIATE")
-                try:
-                    yield conn
-                except BaseException:
-                    conn.execute("ROLLBACK")
-                    raise
-                with self.watch.own_commit():
-                    conn.execute("COMMIT")
+            with self._lock, transaction(self._plain, committing=self.watch.own_commit) as conn:
+                yield conn
         except sqlite3.Error as error:
             raise friendly(error, self.path) from error
 
