@@ -13,7 +13,6 @@ from __future__ import annotations
 import io
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -26,16 +25,14 @@ def run_cli(*args: str, cwd: Path | None = None, stdin: str | bytes = "",
             env: dict[str, str] | None = None, check: bool = False
             ) -> subprocess.CompletedProcess:
     """`followup-tui ARGS` in this process; `env` is set on top of this one's (TZ included,
-    applied with tzset), FOLLOWUP_TUI_DB is unset, and the settings file is absent unless
-    `env` names one. All of it, and the working folder, is restored afterwards."""
+    applied with tzset) and FOLLOWUP_TUI_DB is unset (the settings file is the test's:
+    none, tests/conftest.py). All of it, and the working folder, is restored afterwards."""
     data = stdin.encode() if isinstance(stdin, str) else stdin
     out, err = _stream(), _stream()
     with pytest.MonkeyPatch.context() as patch:
         patch.delenv("FOLLOWUP_TUI_DB", raising=False)
         if cwd is not None:
             patch.chdir(cwd)
-        folder = Path(cwd) if cwd is not None else Path(tempfile.gettempdir())
-        patch.setenv("FOLLOWUP_TUI_CONFIG", str(folder / "followup-tui-absent.toml"))
         for name, value in (env or {}).items():
             patch.setenv(name, value)
         patch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))

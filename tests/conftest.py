@@ -37,6 +37,19 @@ def restores_what_it_changes():
     assert os.getcwd() == folder, "the test left the working folder changed"
 
 
+@pytest.fixture(scope="session")
+def absent_settings(tmp_path_factory) -> Path:
+    """A settings file that is not there: the defaults."""
+    return tmp_path_factory.mktemp("settings") / "absent.toml"
+
+
+@pytest.fixture(autouse=True)
+def no_user_settings(restores_what_it_changes, absent_settings, monkeypatch):
+    """No test reads the settings.toml of whoever runs it: the defaults, unless the test
+    points FOLLOWUP_TUI_CONFIG at a file of its own (monkeypatch.setenv)."""
+    monkeypatch.setenv("FOLLOWUP_TUI_CONFIG", str(absent_settings))
+
+
 def _environment() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if k != "PYTEST_CURRENT_TEST"}
 

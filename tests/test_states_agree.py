@@ -31,9 +31,8 @@ ENDS = STARTS + dt.timedelta(hours=1)
 
 
 @pytest.fixture(autouse=True)
-def utc_and_no_settings(tmp_path, monkeypatch, utc_local_time):
-    """Local time is UTC here (restored after), and no user settings file."""
-    monkeypatch.setenv("FOLLOWUP_TUI_CONFIG", str(tmp_path / "absent.toml"))
+def utc_here(utc_local_time):
+    """Local time is UTC here (restored after); no user settings (tests/conftest.py)."""
 
 
 @pytest.fixture

@@ -29,12 +29,9 @@ async def test_every_pane_renders_at_40_by_12(demo_store):
         await pilot.pause()
         for pane in PANES:
             await pilot.press(pane)
-            await pilot.pause()
             assert screen_text(app).strip(), pane
             await pilot.press("j", "j", "end", "home", "tab", "escape")
-            await pilot.pause()
             await pilot.press("question_mark")
-            await pilot.pause()
             assert screen_text(app).strip()
             await pilot.press("escape")
         await pilot.press("1", "a")  # a form in a tiny window: it scrolls
@@ -55,8 +52,7 @@ async def test_every_pane_survives_resizing(demo_store):
         for pane in PANES:
             await pilot.press(pane)
             for width, height in SIZES:
-                await pilot.resize_terminal(width, height)
-                await pilot.pause()
+                await pilot.resize_terminal(width, height)  # it waits for the app to settle
                 assert app.size == (width, height)
                 screen_text(app)  # renders at this size without raising
         await pilot.press("2")

@@ -23,11 +23,6 @@ SOON = 3.0  # "about a second", with room for a loaded machine
 TODAY = dt.date.today()
 
 
-@pytest.fixture(autouse=True)
-def no_user_settings(tmp_path, monkeypatch):
-    monkeypatch.setenv("FOLLOWUP_TUI_CONFIG", str(tmp_path / "absent.toml"))
-
-
 def interviewed(store: Store, company: str, days_ago: int) -> int:
     application = store.applications.add(company=company, role="Engineer", stage="interviewing")
     start = dt.datetime.combine(TODAY - dt.timedelta(days=days_ago), dt.time(10)).astimezone()

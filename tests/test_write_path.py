@@ -22,11 +22,6 @@ from tests.waiting import shown_rows, until, written
 TODAY = dt.date.today()
 
 
-@pytest.fixture(autouse=True)
-def no_user_settings(tmp_path, monkeypatch):
-    monkeypatch.setenv("FOLLOWUP_TUI_CONFIG", str(tmp_path / "absent.toml"))
-
-
 @pytest.fixture
 def acme(db_path):
     """Acme interviewed 3 days ago: its thank-you is overdue in the Agenda."""

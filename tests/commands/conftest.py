@@ -13,8 +13,7 @@ from tests.commands.shell import NOW, Shell
 
 
 @pytest.fixture
-def frozen(monkeypatch, tmp_path: Path):
-    monkeypatch.setenv("FOLLOWUP_TUI_CONFIG", str(tmp_path / "absent.toml"))
+def frozen(monkeypatch):
     monkeypatch.delenv("FOLLOWUP_TUI_DB", raising=False)
     clock.freeze(NOW)
     yield

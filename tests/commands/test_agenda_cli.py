@@ -25,9 +25,8 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture
-def filled(tmp_path: Path, monkeypatch, new_db) -> Path:
+def filled(tmp_path: Path, new_db) -> Path:
     """Touches overdue, today, within 7 days, on day 7, and later."""
-    monkeypatch.setenv("FOLLOWUP_TUI_CONFIG", str(tmp_path / "absent.toml"))
     path = new_db(tmp_path / "f.db")
     store = Store.open(path)
     app_id = store.applications.add(company="Acme", role="Engineer", stage="interviewing")

@@ -15,11 +15,6 @@ from followup_tui.commands.calendar import write_ics
 from followup_tui.store import Store
 
 
-@pytest.fixture(autouse=True)
-def no_user_settings(tmp_path, monkeypatch):
-    monkeypatch.setenv("FOLLOWUP_TUI_CONFIG", str(tmp_path / "absent.toml"))
-
-
 @pytest.fixture
 def planned(store):
     app_id = store.applications.add(company="Acme", role="Engineer", stage="interviewing")

@@ -25,11 +25,6 @@ FAMILY = (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Family//Home calendar//E
           b"RRULE:FREQ=YEARLY\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
 
 
-@pytest.fixture(autouse=True)
-def no_user_settings(tmp_path, monkeypatch):
-    monkeypatch.setenv("FOLLOWUP_TUI_CONFIG", str(tmp_path / "absent.toml"))
-
-
 @pytest.fixture
 def db(tmp_path, new_db):
     """An application with an upcoming interview: its thank-you and the interview

@@ -22,11 +22,6 @@ from tests.waiting import until, written
 TODAY = dt.date.today()
 
 
-@pytest.fixture(autouse=True)
-def no_user_settings(tmp_path, monkeypatch):
-    monkeypatch.setenv("FOLLOWUP_TUI_CONFIG", str(tmp_path / "absent.toml"))
-
-
 @pytest.fixture
 def planned(db_path):
     """Acme interviewed 3 days ago (thank-you overdue, check-in in 4 days); Beta later."""

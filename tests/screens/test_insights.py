@@ -18,8 +18,7 @@ WORKER = 20  # seconds a loaded 2-core machine may take to import plotext and co
 
 
 @pytest.fixture(autouse=True)
-def no_user_settings(tmp_path, monkeypatch):
-    monkeypatch.setenv("FOLLOWUP_TUI_CONFIG", str(tmp_path / "absent.toml"))
+def clock_runs_again():
     yield
     clock.freeze(None)
 

@@ -20,8 +20,7 @@ NOW = dt.datetime(2026, 11, 24, 9, 0, tzinfo=UTC)  # Tuesday morning
 
 
 @pytest.fixture(autouse=True)
-def utc_clock(tmp_path, monkeypatch, utc_local_time):
-    monkeypatch.setenv("FOLLOWUP_TUI_CONFIG", str(tmp_path / "absent.toml"))
+def utc_clock(monkeypatch, utc_local_time):
     monkeypatch.setattr(clock, "_frozen", NOW)
 
 

@@ -85,9 +85,8 @@ def history_file(folder, profile: str = ""):
 
 
 @pytest.fixture
-def frozen(tmp_path, monkeypatch):
-    """The search's own today (2 Dec 2026, noon UTC), and no user settings."""
-    monkeypatch.setenv("FOLLOWUP_TUI_CONFIG", str(tmp_path / "absent.toml"))
+def frozen():
+    """The search's own today (2 Dec 2026, noon UTC); no user settings (tests/conftest.py)."""
     clock.freeze(NOW)
     yield
     clock.freeze(None)

@@ -17,11 +17,6 @@ UTC = dt.timezone.utc
 DAY = dt.timedelta(days=1)
 
 
-@pytest.fixture(autouse=True)
-def no_user_settings(tmp_path, monkeypatch):
-    monkeypatch.setenv("FOLLOWUP_TUI_CONFIG", str(tmp_path / "absent.toml"))
-
-
 def at(day: dt.date, hour: int = 14) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, hour, tzinfo=UTC)
 

@@ -13,11 +13,6 @@ UTC = dt.timezone.utc
 OWED = "A reference list (3 references) for Priya by Thursday"
 
 
-@pytest.fixture(autouse=True)
-def no_user_settings(tmp_path, monkeypatch):
-    monkeypatch.setenv("FOLLOWUP_TUI_CONFIG", str(tmp_path / "absent.toml"))
-
-
 @pytest.fixture
 def panel(store: Store):
     app = store.applications.add(company="Initech", role="Data Engineer", stage="interviewing")
