@@ -16,7 +16,7 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
-from textual.binding import Binding, BindingsMap
+from textual.binding import Binding, BindingsMap, BindingType
 from textual.keys import KEY_NAME_REPLACEMENTS, Keys, format_key
 
 from followup_tui.settings import settings_path
@@ -206,8 +206,10 @@ def key_text(app: App, binding: Binding) -> str:
                       for key in binding.key.split(","))
 
 
-def hint(app: App, binding: Binding) -> str:
+def hint(app: App, binding: BindingType) -> str:
     """A binding's keys as a hint line in a modal names them, with the user's keys:
     `n / escape`, `?`, `ctrl+s`."""
+    if not isinstance(binding, Binding):  # a (key, action[, description]) in BINDINGS
+        binding = Binding(*binding)
     keys = rebound(binding, getattr(app, "user_keymap", {})).key.split(",")
     return " / ".join(format_key(key) if key in SYMBOL_KEYS else key for key in keys)

@@ -48,7 +48,7 @@ class ApplicationForm(FormScreen[int]):
         super().__init__(initial, draft_key=key)
         self.application_id = application_id
         if application_id:
-            self.TITLE = "Edit the application"
+            self.heading = "Edit the application"
 
     def field_problem(self, name: str, value: Any) -> str | None:
         """The message a field still deserves while it is being fixed (None: it is fine)."""

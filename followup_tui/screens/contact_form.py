@@ -41,7 +41,7 @@ class ContactForm(FormScreen[int]):
         self.application_id = application_id  # a new card for the application, in `role`
         self.role = role
         if contact_id is not None:
-            self.TITLE = f"Edit the card of {(initial or {}).get('full_name', '')}"
+            self.heading = f"Edit the card of {(initial or {}).get('full_name', '')}"
 
     @classmethod
     def edit(cls, card: Contact) -> "ContactForm":

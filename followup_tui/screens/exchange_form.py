@@ -41,7 +41,7 @@ class ExchangeForm(FormScreen[int]):
         super().__init__({"happened_on": "today", "kind": "reply"},
                          draft_key=f"exchange-{application_id}")
         self.application_id = application_id
-        self.TITLE = f"Log an exchange with {company}"
+        self.heading = f"Log an exchange with {company}"
 
     _kind: str | None = None  # the kind shown, once the form is open
 

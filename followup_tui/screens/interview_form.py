@@ -41,7 +41,7 @@ class InterviewForm(FormScreen[int]):
                        "format": INTERVIEW_FORMATS[0], "round": ""}
         super().__init__(initial, draft_key=f"interview-{application_id}-{interview_id}")
         if interview_id is not None:
-            self.TITLE = "Edit the interview"
+            self.heading = "Edit the interview"
 
     @classmethod
     def edit(cls, interview: Any) -> "InterviewForm":

@@ -28,7 +28,7 @@ class OfferForm(FormScreen[str]):
     def __init__(self, application_id: int, company: str) -> None:
         super().__init__({}, draft_key=f"offer-{application_id}")
         self.application_id = application_id
-        self.TITLE = f"Answer the offer from {company} (R14)"
+        self.heading = f"Answer the offer from {company} (R14)"
 
     def save(self, values: dict[str, Any]) -> str:
         stage = ANSWERS[values["answer"]]

@@ -19,7 +19,7 @@ class RedateForm(DueForm):
     def __init__(self, touch: AgendaRow) -> None:
         super().__init__({"due": touch.due.isoformat()}, draft_key=f"redate-{touch.id}")
         self.touch = touch
-        self.TITLE = f"Re-date: {describe(touch)}"
+        self.heading = f"Re-date: {describe(touch)}"
 
     def save(self, values: dict[str, Any]) -> dt.date:
         day = self.read_due(values)

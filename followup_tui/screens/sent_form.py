@@ -32,7 +32,7 @@ class SentForm(FormScreen[dt.datetime]):
 
     def __init__(self, name: str, key: str) -> None:
         super().__init__({"sent_at": "now"}, draft_key=f"sent-{key}")
-        self.TITLE = f"Mark the note to {name} sent"
+        self.heading = f"Mark the note to {name} sent"
 
     def save(self, values: dict[str, Any]) -> dt.datetime:
         now = clock.local_now()

@@ -29,7 +29,7 @@ class StageForm(FormScreen[str]):
         super().__init__(initial, draft_key=f"stage-{application_id}")
         self.application_id = application_id
         if name:  # which application the change is for (issue 12)
-            self.TITLE = f"Change the stage of {name}"
+            self.heading = f"Change the stage of {name}"
 
     def save(self, values: dict[str, Any]) -> str:
         stage = values["stage"]

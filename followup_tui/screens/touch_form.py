@@ -25,7 +25,7 @@ class TouchForm(DueForm):
         super().__init__({"due": touch.due.isoformat(), "channel": touch.channel},
                          draft_key=f"touch-{touch.id}")
         self.touch = touch
-        self.TITLE = f"Edit: {describe(touch)}"
+        self.heading = f"Edit: {describe(touch)}"
 
     def save(self, values: dict[str, Any]) -> dt.date:
         day = self.read_due(values)

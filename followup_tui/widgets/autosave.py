@@ -27,7 +27,7 @@ from textual.timer import Timer
 from textual.widgets import TextArea
 
 from followup_tui.playbook.merge import merge, merge_keeping, put_back
-from followup_tui.widgets.text_replace import replace_text
+from followup_tui.widgets.text_replace import document_of, replace_text
 
 DEBOUNCE = 0.3  # seconds of quiet before a save (docs/keys.md: within 0.5 s)
 MAX_WAIT = 1.0  # seconds a save may wait while typing goes on
@@ -131,10 +131,11 @@ class Autosave:
             if self.unsaved:
                 self.flush()  # the record left behind is written now
             return
-        record = self.records.get(key)
-        if record is None or record.saving or self.dirty or version == record.version:
+        shown_record = self.records.get(key)
+        if (shown_record is None or shown_record.saving or self.dirty
+                or version == shown_record.version):
             return  # unsaved edits stay; the next save merges what another window wrote
-        record.base, record.version = text, version
+        shown_record.base, shown_record.version = text, version
         at_end = self.editor.cursor_location == self.editor.document.end
         replace_text(self.editor, text)
         if at_end:  # done typing at the end: what the other window added comes before
@@ -192,7 +193,7 @@ class Autosave:
     def _cursor(self) -> int | None:
         """Where the cursor is in the text, when nothing is selected."""
         start, end = self.editor.selection
-        return None if start != end else self.editor.document.get_index_from_location(end)
+        return None if start != end else document_of(self.editor).get_index_from_location(end)
 
     def _still_saving(self) -> None:
         """A save that takes this long waits for the lock, however long the store waits."""
@@ -291,7 +292,8 @@ class Autosave:
         what was typed during the save, at the cursor the merge followed)."""
         later = self.editor.text if key == self.key else record.pending
         placed = None
-        if key == self.key and None not in (at, outcome.at, later) and outcome.text != sent \
+        if key == self.key and at is not None and outcome.at is not None \
+                and later is not None and outcome.text != sent \
                 and self._cursor() == at + len(later) - len(sent):  # typed only at the cursor
             placed = put_back(sent, later, at, outcome.text, outcome.at)
         if key != self.key and later == sent:

@@ -56,7 +56,8 @@ class Field:
 
 
 class FormScreen(EarlyKeys, ModalScreen[Result], Generic[Result]):
-    """Subclasses set TITLE and FIELDS and implement save(values) -> result."""
+    """Subclasses set TITLE and FIELDS and implement save(values) -> result; one that
+    names its record in the title sets `heading` in its __init__."""
 
     if TYPE_CHECKING:
         app: HostApp  # Textual types it App; a form in screens/ says FollowupApp
@@ -72,6 +73,7 @@ class FormScreen(EarlyKeys, ModalScreen[Result], Generic[Result]):
 
     def __init__(self, initial: dict[str, Any] | None = None, *, draft_key: str = "") -> None:
         super().__init__()
+        self.heading = self.TITLE or ""  # the form's title as shown
         self.initial = dict(initial or {})
         self.draft_key = draft_key or type(self).__name__
         self._shown_for: dict[str, Any] = {}  # field → the value its error was shown for
@@ -92,7 +94,7 @@ class FormScreen(EarlyKeys, ModalScreen[Result], Generic[Result]):
             values, self.both_changed = draft.over(self.record, version)
             self.stale_draft = draft.version != version
         with Vertical():
-            yield Static(self.TITLE, classes="form-title", markup=False)  # names: plain
+            yield Static(self.heading, classes="form-title", markup=False)  # names: plain
             with VerticalScroll():
                 for field in self.FIELDS:
                     with Horizontal(classes="form-row"):
@@ -139,6 +141,7 @@ class FormScreen(EarlyKeys, ModalScreen[Result], Generic[Result]):
             elif isinstance(widget, Checkbox):
                 result[field.name] = widget.value
             else:
+                assert isinstance(widget, (Input, Select))  # the other two kinds
                 result[field.name] = widget.value
         return result
 
@@ -210,7 +213,7 @@ class FormScreen(EarlyKeys, ModalScreen[Result], Generic[Result]):
             return
         self.hold(True, "Saving…")
         self.app.write(partial(self.save, values), then=self.saved, error=self.not_saved,
-                       waiting=self.waiting, what=self.TITLE)
+                       waiting=self.waiting, what=self.heading)
 
     def waiting(self, why: str) -> None:
         """The write path found the file busy (`why`) and tries again: say so meanwhile."""

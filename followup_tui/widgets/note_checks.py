@@ -67,7 +67,8 @@ class NoteChecks(VerticalScroll):
     @on(Worker.StateChanged)
     def _checked(self, event: Worker.StateChanged) -> None:
         self.app.worker_failed(event.worker)  # the app's one handler (issue 11)
-        if event.worker.name == "checks" and event.state == WorkerState.SUCCESS:
+        if (event.worker.name == "checks" and event.state == WorkerState.SUCCESS
+                and event.worker.result is not None):  # check_notes' dict
             self.checks = event.worker.result
             self.post_message(self.Checked())
 

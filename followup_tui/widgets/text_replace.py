@@ -6,7 +6,15 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 
 from textual.widgets import TextArea
-from textual.widgets.text_area import Selection
+from textual.widgets.text_area import Document, Selection
+
+
+def document_of(editor: TextArea) -> Document:
+    """The editor's text as a Document, which turns a place in the text into a line and
+    column and back (Textual types `TextArea.document` as DocumentBase, which cannot)."""
+    document = editor.document
+    assert isinstance(document, Document)
+    return document
 
 
 def replace_text(editor: TextArea, text: str, cursor: int | None = None) -> None:
@@ -38,7 +46,7 @@ def replace_text(editor: TextArea, text: str, cursor: int | None = None) -> None
     # (`load_text` clears the history the same way when a record is loaded).
     editor.history.clear()
     if cursor is not None:
-        editor.selection = Selection.cursor(editor.document.get_location_from_index(cursor))
+        editor.selection = Selection.cursor(document_of(editor).get_location_from_index(cursor))
     else:
         editor.selection = Selection(moved(start, blocks, old, new),
                                      moved(end, blocks, old, new))

@@ -12,6 +12,7 @@ from textual.widgets import Checkbox
 class TickBox(Checkbox):
     """Checkbox with ✓ / blank instead of a coloured X."""
 
-    @property  # type: ignore[override]
-    def BUTTON_INNER(self) -> str:  # noqa: N802 - Textual's public name for the glyph
+    # Textual's BUTTON_INNER is a class attribute; read per instance, a property works
+    @property
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]  # noqa: N802 - Textual's name
         return "✓" if self.value else " "

@@ -20,16 +20,26 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-Row = TypeVar("Row")
 PAGE = 200
 
 
-class RowSource(Protocol[Row]):
+class Identified(Protocol):
+    """A row of a table: it has an id (`keep_on` finds the row again by it)."""
+
+    @property
+    def id(self) -> Any: ...
+
+
+Row = TypeVar("Row", bound=Identified)
+SourceRow = TypeVar("SourceRow", bound=Identified, covariant=True)
+
+
+class RowSource(Protocol[SourceRow]):
     """Where the rows come from: a count and pages, both in display order."""
 
     def count(self) -> int: ...
 
-    def page(self, offset: int, limit: int) -> Sequence[Row]: ...
+    def page(self, offset: int, limit: int) -> Sequence[SourceRow]: ...
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,7 @@ class WeekChart(PlotextPlot):
         if not self.weeks:
             return
         labels = [week.label() for week in self.weeks]
-        where = list(range(1, len(labels) + 1))
+        where: list[float] = [*range(1, len(labels) + 1)]
         app = self.app
         primary = _rgb(app, "primary", "blue")
         accent = _rgb(app, "accent", "magenta")
@@ -54,15 +54,17 @@ class WeekChart(PlotextPlot):
             plt.title(f"Active applications at each week's end (target {self.target}, R12)")
             top = max([week.active for week in self.weeks] + [self.target])
         else:
-            plt.multiple_bar(labels, [[w.applications for w in self.weeks],
-                                      [w.interviews for w in self.weeks],
-                                      [w.touches for w in self.weeks]],
+            # textual-plotext's stub says label= and one colour; plotext's multiple_bar
+            # takes labels= and a colour per series (the legend and colours drawn)
+            series = [[w.applications for w in self.weeks], [w.interviews for w in self.weeks],
+                      [w.touches for w in self.weeks]]
+            plt.multiple_bar(labels, series,  # type: ignore[call-arg]
                              labels=["applied", "interviews", "touches done"],
-                             color=[primary, accent, warning])
+                             color=[primary, accent, warning])  # type: ignore[arg-type]
             plt.title("Activity per week")
             top = max(max(w.applications, w.interviews, w.touches) for w in self.weeks)
         plt.ylim(0, max(1, top) * 1.1)
-        steps = sorted({round(max(1, top) * k / 4) for k in range(5)})
+        steps: list[float] = sorted({round(max(1, top) * k / 4) for k in range(5)})
         plt.yticks(steps, [f"{step:,}" for step in steps])  # whole numbers, not 8.1
         # Every other week's label: twelve of them do not fit in 80 columns.
         plt.xticks(where[::2], labels[::2])
