@@ -30,6 +30,7 @@ from followup_tui.widgets.key_routes import KeyRoutes
 from followup_tui.writer import Writer
 
 if TYPE_CHECKING:
+    from followup_tui.store.search import SearchHit
     from followup_tui.widgets.form_draft import FormDraft
 
 
@@ -98,6 +99,7 @@ class FollowupApp(HostApp):
         # Attributes down: panes read these when they are shown (nothing watches them).
         self.application_id: int | None = None
         self.interview_id: int | None = None
+        self.notes_section: str | None = None  # a search hit's section, for the Notes pane
         self.drafts: dict[str, FormDraft] = {}  # forms closed with escape keep what was typed
         self.writer = Writer(self)
         self.quit_guard = QuitGuard(self)  # quitting waits for typed text (or asks)
@@ -313,8 +315,12 @@ class FollowupApp(HostApp):
 
         from followup_tui.screens.search import SearchScreen, open_hit
 
+        def opened(hit: SearchHit | None) -> None:
+            if hit:
+                open_hit(self, hit)
+
         if not isinstance(self.screen, (SearchScreen, CommandPalette)):
-            self.push_screen(SearchScreen(), lambda hit: hit and open_hit(self, hit))
+            self.push_screen(SearchScreen(), opened)
 
     def action_help(self) -> None:
         from followup_tui.screens.help import HelpScreen

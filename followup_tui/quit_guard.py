@@ -61,7 +61,8 @@ class QuitGuard:
     def _look(self) -> None:
         if self.settled:
             self.app.exit()
-        elif not self._asked and time.monotonic() - self._since >= ASK_AFTER:
+        elif (not self._asked and self._since is not None
+              and time.monotonic() - self._since >= ASK_AFTER):
             self._asked = True
             self._ask()
 

@@ -33,7 +33,7 @@ class Recipient:
     plan has none.
     """
 
-    contact_id: int | None
+    contact_id: int
     full_name: str
     title: str
     email: str

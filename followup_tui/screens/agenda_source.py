@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from followup_tui.playbook import clock
 from followup_tui.playbook.deadline import OVERDUE, touch_state
 from followup_tui.store.agenda import WEEK, AgendaRow
+
+if TYPE_CHECKING:
+    from followup_tui.store import Store
 
 
 def group_of(due: dt.date, today: dt.date, overdue: bool = False) -> str:
@@ -41,7 +45,7 @@ class AgendaSource:
     """The Agenda's rows for its VirtualTable: pending touches soonest first, a page at
     a time, each with its group."""
 
-    store: object
+    store: Store
     today: dt.date
 
     filter_text: str = ""

@@ -168,6 +168,7 @@ class ChooseApplicationScreen(ModalScreen[int | None]):
 
     @on(OptionList.OptionSelected, "#choices")
     def picked(self, event: OptionList.OptionSelected) -> None:
+        assert event.option.id is not None  # each choice is named by its application's id
         self.dismiss(int(event.option.id))
 
     def action_close(self) -> None:

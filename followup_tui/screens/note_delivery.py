@@ -62,7 +62,7 @@ class NoteDelivery:
             untouched = build_draft(pane.thank_yous.context(person, old))
             regenerate = pane.sender is not None and pane.editor.text.strip() and (
                 pane.editor.text == untouched)
-            store, interview_id = pane.store, pane.interview.id
+            store, interview_id = pane.store, pane.thank_yous.thanked().id
             done = f"{person.full_name}: {MEDIUM_WORDS[medium]}"
 
             def landed(_: object) -> None:
@@ -98,10 +98,11 @@ class NoteDelivery:
             from followup_tui.exports import ExportError, export_note, exports_folder
 
             note = pane.thank_yous.note(person.contact_id)
+            assert pane.sender is not None  # with_profile asked for it first
             try:
                 path = export_note(
                     exports_folder(pane.store.path), medium=note.medium, sender=pane.sender,
-                    recipient=person, company=pane.interview.company,
+                    recipient=person, company=pane.thank_yous.thanked().company,
                     subject=subject_line(pane.thank_yous.context(person)),
                     body=pane.editor.text,
                     when=clock.local_now().datetime)
@@ -138,7 +139,7 @@ class NoteDelivery:
         def sent(moment: dt.datetime | None) -> None:
             if moment is None:
                 return
-            thank_yous, interview_id = pane.store.thank_yous, pane.interview.id
+            thank_yous, interview_id = pane.store.thank_yous, pane.thank_yous.thanked().id
 
             def landed(_: object) -> None:
                 pane.refresh_pane()
@@ -149,4 +150,5 @@ class NoteDelivery:
                            then=landed, what=f"Marking the note to {person.full_name} sent")
 
         self.after_proofreading(person, "Mark it sent", lambda: pane.app.push_screen(
-            SentForm(person.full_name, f"{pane.interview.id}-{person.contact_id}"), sent))
+            SentForm(person.full_name, f"{pane.thank_yous.thanked().id}-{person.contact_id}"),
+            sent))

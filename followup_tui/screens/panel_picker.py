@@ -88,6 +88,7 @@ class PanelPicker(LookupModal[int]):
 
     def pick(self, option_id: str | None) -> None:
         role = self.query_one("#role", Select).value
+        assert isinstance(role, str)  # allow_blank=False: always one of ROLES
         if option_id == CARDS:
             from followup_tui.screens.import_file import ImportFileScreen
 

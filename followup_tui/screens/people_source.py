@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from followup_tui.store.people import PersonRow
+
+if TYPE_CHECKING:
+    from followup_tui.store import Store
 
 
 @dataclass
 class PeopleSource:
     """The Store's contacts in name order, with the current filter."""
 
-    store: object
+    store: Store
     filter_text: str = ""
 
     def count(self) -> int:

@@ -4,15 +4,19 @@ first, then the next touch, the next interview), so 100,000 applications scroll 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from followup_tui.store.applications import PipelineRow
+
+if TYPE_CHECKING:
+    from followup_tui.store import Store
 
 
 @dataclass
 class PipelineSource:
     """The rows the table shows: the Store's urgency order with the current filter."""
 
-    store: object
+    store: Store
     filter_text: str = ""
     show_archived: bool = False
 

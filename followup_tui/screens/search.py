@@ -7,6 +7,8 @@ keystroke cancels the one before, so typing never waits.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,6 +21,9 @@ from followup_tui.screens.lookup_modal import LookupModal
 from followup_tui.store.search import MARK_END, MARK_START, MIN_SEARCH, SearchHit
 from followup_tui.widgets.pick_list import PickList
 from followup_tui.widgets.text_input import TextInput
+
+if TYPE_CHECKING:
+    from followup_tui.app import FollowupApp
 
 LIMIT = 50
 
@@ -38,7 +43,7 @@ def hit_line(hit: SearchHit) -> Text:
     return head
 
 
-def open_hit(app, hit: SearchHit) -> None:
+def open_hit(app: FollowupApp, hit: SearchHit) -> None:
     """Select the hit's application and interview and show its section in the Notes pane."""
     app.application_id = hit.application_id
     app.interview_id = hit.interview_id

@@ -11,6 +11,7 @@ from the store in one go (`screens/thank_you_view.py`).
 from __future__ import annotations
 
 from functools import partial
+from typing import Hashable
 
 from textual import on
 from textual.app import ComposeResult
@@ -98,7 +99,7 @@ class ThankYouScreen(PaneScreen):
         self.app.quit_guard.keep(self.autosave)
 
     @property
-    def store(self):
+    def store(self) -> Store:
         return self.app.store
 
     @property
@@ -160,7 +161,7 @@ class ThankYouScreen(PaneScreen):
             note = self.thank_yous.note(person.contact_id)
             lines.append(RecipientLine(
                 person, self.state_of(person.contact_id),
-                thank_you_words(self.interview.deadline, note.sent_at, at, person),
+                thank_you_words(self.thank_yous.thanked().deadline, note.sent_at, at, person),
                 note.medium, note.sent_at is not None))
         self.query_one(RecipientList).show(lines, self.contact_id)
 
@@ -186,8 +187,9 @@ class ThankYouScreen(PaneScreen):
             self.query_one(NoteHead).show(None)
             self.show_check()
             return
-        note = self.thank_yous.note(contact_id)
-        self.autosave.load((self.interview.id, contact_id), note.body, note.version)
+        note = self.thank_yous.note(person.contact_id)
+        self.autosave.load((self.thank_yous.thanked().id, person.contact_id), note.body,
+                           note.version)
         self.show_head()
         self.show_check()
         self.query_one("#hint", Static).update(
@@ -250,8 +252,9 @@ class ThankYouScreen(PaneScreen):
         if self.autosave.dirty:
             self.schedule_checks()
 
-    def note_saved(self, key: tuple[int, int], text: str, version: int) -> None:
-        if self.interview is not None and key[0] == self.interview.id:
+    def note_saved(self, key: Hashable, text: str, version: int) -> None:
+        """Autosave wrote the draft of `key`, (interview id, contact id) as loaded."""
+        if self.interview is not None and isinstance(key, tuple) and key[0] == self.interview.id:
             self.thank_yous.saved(key[1], text, version)
 
     def flush(self) -> None:
@@ -308,7 +311,7 @@ class ThankYouScreen(PaneScreen):
 
                 self.app.push_screen(
                     ConfirmScreen(f"Replace the draft to {person.full_name} with a new one?"),
-                    lambda yes: yes and self.put_draft(body))
+                    lambda yes: self.put_draft(body) if yes else None)
             else:
                 self.put_draft(body)
 

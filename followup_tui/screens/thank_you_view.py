@@ -89,9 +89,14 @@ class ThankYouView:
         """The draft autosave wrote: the pane's copy follows."""
         self.stored[contact_id] = replace(self.note(contact_id), body=text, version=version)
 
+    def thanked(self) -> ThankYouInterview:
+        """The interview, once someone is being thanked (there is no one without it)."""
+        assert self.interview is not None, "nobody to thank without an interview"
+        return self.interview
+
     def context(self, person: Recipient, medium: str | None = None) -> DraftContext:
         """What a draft to `person` is built and checked from (R5)."""
-        i = self.interview
+        i = self.thanked()
         return DraftContext(
             recipient=person, company=i.company, role=i.role, interview_round=i.round,
             interview_date=day_in_zone(i.starts_at, i.tz), notes=self.notes_text,
