@@ -26,6 +26,7 @@ from followup_tui.screens.pipeline import PipelineScreen
 from followup_tui.store import Store, StoreError
 from followup_tui.screens.application_commands import ApplicationCommands
 from followup_tui.widgets.host_app import HostApp
+from followup_tui.widgets.key_hold import KeyHold
 from followup_tui.widgets.key_routes import KeyRoutes
 from followup_tui.writer import Writer
 
@@ -104,6 +105,8 @@ class FollowupApp(HostApp):
         self.writer = Writer(self)
         self.quit_guard = QuitGuard(self)  # quitting waits for typed text (or asks)
         self.key_routes = KeyRoutes(self)  # a burst's keys follow the focus
+        self.key_hold = KeyHold(self)  # keys typed while a pane comes up wait for it
+        self.key_hold.start()  # the first pane, too
         # The [keys] table of settings.toml (docs/keys.md): checked after the first paint.
         self.user_keymap, self.keymap_problems = read_keymap()
         self.set_keymap(self.user_keymap)
@@ -170,6 +173,8 @@ class FollowupApp(HostApp):
         if self.store.db.backup is not None:  # an upgrade just ran: say where the old file is
             self.notify(f"Database upgraded; the previous version was copied to "
                         f"{self.store.db.backup}", title="Upgraded", timeout=15)
+        if self.key_hold.holding:  # the first pane is not up yet: its keys wait, not forever
+            self.key_hold.start()
         # Once the first rows are on screen: these threads would compete with it.
         self.call_after_refresh(self.announce_plan)
         self.call_after_refresh(self.warm_up)
@@ -252,7 +257,9 @@ class FollowupApp(HostApp):
             from followup_tui.widgets.text_editor import line_feeds
 
             event.text = clean_text(line_feeds(event.text))
-        if isinstance(event, events.Key):  # widgets/key_routes.py
+        if isinstance(event, events.Key):  # widgets/key_hold.py, widgets/key_routes.py
+            if self.key_hold.takes(event):
+                return
             if not event.is_forwarded:
                 self.key_routes.read(event)
             elif self.key_routes.redirected(event):
@@ -306,6 +313,7 @@ class FollowupApp(HostApp):
     def action_pane(self, mode: str) -> None:
         """Switch pane; a pane that is not built yet does nothing."""
         if mode in self.MODES and self.current_mode != mode:
+            self.key_hold.start()  # until the pane is up (PaneScreen.on_screen_resume)
             self.switch_mode(mode)
 
     def action_search(self) -> None:

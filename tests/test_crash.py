@@ -182,10 +182,9 @@ def test_kill_9_while_typing_a_thank_you_keeps_the_draft(db):
     terminal = Terminal(db)
     try:
         terminal.wait_for("Crashco")
-        terminal.type("3")  # the Thank-you pane, on the highlighted application
-        terminal.wait_for("Ada Lovelace")
-        terminal.type("\r")  # into the draft for the highlighted person, typing at once
-        terminal.type("Dear Ada, thank you for the tour")
+        # At once: the Thank-you pane (on the highlighted application), enter into the
+        # highlighted person's draft, and the note: the keys wait for the pane to be up.
+        terminal.type("3\rDear Ada, thank you for the tour")
         saved_before_the_kill(lambda: draft(db), "Dear Ada, thank you for the tour")
     finally:
         terminal.kill()

@@ -53,6 +53,8 @@ class PaneScreen(Screen):
         self.resumed = True
         self.refresh_pane()
         self.focus_on_resume()
+        # Keys typed while the pane came up are read again once it has settled.
+        self.call_after_refresh(self.app.key_hold.release)
 
     def on_screen_suspend(self) -> None:
         self.resumed = False

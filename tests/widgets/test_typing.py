@@ -266,3 +266,4 @@ async def test_a_field_applies_its_keys_as_the_user_rebound_them(store, make_app
         await pilot.press("escape")
         await until(pilot, lambda: app.focused is not box)
         assert box.value == "me"
+
