@@ -100,7 +100,7 @@ class NotesScreen(PaneScreen):
     # -- showing the selected application -------------------------------------------------
     def focus_on_resume(self) -> None:
         if not self.jump():
-            self.main_widget().focus()
+            super().focus_on_resume()
 
     def jump(self) -> bool:
         """Focus the section a search hit (or a new interview) asked for, once."""

@@ -60,7 +60,9 @@ class PaneScreen(Screen):
         self.resumed = False
 
     def focus_on_resume(self) -> None:
-        self.main_widget().focus()
+        # At once (Widget.focus waits a turn): a key read again after this must not find
+        # the focus moved back to the list later (widgets/key_hold.py).
+        self.set_focus(self.main_widget())
 
     def refresh_pane(self) -> None:
         """Re-read what the pane shows; the default shows nothing new."""
