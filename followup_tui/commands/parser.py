@@ -9,6 +9,7 @@ A command that runs without the terminal UI names its function in `run`
 from __future__ import annotations
 
 import argparse
+from typing import NoReturn
 
 from followup_tui import APP_NAME, __version__
 from followup_tui.playbook.words import CHANNELS, EXCHANGE_KINDS, INTERVIEW_FORMATS, STAGES
@@ -23,7 +24,7 @@ SHELLS = ("bash", "zsh", "fish")
 class Parser(argparse.ArgumentParser):
     """Bad input on the command line is one clear line on stderr (docs/cli.md)."""
 
-    def error(self, message: str):  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
