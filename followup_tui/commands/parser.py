@@ -24,8 +24,19 @@ SHELLS = ("bash", "zsh", "fish")
 class Parser(argparse.ArgumentParser):
     """Bad input on the command line is one clear line on stderr (docs/cli.md)."""
 
+    commands: dict[str, "Parser"] = {}  # the top parser's: each command's own parser
+
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+    def parse_args(self, args=None, namespace=None):  # type: ignore[override]
+        """An option a command does not have is that command's error: `list --bogus`
+        points to `followup-tui list --help`, not to the top-level help."""
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            owner = self.commands.get(getattr(parsed, "command", None) or "", self)
+            owner.error(f"unrecognized arguments: {' '.join(extras)}")
+        return parsed
 
 
 class Suggested(tuple):
@@ -184,6 +195,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    parser.commands = commands.choices  # type: ignore[assignment]
 
     demo = commands.add_parser("demo", parents=[db], help="fill a new database with sample data")
     demo.add_argument("--size", type=int, default=None, metavar="N",

@@ -60,7 +60,8 @@ def test_a_pipe_of_one_object_then_of_an_array(db: Path):
     (("interview", "1"), "the following arguments are required: --when"),
     (("redate", "1"), "the following arguments are required: DATE"),
     (("completion", "tcsh"), "argument shell: invalid choice: 'tcsh'"),
-    (("add", "--colour", "red"), "unrecognized arguments: --colour red"),
+    (("add", "--colour", "red"), "unrecognized arguments: --colour red (see followup-tui add --help)"),
+    (("--colour",), "unrecognized arguments: --colour (see followup-tui --help)"),
 ])
 def test_a_line_that_cannot_be_parsed_exits_2_with_one_line(db: Path, args, says):
     before = db.read_bytes()
