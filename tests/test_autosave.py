@@ -21,16 +21,12 @@ from followup_tui.screens.store_save import store_save
 from followup_tui.widgets.autosave import MAX_WAIT, WAITING, Autosave
 from followup_tui.widgets.notes_editor import MAX_NOTE
 from followup_tui.widgets.saved_text import SavedTextArea
+from tests.keys import keys
 from tests.test_crash import draft, note
 from tests.waiting import until
 
 SIZE = (120, 36)
 SLACK = 1.0  # a loaded 2-core machine runs timers late; the guarantee is MAX_WAIT
-
-
-def keys(text: str) -> list[str]:
-    names = {" ": "space", ".": "full_stop", ",": "comma"}
-    return [names.get(ch, ch) for ch in text]
 
 
 def stored(path: Path, section: str = "asked") -> str | None:

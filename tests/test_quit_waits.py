@@ -10,7 +10,8 @@ import pytest
 
 from followup_tui.screens.confirm import ConfirmScreen
 from followup_tui.store import Store
-from tests.test_autosave import SIZE, Holder, into_section, keys, stored
+from tests.keys import keys
+from tests.test_autosave import SIZE, Holder, into_section, stored
 from tests.test_autosave import interview  # noqa: F401 - a fixture
 from tests.test_crash import draft
 from tests.waiting import until

@@ -18,6 +18,7 @@ from textual import events
 from followup_tui.store import BusyError, ConflictError, Store, StoreError
 from followup_tui.store import base
 from followup_tui.widgets.autosave import WAITING
+from tests.keys import keys
 
 UTC = dt.timezone.utc
 
@@ -170,11 +171,6 @@ def test_a_stale_thank_you_draft_is_refused_with_their_text(two):
 
 
 # -- the Notes pane: conflicts, a busy file, focus --------------------------------------
-def keys(text: str) -> list[str]:
-    names = {" ": "space", ",": "comma", ".": "full_stop"}
-    return [names.get(ch, ch) for ch in text]
-
-
 async def notes_app(store, application_id):
     from followup_tui.app import FollowupApp
 

@@ -15,7 +15,8 @@ from followup_tui.screens.pipeline import PipelineScreen
 from followup_tui.screens.thank_you import ThankYouScreen
 from followup_tui.store import Store
 from tests.store.test_thanks import build_interview
-from tests.test_two_windows import hold_write_lock, keys
+from tests.keys import keys
+from tests.test_two_windows import hold_write_lock
 from tests.waiting import shown_rows, until, written
 
 SIZE = (120, 36)

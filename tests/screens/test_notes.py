@@ -12,15 +12,10 @@ import pytest
 from followup_tui.screens import notes as notes_module
 from followup_tui.widgets.notes_editor import NotesEditor
 from followup_tui.widgets.pick_list import PickList
+from tests.keys import keys
 from tests.waiting import written
 
 SIZE = (120, 36)
-
-
-def keys(text: str) -> list[str]:
-    """Characters as Pilot key names."""
-    names = {" ": "space", ".": "full_stop", ",": "comma", "?": "question_mark", "'": "apostrophe"}
-    return [names.get(ch, ch) for ch in text]
 
 
 def editor(app, section: str) -> NotesEditor:

@@ -14,13 +14,10 @@ from followup_tui.screens.person_picker import PersonPicker
 from followup_tui.screens.pipeline import PipelineScreen
 from followup_tui.screens.touch_detail import card_text
 from followup_tui.widgets.virtual_table import VirtualTable
+from tests.keys import keys
 from tests.waiting import until, written
 
 SIZE = (120, 36)
-
-
-def names(text: str) -> list[str]:
-    return [{" ": "space", "-": "minus"}.get(ch, ch) for ch in text]
 
 
 async def test_p_in_the_pipeline_adds_the_recruiter_and_r13_goes_to_them(store, make_app):
@@ -37,7 +34,7 @@ async def test_p_in_the_pipeline_adds_the_recruiter_and_r13_goes_to_them(store, 
         assert isinstance(picker, PersonPicker)
         assert "Hooli" in str(picker.query_one(".form-title").render())
         assert picker.query_one("#role", Select).value == "recruiter"
-        await pilot.press(*names("Dana Scully"))
+        await pilot.press(*keys("Dana Scully"))
         await pilot.pause(0.2)
         await pilot.press("enter")  # nobody by that name: a new card
         await pilot.pause()
@@ -61,7 +58,7 @@ async def test_notes_without_an_interview_adds_a_helper_and_shows_the_people(sto
         picker = app.screen
         assert isinstance(picker, PersonPicker)
         picker.query_one("#role", Select).value = "helper"
-        await pilot.press(*names("Bob"))
+        await pilot.press(*keys("Bob"))
         await until(pilot, lambda: "Bob Ross" in str(
             picker.query_one("#matches").get_option_at_index(0).prompt), what="matches")
         await pilot.press("enter")

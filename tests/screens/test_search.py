@@ -7,7 +7,8 @@ import datetime as dt
 from followup_tui.screens.search import SearchScreen, hit_line
 from followup_tui.store.search import MARK_END, MARK_START, SearchHit
 from followup_tui.widgets.notes_editor import NotesEditor
-from tests.screens.test_notes import SIZE, keys
+from tests.keys import keys
+from tests.screens.test_notes import SIZE
 
 
 async def test_search_finds_a_word_typed_in_another_application(store, make_app):
