@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, settings
 
 from followup_tui.playbook import clock
 from followup_tui.store import Store
+from tests.zones import local_zone
 
 # Property tests are judged on what they find, not on how fast a loaded 2-core machine
 # draws examples: no deadlines, no "too slow" health check (it fails at random under load).
@@ -56,12 +57,9 @@ def _environment() -> dict[str, str]:
 
 @pytest.fixture
 def utc_local_time():
-    """Local time is UTC during the test (TZ and the C library's zone), restored after."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("TZ", "UTC")
-        time.tzset()
+    """Local time is UTC during the test, restored after."""
+    with local_zone("UTC"):
         yield
-    time.tzset()
 
 
 @pytest.fixture(scope="session")
@@ -136,9 +134,7 @@ def demo_file(tmp_path_factory) -> Path:
     from followup_tui.store.demo import fill_demo
 
     path = tmp_path_factory.mktemp("demo") / "demo.db"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("TZ", "UTC")
-        time.tzset()
+    with local_zone("UTC"):
         clock.freeze(DEMO_NOON)
         try:
             store = Store.open(path)
@@ -146,7 +142,6 @@ def demo_file(tmp_path_factory) -> Path:
             store.close()
         finally:
             clock.freeze(None)
-    time.tzset()
     return path
 
 

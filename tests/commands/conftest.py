@@ -39,5 +39,5 @@ def seeded(frozen, tmp_path: Path, new_db) -> Path:
 
 
 @pytest.fixture
-def shell(seeded: Path, capsys) -> Shell:
-    return Shell(seeded, capsys)
+def shell(seeded: Path) -> Shell:
+    return Shell(seeded)

@@ -4,13 +4,11 @@ this process (fast) with the clock frozen, and what a refused command must leave
 from __future__ import annotations
 
 import datetime as dt
-import io
 import sqlite3
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from followup_tui.__main__ import main
+from tests.cli import run_cli
 
 NOW = dt.datetime(2026, 12, 1, 12, 0, tzinfo=dt.timezone.utc)  # a Tuesday
 TODAY = NOW.date()
@@ -24,25 +22,14 @@ class Result:
 
 
 class Shell:
-    """`followup-tui ARGS` on one database file, as `main([...])` in this process."""
+    """`followup-tui ARGS` on one database file, in this process (tests/cli.py)."""
 
-    def __init__(self, path: Path, capsys) -> None:
+    def __init__(self, path: Path) -> None:
         self.path = path
-        self.capsys = capsys
 
     def __call__(self, *args: str, stdin: str | None = None) -> Result:
-        self.capsys.readouterr()
-        saved = sys.stdin
-        if stdin is not None:
-            sys.stdin = io.StringIO(stdin)
-        try:
-            code = main([*args, "--db", str(self.path)])
-        except SystemExit as exit_:  # argparse: --help, or a line it cannot parse
-            code = exit_.code if isinstance(exit_.code, int) else 1
-        finally:
-            sys.stdin = saved
-        out, err = self.capsys.readouterr()
-        return Result(code, out, err)
+        done = run_cli(*args, "--db", str(self.path), stdin=stdin or "")
+        return Result(done.returncode, done.stdout, done.stderr)
 
     def dump(self) -> str:
         """Every row of every table: what "nothing was changed" is checked against."""

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import stat
-import subprocess
-import sys
 
 import pytest
 from icalendar import Calendar
 
 from followup_tui.commands.calendar import write_ics
 from followup_tui.store import Store
+from tests.cli import run_cli
 
 
 @pytest.fixture
@@ -51,7 +49,7 @@ def test_every_pending_touch_and_the_upcoming_interview(planned, tmp_path):
     assert meeting.decoded("DTEND") - start == dt.timedelta(minutes=90)
     assert str(meeting["LOCATION"]) == "Berlin office"
     assert [str(tz["TZID"]) for tz in cal.walk("VTIMEZONE")] == ["Europe/Berlin"]
-    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
 def test_uids_are_stable_and_done_touches_leave(planned, tmp_path):
@@ -76,10 +74,7 @@ def test_refuses_to_overwrite_a_file_that_is_not_a_calendar(planned, tmp_path):
 
 def test_export_command_writes_the_file(planned, db_path, tmp_path):
     out = tmp_path / "cli.ics"
-    env = {**os.environ, "FOLLOWUP_TUI_CONFIG": str(tmp_path / "absent.toml")}
-    result = subprocess.run([sys.executable, "-m", "followup_tui", "export", "--db",
-                             str(db_path), "--ics", str(out)], capture_output=True, text=True,
-                            env=env, timeout=60)
+    result = run_cli("export", "--db", str(db_path), "--ics", str(out))
     assert result.returncode == 0, result.stderr
     assert str(out) in result.stdout
     assert events(out)[0]

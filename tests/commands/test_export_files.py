@@ -6,15 +6,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import os
 import stat
-import subprocess
-import sys
 
 from followup_tui.commands.export_files import HEADER, csv_text, vcf_text
 from followup_tui.imports.spreadsheet import read_spreadsheet
 from followup_tui.imports.vcard import read_cards
 from followup_tui.store import Store
+from tests.cli import run_cli
 
 UTC = dt.timezone.utc
 
@@ -73,14 +71,9 @@ def test_export_csv_and_vcf_on_the_command_line(tmp_path, new_db):
     store = Store.open(db)
     filled(store)
     store.close()
-    env = {**os.environ, "FOLLOWUP_TUI_CONFIG": str(tmp_path / "none.toml")}
     for option, name in (("--csv", "apps.csv"), ("--vcf", "people.vcf")):
-        done = subprocess.run([sys.executable, "-m", "followup_tui", "export", option,
-                               str(tmp_path / name), "--db", str(db)], capture_output=True,
-                              text=True, env=env, timeout=60)
+        done = run_cli("export", option, str(tmp_path / name), "--db", str(db))
         assert done.returncode == 0 and done.stdout == f"Wrote {tmp_path / name}\n", done.stderr
         assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o600
-    again = subprocess.run([sys.executable, "-m", "followup_tui", "export", "--csv",
-                            str(tmp_path / "apps.csv"), "--db", str(db)], capture_output=True,
-                           text=True, env=env, timeout=60)
+    again = run_cli("export", "--csv", str(tmp_path / "apps.csv"), "--db", str(db))
     assert again.returncode == 1 and "already exists" in again.stderr

@@ -2,21 +2,18 @@
 naive meaning UTC, is read by store/moments.py instead)."""
 
 import datetime as dt
-import time
 
 import pytest
 
 from followup_tui.playbook import clock
 from followup_tui.store.moments import stored_moment, stored_text
+from tests.zones import local_zone
 
 
 @pytest.fixture
 def in_new_york():
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("TZ", "America/New_York")
-        time.tzset()
+    with local_zone("America/New_York"):
         yield
-    time.tzset()
 
 
 def test_a_naive_moment_is_local_time(in_new_york):
