@@ -36,8 +36,10 @@ NOT_CANCELLED = f"status IN ({_marks(tuple(s for s in TOUCH_STATUSES if s != 'ca
 # otherwise copy a column's correlated subqueries into each place the column is used.
 ONCE = "LIMIT -1 OFFSET 0"
 
-# The day an application started: applied on, else the day it was added.
-START_DAY = "coalesce(a.applied_on, date(a.created_at, 'localtime'))"
+# The day an application started: applied on, else the day it was added; none for a
+# posting only saved (not applied to yet), which no count of the search includes.
+START_DAY = ("CASE WHEN a.stage = 'saved' THEN NULL"
+             " ELSE coalesce(a.applied_on, date(a.created_at, 'localtime')) END")
 
 
 def stamp(moment: dt.datetime) -> str:

@@ -140,3 +140,17 @@ def test_every_count_reads_indexes_not_whole_tables(history, monkeypatch):
     assert bare_scans == []
     assert any("ix_touch_done" in plan for plan in plans)
     assert any("ix_stagechange_answers" in plan for plan in plans)
+
+
+def test_a_posting_only_saved_is_not_part_of_the_search(store):
+    """Saved (not applied to yet): not an application started, not active in any week,
+    not a source waiting for an answer; once applied to, it counts."""
+    saved = store.applications.add(company="Later Ltd", stage="saved", source="board")
+    store.applications.add(company="Sent Ltd", stage="applied", source="board")
+    insights = store.insights
+    assert insights.funnel(None).applications == 1
+    assert [(s.source, s.applications) for s in insights.answers(None, NOW)] == [("board", 1)]
+    assert sum(span.count for span in insights.spans(dt.date(2000, 1, 3))) == 1
+    assert sum(insights.per_day(dt.date(2000, 1, 3), NOW)["applications"].values()) == 1
+    store.applications.set_stage(saved, "applied")
+    assert insights.funnel(None).applications == 2
