@@ -9,14 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import sqlite3
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from followup_tui.playbook import clock
 from followup_tui.playbook.sections import SECTION_KEYS
 from followup_tui.playbook.words import SAVED, STAGES
 from followup_tui.store.base import StoreError
 from followup_tui.store.moments import stored_text
+
+if TYPE_CHECKING:
+    from followup_tui.store import Store
 
 # Every stage from applied on: a saved posting (an imported wishlist) has no interviews
 # or touches to show, and the demo shows a search under way.
@@ -63,7 +68,7 @@ def _local(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, hour, minute).astimezone()
 
 
-def fill_demo(store, *, size: int | None = None, seed: int = 1,
+def fill_demo(store: Store, *, size: int | None = None, seed: int = 1,
               today: dt.date | None = None) -> int:
     """Fill an empty database; returns how many applications were added."""
     if store.applications.count(show_archived=True):
@@ -199,7 +204,7 @@ INSERTS = {
 }
 
 
-def _insert(conn, rows: dict) -> None:
+def _insert(conn: sqlite3.Connection, rows: dict) -> None:
     """Bulk insert; the notes' full-text index is rebuilt once instead of row by row."""
     from followup_tui.store.schema import note_triggers
 
@@ -215,7 +220,7 @@ def _insert(conn, rows: dict) -> None:
 SENT_AFTER_HOURS = 3  # the sample's thank-yous: the evening of the interview (R4)
 
 
-def _catch_up(conn, today: dt.date) -> None:
+def _catch_up(conn: sqlite3.Connection, today: dt.date) -> None:
     """A real user has already thanked last week's panels, sent what they promised (R5)
     and alerted the references: those touches are done (and the notes sent); what is
     left looks like a real week."""
@@ -240,17 +245,19 @@ def _catch_up(conn, today: dt.date) -> None:
         "body = excluded.body, sent_at = excluded.sent_at", (SENT_NOTE,))
 
 
-def _write_sent_notes(store) -> None:
+def _write_sent_notes(store: Store) -> None:
     """The sample's sent notes read like real ones: each written by the playbook's own
     draft builder from that interview's notes (R5), so each panelist's is personal."""
     from followup_tui.playbook.thank_you import DraftContext, build_draft
 
     sender = store.profile.get()
+    assert sender is not None  # the demo's profile is written with its rows
     sent = {(r[0], r[1]) for r in store.db.query(
         "SELECT interview_id, contact_id FROM thankyou WHERE sent_at IS NOT NULL")}
     bodies = []
     for interview_id in sorted({interview for interview, _ in sent}):
         info = store.thank_yous.interview(interview_id)
+        assert info is not None  # a sent note's interview
         notes = store.notes.texts(interview_id)
         day = info.starts_at.astimezone().date()
         for person in store.thank_yous.recipients(interview_id):

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from sqlalchemy import Row
     from sqlmodel import Session
 
+    from followup_tui.store.models import Application
+
 
 class AmbiguousApplication(StoreError):
     """Several applications fit the invitation: the user picks one (`--application ID`,
@@ -227,11 +229,12 @@ def write_invitation(session: "Session", inv: Invitation, *, zone: str,
         sequence=(inv.sequence, interview.ical_sequence))
 
 
-def _first_interview(session: "Session", application) -> None:
+def _first_interview(session: "Session", application: Application) -> None:
     """The first interview moves a saved or applied application to interviewing, as
     adding one in the app does (docs/playbook.md, Words)."""
     from followup_tui.store.models import StageChange, utcnow
 
+    assert application.id is not None  # a stored one
     session.add(StageChange(application_id=application.id, from_stage=application.stage,
                             to_stage=INTERVIEWING, note="first interview added (invitation)"))
     application.stage = INTERVIEWING

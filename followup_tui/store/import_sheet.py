@@ -5,7 +5,7 @@ role and applied day) completed, never duplicated; the caller's one transaction.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from followup_tui.imports.spreadsheet import TrackedJob
 from followup_tui.playbook.words import SAVED
@@ -13,6 +13,7 @@ from followup_tui.playbook.fields import clean_text
 from followup_tui.store.import_people import contact_for, link
 
 if TYPE_CHECKING:
+    from sqlalchemy import Row
     from sqlmodel import Session
 
 # Fields a row fills on an application already there, when it has none.
@@ -112,7 +113,7 @@ def _recruiter(session: "Session", application_id: int, job: TrackedJob,
     return link(session, application_id, contact, "recruiter")
 
 
-def _complete(session: "Session", row, job: TrackedJob) -> bool:
+def _complete(session: "Session", row: Row[*tuple[Any, ...]], job: TrackedJob) -> bool:
     """Fill what the application lacks from the row; True when anything was filled."""
     from followup_tui.store.models import Application
 

@@ -19,8 +19,12 @@ import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from followup_tui.store.base import StoreError, connect, friendly
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 # Every revision this version knows, oldest first; the last is the head.
 # tests/store/test_migrations.py checks this against the Alembic scripts.
@@ -129,7 +133,7 @@ def upgrade(path: Path, revision: str = "head") -> None:
     engine = create_engine(f"sqlite:///{path}")
 
     @event.listens_for(engine, "connect")
-    def _set_up(driver_connection, _record) -> None:
+    def _set_up(driver_connection: sqlite3.Connection, _record: object) -> None:
         # The driver's own transaction handling off: it would commit each DDL statement
         # alone. The pragmas must run outside a transaction or SQLite ignores them; with
         # foreign keys on, batch mode's DROP TABLE would cascade-delete every child row.
@@ -138,7 +142,7 @@ def upgrade(path: Path, revision: str = "head") -> None:
         driver_connection.execute("PRAGMA journal_mode=WAL")
 
     @event.listens_for(engine, "begin")
-    def _begin(connection) -> None:
+    def _begin(connection: Connection) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")  # the write lock for the whole upgrade
 
     try:
@@ -166,7 +170,7 @@ def upgrade(path: Path, revision: str = "head") -> None:
         engine.dispose()
 
 
-def restore_interrupted(connection) -> list[str]:
+def restore_interrupted(connection: Connection) -> list[str]:
     """Undo what an interrupted batch copy left: `_alembic_tmp_x` beside an intact x is
     a copy that never finished (dropped); without x it is the only copy (renamed back).
     Returns the tables renamed back."""
@@ -183,7 +187,7 @@ def restore_interrupted(connection) -> list[str]:
     return restored
 
 
-def repair(connection, restored: list[str]) -> None:
+def repair(connection: Connection, restored: list[str]) -> None:
     """A table renamed back lost what the batch makes after the rename: its indexes and,
     for notes, the search triggers (and the search index may be stale)."""
     from sqlmodel import SQLModel

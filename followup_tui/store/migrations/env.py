@@ -8,7 +8,8 @@ from sqlmodel import SQLModel
 FTS_OBJECTS = {"note_fts", "note_fts_data", "note_fts_idx", "note_fts_docsize", "note_fts_config"}
 
 
-def include_object(obj, name, type_, reflected, compare_to):
+def include_object(obj: object, name: str | None, type_: str, reflected: bool,
+                   compare_to: object) -> bool:
     """Keep the full-text tables, made in raw SQL, out of autogenerate."""
     return not (type_ == "table" and name in FTS_OBJECTS)
 
