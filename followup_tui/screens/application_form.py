@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from followup_tui.fields.application import (
     DATE_RULES, application_values, read_day, read_url, settings_order,
@@ -10,10 +10,8 @@ from followup_tui.fields.application import (
 from followup_tui.playbook import clock
 from followup_tui.playbook.words import APPLIED, STAGES
 from followup_tui.playbook.fields import FieldError
-from followup_tui.widgets.form import Field, FormScreen
-
-if TYPE_CHECKING:
-    from followup_tui.app import FollowupApp
+from followup_tui.screens.app_form import AppForm
+from followup_tui.widgets.form import Field
 
 
 def date_order(app: Any) -> str:
@@ -21,11 +19,8 @@ def date_order(app: Any) -> str:
     return settings_order(app.store.settings)
 
 
-class ApplicationForm(FormScreen[int]):
+class ApplicationForm(AppForm[int]):
     """Returns the application's id when saved."""
-
-    if TYPE_CHECKING:
-        app: FollowupApp  # Textual types it App
 
     TITLE = "Add an application"
     FIELDS = (

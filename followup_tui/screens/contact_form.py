@@ -5,18 +5,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from followup_tui.widgets.form import Field, FormScreen
+from followup_tui.screens.app_form import AppForm
+from followup_tui.widgets.form import Field
 
 if TYPE_CHECKING:
-    from followup_tui.app import FollowupApp
     from followup_tui.store.models import Contact
 
 
-class ContactForm(FormScreen[int]):
+class ContactForm(AppForm[int]):
     """A contact's card; new cards can go straight onto an interview's panel."""
-
-    if TYPE_CHECKING:
-        app: FollowupApp  # Textual types it App
 
     TITLE = "New contact (R2: spell the name exactly as on the card)"
     FIELDS = (

@@ -4,17 +4,14 @@ R1/R8's and R10's warnings for a check-in; the plan keeps what the user chose (R
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from followup_tui.fields.due import due_warning, read_due
 from followup_tui.playbook import clock
+from followup_tui.screens.app_form import AppForm
 from followup_tui.screens.application_form import date_order
 from followup_tui.playbook.fields import FieldError
 from followup_tui.store.agenda import AgendaRow
-from followup_tui.widgets.form import FormScreen
-
-if TYPE_CHECKING:
-    from followup_tui.app import FollowupApp
 
 
 def describe(touch: AgendaRow) -> str:
@@ -22,13 +19,10 @@ def describe(touch: AgendaRow) -> str:
     return f"{touch.kind}{person} — {touch.company} [{touch.rule}]"
 
 
-class DueForm(FormScreen[dt.date]):
+class DueForm(AppForm[dt.date]):
     """A touch's new due date, with R1/R8's warning for a check-in before the decision
     date and R10's for one within a week of another: the first ctrl+s warns, a second
     one with the same day keeps it (the user stays in charge)."""
-
-    if TYPE_CHECKING:
-        app: FollowupApp  # Textual types it App
 
     touch: AgendaRow
     _warned: dt.date | None = None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from textual import on
 from textual.widgets import Select
@@ -10,20 +10,16 @@ from textual.widgets import Select
 from followup_tui.fields.exchange import exchange_values, implied_channel
 from followup_tui.playbook import clock
 from followup_tui.playbook.words import CHANNELS, EXCHANGE_KINDS
+from followup_tui.screens.app_form import AppForm
 from followup_tui.screens.application_form import date_order
-from followup_tui.widgets.form import Field, FormScreen
+from followup_tui.widgets.form import Field
 
-if TYPE_CHECKING:
-    from followup_tui.app import FollowupApp
 
 NOBODY = "(nobody in particular)"
 FROM_THEM, FROM_ME = "from them", "from me"
 
 
-class ExchangeForm(FormScreen[int]):
-    if TYPE_CHECKING:
-        app: FollowupApp  # Textual types it App
-
+class ExchangeForm(AppForm[int]):
     TITLE = "Log an exchange"
 
     def __init__(self, application_id: int, company: str, people: list[tuple[int, str]]) -> None:

@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import arrow
 
 from followup_tui.fields.interview import interview_values, local_zone, valid_zone
 from followup_tui.playbook import clock
 from followup_tui.playbook.words import INTERVIEW_FORMATS
+from followup_tui.screens.app_form import AppForm
 from followup_tui.screens.application_form import date_order
-from followup_tui.widgets.form import Field, FormScreen
+from followup_tui.widgets.form import Field
 
-if TYPE_CHECKING:
-    from followup_tui.app import FollowupApp
 
-class InterviewForm(FormScreen[int]):
+class InterviewForm(AppForm[int]):
     """Returns the interview's id when saved."""
-
-    if TYPE_CHECKING:
-        app: FollowupApp  # Textual types it App
 
     TITLE = "Add an interview"
     FIELDS = (

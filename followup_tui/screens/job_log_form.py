@@ -5,24 +5,19 @@ the other exports are (docs/cli.md, "followup-tui report")."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from followup_tui.playbook import clock
 from followup_tui.reports import FORMATS, PeriodError, file_name, read_period, render
+from followup_tui.screens.app_form import AppForm
 from followup_tui.screens.application_form import date_order
 from followup_tui.store import StoreError
 from followup_tui.playbook.fields import FieldError
-from followup_tui.widgets.form import Field, FormScreen
-
-if TYPE_CHECKING:
-    from followup_tui.app import FollowupApp
+from followup_tui.widgets.form import Field
 
 
-class JobLogForm(FormScreen[Path]):
+class JobLogForm(AppForm[Path]):
     """Returns the path of the log it wrote."""
-
-    if TYPE_CHECKING:
-        app: FollowupApp  # Textual types it App
 
     TITLE = "Job-search log"
     FIELDS = (

@@ -6,22 +6,18 @@ applications, so offers can be compared before answering (`screens/pipeline_heal
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from followup_tui.playbook.words import ACCEPTED, DECLINED
-from followup_tui.widgets.form import Field, FormScreen
+from followup_tui.screens.app_form import AppForm
+from followup_tui.widgets.form import Field
 
-if TYPE_CHECKING:
-    from followup_tui.app import FollowupApp
 
 ANSWERS = {"accept the offer": ACCEPTED, "decline the offer": DECLINED}
 
 
-class OfferForm(FormScreen[str]):
+class OfferForm(AppForm[str]):
     """Returns the new stage (accepted or declined)."""
-
-    if TYPE_CHECKING:
-        app: FollowupApp  # Textual types it App
 
     FIELDS = (Field("answer", "Your answer", kind="select", options=tuple(ANSWERS)),)
 

@@ -5,19 +5,14 @@ Asked once, the first time a draft needs it, and kept in the database.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from followup_tui.playbook.thank_you import Sender
-from followup_tui.widgets.form import Field, FormScreen
-
-if TYPE_CHECKING:
-    from followup_tui.app import FollowupApp
+from followup_tui.screens.app_form import AppForm
+from followup_tui.widgets.form import Field
 
 
-class ProfileForm(FormScreen[Sender]):
-    if TYPE_CHECKING:
-        app: FollowupApp  # Textual types it App
-
+class ProfileForm(AppForm[Sender]):
     TITLE = "Your details (they sign every thank-you note)"
     FIELDS = (
         Field("name", "Your name", placeholder="as you sign your emails"),

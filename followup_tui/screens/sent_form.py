@@ -9,9 +9,10 @@ import arrow
 
 from followup_tui.playbook import clock
 from followup_tui.playbook.dates import SENT, DateError, parse_when
+from followup_tui.screens.app_form import AppForm
 from followup_tui.screens.application_form import date_order
 from followup_tui.playbook.fields import FieldError
-from followup_tui.widgets.form import Field, FormScreen
+from followup_tui.widgets.form import Field
 
 
 def read_sent(text: str, now: arrow.Arrow, order: str = "MDY") -> dt.datetime:
@@ -26,7 +27,7 @@ def read_sent(text: str, now: arrow.Arrow, order: str = "MDY") -> dt.datetime:
     return moment.datetime
 
 
-class SentForm(FormScreen[dt.datetime]):
+class SentForm(AppForm[dt.datetime]):
     TITLE = "Mark the note sent"
     FIELDS = (Field("sent_at", "Sent", placeholder="now, today 9:30, yesterday 6pm"),)
 

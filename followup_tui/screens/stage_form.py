@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from followup_tui.fields.application import stage_values
 from followup_tui.playbook import clock
 from followup_tui.playbook.words import STAGES
+from followup_tui.screens.app_form import AppForm
 from followup_tui.screens.application_form import date_order
-from followup_tui.widgets.form import Field, FormScreen
-
-if TYPE_CHECKING:
-    from followup_tui.app import FollowupApp
+from followup_tui.widgets.form import Field
 
 
-class StageForm(FormScreen[str]):
-    if TYPE_CHECKING:
-        app: FollowupApp  # Textual types it App
-
+class StageForm(AppForm[str]):
     TITLE = "Change the stage"
     FIELDS = (
         Field("stage", "Stage", kind="select", options=STAGES),
