@@ -29,7 +29,7 @@ class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
-    def parse_args(self, args=None, namespace=None):  # type: ignore[override]
+    def parse_args(self, args=None, namespace=None):
         """An option a command does not have is that command's error: `list --bogus`
         points to `followup-tui list --help`, not to the top-level help."""
         parsed, extras = self.parse_known_args(args, namespace)
@@ -195,7 +195,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    parser.commands = commands.choices  # type: ignore[assignment]
+    parser.commands = commands.choices
 
     demo = commands.add_parser("demo", parents=[db], help="fill a new database with sample data")
     demo.add_argument("--size", type=int, default=None, metavar="N",
