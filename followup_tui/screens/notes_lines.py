@@ -20,10 +20,11 @@ def now() -> arrow.Arrow:
 
 
 def interview_line(row: InterviewRow, at: arrow.Arrow) -> str:
-    """Round, when ("yesterday 14:00"), format, who was there."""
+    """Round, when ("yesterday 14:00"), format (or that it was cancelled), who was there."""
     when = humanize_when(arrow.get(row.starts_at), at)
     who = ", ".join(row.panel_names) if row.panel_names else "nobody added yet (p)"
-    return f"R{row.round}  {when}  {row.format}\n    {who}"
+    how = "cancelled by the organiser" if row.cancelled else row.format
+    return f"R{row.round}  {when}  {how}\n    {who}"
 
 
 # Why a card field is asked for (R2): a planned touch to that person needs it.

@@ -47,6 +47,7 @@ class InterviewRow:
     place: str
     version: int
     panel_names: tuple[str, ...] = ()
+    cancelled: bool = False  # by the organiser's invitation (an import)
 
 
 class Interviews:
@@ -60,7 +61,7 @@ class Interviews:
         """The application's interviews, newest first, with who was there."""
         rows = self.db.query(
             "SELECT i.id, i.application_id, i.round, i.starts_at, i.ends_at, i.tz,"
-            " i.format, i.place, i.version,"
+            " i.format, i.place, i.version, i.cancelled,"
             " (SELECT group_concat(full_name, '\x1f') FROM ("
             "   SELECT c.full_name FROM panelmember p JOIN contact c ON c.id = p.contact_id"
             "   WHERE p.interview_id = i.id ORDER BY p.position, p.id))"
@@ -72,18 +73,18 @@ class Interviews:
 
     @staticmethod
     def _interview_row(row: Any) -> InterviewRow:
-        names = tuple(row[9].split("\x1f")) if row[9] else ()
+        names = tuple(row[10].split("\x1f")) if row[10] else ()
         return InterviewRow(
             id=row[0], application_id=row[1], round=row[2], starts_at=required_moment(row[3]),
             ends_at=stored_moment(row[4]), tz=row[5], format=row[6], place=row[7],
-            version=row[8], panel_names=names,
+            version=row[8], cancelled=bool(row[9]), panel_names=names,
         )
 
     def get(self, interview_id: int) -> InterviewRow:
         """One interview with who was on its panel; StoreError when it is gone."""
         row = self._interview_row(self.db.one(
             "SELECT i.id, i.application_id, i.round, i.starts_at, i.ends_at, i.tz,"
-            " i.format, i.place, i.version, NULL FROM interview i WHERE i.id = ?",
+            " i.format, i.place, i.version, i.cancelled, NULL FROM interview i WHERE i.id = ?",
             (interview_id,), f"Interview {interview_id} no longer exists."))
         names = tuple(p.full_name for p in self.panel(interview_id))
         return replace(row, panel_names=names)

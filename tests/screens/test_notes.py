@@ -227,3 +227,19 @@ async def test_delete_takes_a_person_off_the_panel_then_deletes_the_interview(
         assert store.interviews.of(application) == []
         assert stored(db_path, interview) == {}
         assert store.search.notes("kube") == []  # the search index followed
+
+
+def test_an_interview_the_organiser_cancelled_says_so_in_the_list():
+    import dataclasses
+
+    from followup_tui.screens.notes_lines import interview_line
+    from followup_tui.store.interviews import InterviewRow
+
+    at = arrow.get("2026-11-24T12:00:00+00:00")
+    row = InterviewRow(id=1, application_id=1, round=2, starts_at=at.datetime,
+                       ends_at=None, tz="UTC", format="video", place="",
+                       version=1, panel_names=("Ada Lovelace",))
+    assert "video" in interview_line(row, at) and "cancelled" not in interview_line(row, at)
+    cancelled = interview_line(dataclasses.replace(row, cancelled=True), at)
+    assert cancelled.startswith("R2  ") and "cancelled by the organiser" in cancelled
+    assert "Ada Lovelace" in cancelled

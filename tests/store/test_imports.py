@@ -81,6 +81,8 @@ def test_the_same_invitation_moved_then_cancelled(store):
                                          zone="Europe/London")
     assert cancelled.action == "cancelled"
     assert rows(store, "SELECT cancelled, ical_sequence FROM interview") == [(1, 2)]
+    (shown,) = store.interviews.of(first.application_id)  # the Notes pane says so
+    assert shown.cancelled and not interview.cancelled
     pending = rows(store, "SELECT key FROM touch WHERE interview_id = ? AND status = 'pending'",
                    (first.interview_id,))
     assert pending == []
