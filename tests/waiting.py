@@ -25,3 +25,10 @@ async def written(pilot, timeout: float = 5.0) -> None:
     """Every write the app was asked for has landed and its `then` has run."""
     await until(pilot, lambda: pilot.app.writer.pending == 0, timeout, "writes landed")
     await pilot.pause()
+
+
+async def settled(pilot) -> None:
+    """The workers the last keys started (a look-up, a search) are done and shown."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()

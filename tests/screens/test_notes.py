@@ -13,7 +13,7 @@ from followup_tui.screens import notes as notes_module
 from followup_tui.widgets.notes_editor import NotesEditor
 from followup_tui.widgets.pick_list import PickList
 from tests.keys import keys
-from tests.waiting import written
+from tests.waiting import settled, written
 
 SIZE = (120, 36)
 
@@ -62,7 +62,7 @@ async def test_add_interview_panelist_and_notes_survive_a_restart(store, make_ap
         await pilot.press("p")
         await pilot.pause()
         await pilot.press(*keys("Ada Lovelace"))
-        await pilot.pause(0.2)
+        await settled(pilot)  # the look-up of the name
         await pilot.press("enter")  # nobody by that name yet: a new card
         await pilot.pause()
         await pilot.press("tab", *keys("CTO"))
@@ -156,7 +156,7 @@ async def test_picking_an_existing_contact_reuses_it(store, make_app):
     async with app.run_test(size=SIZE) as pilot:
         await open_notes(app, pilot, application)
         await pilot.press("p", *keys("grace"))
-        await pilot.pause(0.2)
+        await settled(pilot)  # the look-up of the name
         await pilot.press("enter")
         await pilot.pause()
     assert [p.contact_id for p in store.interviews.panel(interview)] == [grace]

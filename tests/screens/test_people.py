@@ -15,7 +15,7 @@ from followup_tui.screens.pipeline import PipelineScreen
 from followup_tui.screens.touch_detail import card_text
 from followup_tui.widgets.virtual_table import VirtualTable
 from tests.keys import keys
-from tests.waiting import until, written
+from tests.waiting import settled, until, written
 
 SIZE = (120, 36)
 
@@ -35,7 +35,7 @@ async def test_p_in_the_pipeline_adds_the_recruiter_and_r13_goes_to_them(store, 
         assert "Hooli" in str(picker.query_one(".form-title").render())
         assert picker.query_one("#role", Select).value == "recruiter"
         await pilot.press(*keys("Dana Scully"))
-        await pilot.pause(0.2)
+        await settled(pilot)  # the look-up of the name
         await pilot.press("enter")  # nobody by that name: a new card
         await pilot.pause()
         assert isinstance(app.screen, ContactForm)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.widgets import OptionList
+
 from followup_tui.screens.application_form import ApplicationForm
 from followup_tui.screens.pipeline import PipelineScreen
 from followup_tui.widgets.virtual_table import VirtualTable
@@ -158,7 +160,9 @@ async def test_palette_jumps_to_an_application(make_app, store):
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("ctrl+p", *"gamma")
-        await pilot.pause(0.5)
+        results = app.screen.query_one(OptionList)  # the palette's
+        await until(pilot, lambda: results.option_count
+                    and "Gamma" in str(results.get_option_at_index(0).prompt), what="Gamma offered")
         await pilot.press("enter")
         await pilot.pause()
         gamma = store.applications.find("gamma")[0].id

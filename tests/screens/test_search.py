@@ -9,7 +9,13 @@ from followup_tui.store.search import MARK_END, MARK_START, SearchHit
 from followup_tui.widgets.notes_editor import NotesEditor
 from tests.keys import keys
 from tests.screens.test_notes import SIZE
+from tests.waiting import until
 
+
+
+def found(app) -> str:
+    """What the search modal says it found."""
+    return str(app.screen.query_one("#found").render())
 
 async def test_search_finds_a_word_typed_in_another_application(store, make_app):
     now = dt.datetime.now(dt.timezone.utc)
@@ -33,9 +39,7 @@ async def test_search_finds_a_word_typed_in_another_application(store, make_app)
         await pilot.pause()
         assert isinstance(app.screen, SearchScreen)
         await pilot.press(*keys("kube"))
-        await pilot.pause(0.3)
-        found = str(app.screen.query_one("#found").render())
-        assert found.startswith("1 note")
+        await until(pilot, lambda: found(app).startswith("1 note"), what=found(app))
         await pilot.press("enter")
         await pilot.pause()
         await pilot.pause()
@@ -56,8 +60,7 @@ async def test_short_queries_ask_for_more_letters_and_ctrl_f_works_in_a_text_fie
         await pilot.pause()
         assert isinstance(app.screen, SearchScreen)
         await pilot.press("k", "u")
-        await pilot.pause(0.3)
-        assert "at least 3" in str(app.screen.query_one("#found").render())
+        await until(pilot, lambda: "at least 3" in found(app), what=found(app))
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, SearchScreen)

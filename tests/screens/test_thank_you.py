@@ -15,6 +15,7 @@ from followup_tui.playbook import clock
 from followup_tui.screens.thank_you import ThankYouScreen
 from followup_tui.store import Store
 from tests.store.test_thanks import STARTS, build_interview
+from tests.waiting import until
 
 FROZEN = arrow.get(dt.datetime(2026, 3, 2, 20, 0, tzinfo=dt.timezone.utc))  # 6 h after the start
 
@@ -150,7 +151,8 @@ async def test_checklist_and_proofreading_follow_typing(tmp_path, frozen, new_db
     async with app.run_test(size=(120, 36)) as pilot:
         pane = await open_pane(app, pilot, built.application_id)
         await pilot.press("enter", *"Dear Jon, thank you [NAME] the the Kubernetes chat.")
-        await pilot.pause(0.5)
+        await until(pilot, lambda: "Repeated word" in str(pane.query_one("#findings").render()),
+                    what="the findings of the typed note")  # checked once typing stops
         await settle(app, pilot)
         findings = str(pane.query_one("#findings").render())
         assert "Leftover placeholder" in findings and "Repeated word" in findings
