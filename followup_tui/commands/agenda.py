@@ -11,9 +11,9 @@ import json
 import sys
 from pathlib import Path
 
-import arrow
 
 from followup_tui.playbook import clock
+from followup_tui.playbook.dates import local_day
 from followup_tui.playbook.deadline import touch_state
 from followup_tui.commands.printing import emit, one_line
 from followup_tui.commands.session import check_existing
@@ -48,7 +48,7 @@ def run(path: Path, as_json: bool = False, now: dt.datetime | None = None) -> in
     store = Store.open(path, create=False)
     try:
         now = now or clock.now()
-        today = arrow.get(now).to("local").date()
+        today = local_day(now)
         if store.settings_warning is None:
             _ = store.settings  # read once so a broken settings file is reported
         if store.settings_warning:

@@ -342,9 +342,9 @@ def _zone(tz: str) -> dt.tzinfo:
 def day_in_zone(moment: dt.datetime, tz: str) -> dt.date:
     """The day `moment` falls on in zone `tz` (an unknown zone name: the user's own)."""
     try:
-        return arrow.get(moment).to(tz or "local").date()
+        return local_day(moment, tz or "local")
     except Exception:
-        return arrow.get(moment).to("local").date()
+        return local_day(moment)
 
 
 def humanize_left(deadline: arrow.Arrow, now: arrow.Arrow) -> str:

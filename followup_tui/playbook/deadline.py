@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import arrow
 
-from followup_tui.playbook.dates import humanize_when
+from followup_tui.playbook.dates import humanize_when, local_day
 from followup_tui.playbook.draft_context import Recipient
 
 THANK_YOU_WINDOW = dt.timedelta(hours=24)  # R4
@@ -107,7 +107,7 @@ def deadline_words(deadline: Deadline, now: dt.datetime, tz: str = "local") -> s
     if state in (DONE, SKIPPED, CANCELLED):
         return state
     exact = deadline.moment is not None and not deadline.moved
-    today = arrow.get(now).to(tz).date()
+    today = local_day(now, tz)
     if state == OVERDUE:
         if exact:
             return f"overdue {_amount(int((now - deadline.at(tz)).total_seconds()))}"
@@ -125,7 +125,7 @@ def thank_you_touch(deadline: dt.datetime, person: Recipient | None = None) -> D
     """A note's R4 touch: due 24 hours after the interview (`deadline`), or the day the
     user snoozed or re-dated it to in the Agenda."""
     due = (person.touch_due if person is not None and person.touch_due is not None
-           else arrow.get(deadline).to("local").date())
+           else local_day(deadline))
     status = person.touch_status if person is not None and person.touch_status else "pending"
     return Deadline(status, due, deadline, bool(person and person.touch_changed))
 

@@ -12,7 +12,7 @@ from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from followup_tui.playbook import clock
-from followup_tui.playbook.dates import days_since, humanize_due
+from followup_tui.playbook.dates import days_since, humanize_due, local_day
 from followup_tui.playbook.deadline import OVERDUE, deadline_words, touch_state
 from followup_tui.screens.pane import PaneScreen, contacts_key, filter_key, import_key, log_key
 from followup_tui.screens.pipeline_source import PipelineSource
@@ -38,10 +38,10 @@ def interview_cell(row: PipelineRow, now: dt.datetime) -> str:
     started since the row was written is the last one now (issue 12: the row itself
     catches up in the background, store/freshness.py)."""
     if row.next_interview_at and row.next_interview_at >= now:
-        return humanize_due(row.next_interview_at.astimezone().date(), now.astimezone().date())
+        return humanize_due(local_day(row.next_interview_at), local_day(now))
     last = row.next_interview_at or row.last_interview_at
     if last:
-        days = (now.astimezone().date() - last.astimezone().date()).days
+        days = (local_day(now) - local_day(last)).days
         return "today" if days == 0 else f"{days} day{'s' if days != 1 else ''} ago"
     return "—"
 

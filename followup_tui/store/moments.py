@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from followup_tui.playbook.dates import local_day
 from followup_tui.playbook.deadline import INTERVIEW_LENGTH
 
 NEVER = "9999-12-31"  # a missing day sorts after every real one
@@ -45,4 +46,4 @@ def stored_text(moment: dt.datetime, *, micro: bool = False) -> str:
 
 def stored_local_day(text: str) -> dt.date:
     """A stored UTC moment as the user's local calendar day."""
-    return required_moment(text).astimezone().date()
+    return local_day(required_moment(text))
