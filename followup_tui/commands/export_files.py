@@ -9,6 +9,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from followup_tui.commands import output
+from followup_tui.playbook.dates import local_day
 from followup_tui.store.export_rows import ApplicationExport, application_rows, contact_cards
 
 HEADER = ("Company", "Role", "Stage", "Applied on", "Location", "Source", "URL",
@@ -36,7 +37,7 @@ def csv_row(row: ApplicationExport) -> list[str]:
         for round_, starts, tz, fmt, cancelled in row.interviews)
     contacts = "; ".join(f"{name} ({role})" + (f" <{email}>" if email else "")
                          for name, role, email in row.contacts)
-    history = "; ".join(f"{when.astimezone().date().isoformat()} {stage}"
+    history = "; ".join(f"{local_day(when).isoformat()} {stage}"
                         + (f" ({note})" if note else "") for when, stage, note in row.history)
     cells = [row.company, row.role, row.stage, row.applied_on, row.location, row.source,
              row.posting_url, row.decision_expected_by, row.last_exchange_on,

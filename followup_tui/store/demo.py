@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from followup_tui.playbook import clock
+from followup_tui.playbook.dates import local_day
 from followup_tui.playbook.sections import SECTION_KEYS
 from followup_tui.playbook.words import SAVED, STAGES
 from followup_tui.store.base import StoreError
@@ -259,7 +260,7 @@ def _write_sent_notes(store: Store) -> None:
         info = store.thank_yous.interview(interview_id)
         assert info is not None  # a sent note's interview
         notes = store.notes.texts(interview_id)
-        day = info.starts_at.astimezone().date()
+        day = local_day(info.starts_at)
         for person in store.thank_yous.recipients(interview_id):
             if (interview_id, person.contact_id) in sent:
                 context = DraftContext(recipient=person, company=info.company, role=info.role,
