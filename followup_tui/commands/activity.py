@@ -56,13 +56,11 @@ def run_interview(path: Path, args: argparse.Namespace) -> int:
              "format": fmt, "place": args.place or "",
              "round": args.round or str(store.interviews.next_round(args.id))},
             clock.local_now(), settings_order(store.settings))
-        interview_id = waiting(lambda: store.interviews.add(args.id, **values), path)
-        for name, email in panel:
-            contact_id = contact_for(store, name, email)
-            if contact_id is None:
-                contact_id = waiting(lambda: store.people.add(full_name=name, email=email),
-                                     path)
-            waiting(lambda: store.interviews.add_to_panel(interview_id, contact_id), path)
+        # Known cards by id, new ones by (name, email): one transaction (a busy file adds
+        # the interview with its whole panel, or nothing).
+        seats = [contact_for(store, name, email) or (name, email) for name, email in panel]
+        interview_id = waiting(lambda: store.interviews.add(args.id, **values, panel=seats),
+                               path)
         interview = store.interviews.get(interview_id)
         people = store.interviews.panel(interview_id)
     if args.json:

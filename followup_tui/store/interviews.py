@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Sequence
 
 from followup_tui.playbook import clock
 from followup_tui.playbook.fields import FieldError, clean_text
@@ -17,9 +17,11 @@ from followup_tui.playbook.words import INTERVIEW_FORMATS, PANEL_ROLES
 from followup_tui.store.base import ConflictError
 from followup_tui.store.database import Database, added, existing
 from followup_tui.store.moments import required_moment, stored_moment, stored_text
-from followup_tui.store.people import PERSON_COLUMNS, PanelPerson, PanelRow, link_in
+from followup_tui.store.people import PERSON_COLUMNS, PanelPerson, PanelRow, card_values, link_in
 
 if TYPE_CHECKING:
+    from sqlmodel import Session
+
     from followup_tui.store.plan import Plan
 
 
@@ -103,16 +105,21 @@ class Interviews:
     def add(
         self, application_id: int, starts_at: Any, ends_at: Any = None, tz: str = "UTC",
         format: str = "on-site", place: str = "", round: int | None = None,
+        panel: Sequence[int | tuple[str, str]] = (),
     ) -> int:
         """Add an interview (moments aware; stored as UTC with the zone it happened in).
         The first interview moves an application still at "applied" to "interviewing",
-        recorded in its stage history (docs/playbook.md, Words)."""
+        recorded in its stage history (docs/playbook.md, Words). `panel`: who was on it,
+        each a contact id or a new card's (name, email), in the same transaction (a busy
+        file adds all of it or nothing)."""
         from followup_tui.playbook.words import APPLIED, INTERVIEWING
-        from followup_tui.store.models import Application, Interview, StageChange, utcnow
+        from followup_tui.store.models import Application, Contact, Interview, StageChange, utcnow
 
         values = self._interview_values(
             {"starts_at": starts_at, "ends_at": ends_at, "tz": tz, "format": format,
              "place": place, "round": round})
+        cards = [card_values({"full_name": who[0], "email": who[1]}, partial=False)
+                 for who in panel if not isinstance(who, int)]  # refused before any write
         with self.db.write() as session:
             application = existing(session, Application, application_id)
             if application.stage == APPLIED:
@@ -125,6 +132,9 @@ class Interviews:
                 values["round"] = self.next_round(application_id)
             interview = Interview(application_id=application_id, **values)
             interview_id = added(session, interview)
+            for who in panel:
+                contact_id = who if isinstance(who, int) else added(session, Contact(**cards.pop(0)))
+                self._seat(session, interview_id, application_id, contact_id, "panel")
             self.plan.after_write(session, application_id)
             return interview_id
 
@@ -187,27 +197,36 @@ class Interviews:
 
     def add_to_panel(self, interview_id: int, contact_id: int, role: str = "panel") -> None:
         """Put a contact on an interview's panel (or met that day); once per interview."""
-        from followup_tui.store.models import Interview, PanelMember
+        from followup_tui.store.models import Interview
 
         if role not in PANEL_ROLES:
             raise FieldError("role", f"Role at an interview is one of {', '.join(PANEL_ROLES)}.")
         with self.db.write() as session:
             interview = existing(session, Interview, interview_id)
-            conn = session.connection()
-            if conn.exec_driver_sql(
-                "SELECT 1 FROM panelmember WHERE interview_id = ? AND contact_id = ?",
-                (interview_id, contact_id),
-            ).first():
-                return
-            position = conn.exec_driver_sql(
-                "SELECT coalesce(max(position), -1) + 1 FROM panelmember WHERE interview_id = ?",
-                (interview_id,),
-            ).scalar()
-            session.add(PanelMember(interview_id=interview_id, contact_id=contact_id,
-                                    role=role, position=position))
-            app_role = "interviewer" if role == "panel" else "met"
-            link_in(session, interview.application_id, contact_id, app_role)
+            self._seat(session, interview_id, interview.application_id, contact_id, role)
             self.plan.after_write(session, interview.application_id)
+
+    @staticmethod
+    def _seat(session: "Session", interview_id: int, application_id: int, contact_id: int,
+              role: str) -> None:
+        """The panel's next place for a contact (none if already there), and their role
+        in the application: interviewer, or met that day."""
+        from followup_tui.store.models import PanelMember
+
+        conn = session.connection()
+        if conn.exec_driver_sql(
+            "SELECT 1 FROM panelmember WHERE interview_id = ? AND contact_id = ?",
+            (interview_id, contact_id),
+        ).first():
+            return
+        position = conn.exec_driver_sql(
+            "SELECT coalesce(max(position), -1) + 1 FROM panelmember WHERE interview_id = ?",
+            (interview_id,),
+        ).scalar_one()
+        session.add(PanelMember(interview_id=interview_id, contact_id=contact_id,
+                                role=role, position=position))
+        link_in(session, application_id, contact_id,
+                "interviewer" if role == "panel" else "met")
 
     def delete(self, interview_id: int) -> None:
         """Remove an interview entered by mistake, with its notes, panel and thank-yous

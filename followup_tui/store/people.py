@@ -102,7 +102,7 @@ class PanelPerson:
                                           "postal_address": self.postal_address})
 
 
-def _card_values(values: dict[str, Any], partial: bool) -> dict[str, Any]:
+def card_values(values: dict[str, Any], partial: bool) -> dict[str, Any]:
     """The card as Contact's keyword arguments: its text cleaned, the name checked (R2)."""
     unknown = set(values) - set(CARD_FIELDS)
     if unknown:
@@ -180,7 +180,7 @@ class People:
         """A new contact from what their card says; `full_name` is required (R2)."""
         from followup_tui.store.models import Contact
 
-        values = _card_values(card, partial=False)
+        values = card_values(card, partial=False)
         with self.db.write() as session:
             contact = Contact(**values)
             return added(session, contact)
@@ -196,7 +196,7 @@ class People:
         """Correct a card; every application the person belongs to is replanned."""
         from followup_tui.store.models import Contact
 
-        values = _card_values(card, partial=True)
+        values = card_values(card, partial=True)
         with self.db.write() as session:
             contact = existing(session, Contact, contact_id)
             if expected_version is not None and contact.version != expected_version:

@@ -53,6 +53,26 @@ def test_interview_refusals_change_nothing(shell: Shell):
         "There is no application 7")
 
 
+def test_an_interview_with_its_panel_is_added_whole_or_not_at_all(shell: Shell):
+    """A write that fails part-way (here a trigger refuses the panel's second seat, as a
+    full disk or a lost lock would) leaves no interview, no new card, no half panel."""
+    conn = sqlite3.connect(shell.path)
+    conn.execute("CREATE TRIGGER one_seat BEFORE INSERT ON panelmember"
+                 " WHEN NEW.position > 0 BEGIN SELECT RAISE(ABORT, 'no more seats'); END")
+    conn.commit()
+    before = shell.dump()
+    result = shell("interview", "2", "--when", "yesterday 14:00",
+                   "--with", "Cy New <cy@beta.example>", "--with", "Di New <di@beta.example>")
+    assert result.code == 1 and len(result.err.splitlines()) == 1, result.err  # no traceback
+    assert shell.dump() == before
+    conn.execute("DROP TRIGGER one_seat")
+    conn.commit()
+    conn.close()
+    result = shell("interview", "2", "--when", "yesterday 14:00",
+                   "--with", "Cy New <cy@beta.example>", "--with", "Di New <di@beta.example>")
+    assert result.code == 0 and result.out.endswith(": Cy New, Di New\n"), result.out
+
+
 def test_an_answer_logged_after_the_interview_stops_the_check_ins(shell: Shell):
     before = {t["id"] for t in plan(shell) if t["kind"] == "check-in" and t["state"] == "due"}
     assert before
