@@ -81,9 +81,9 @@ def gather(store: Any, application_id: int, now: dt.datetime) -> dict[str, Any]:
 
 def _local(moment: str, tz: str) -> str:
     """A stored moment in the interview's own time zone: `2026-11-20 14:00`."""
-    import arrow
+    from followup_tui.playbook.dates import local_text
 
-    return arrow.get(moment).to(tz if valid_zone(tz) else "local").format("YYYY-MM-DD HH:mm")
+    return local_text(moment, "YYYY-MM-DD HH:mm", tz if valid_zone(tz) else "local")
 
 
 def _indented(text: str, by: str) -> list[str]:

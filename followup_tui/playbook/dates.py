@@ -318,9 +318,15 @@ def humanize_when(moment: arrow.Arrow, now: arrow.Arrow) -> str:
     return f"{local.day} {_SHORT_MONTHS[local.month - 1]}{year} {clock}"
 
 
+def local_text(moment: dt.datetime | str, pattern: str, tz: str = "local") -> str:
+    """A moment (naive = UTC; or stored text) in the user's local time, or zone `tz`'s,
+    written in arrow's `pattern` ("ddd D MMM YYYY HH:mm")."""
+    return arrow.get(moment).to(tz).format(pattern)
+
+
 def short_moment(when: dt.datetime) -> str:
     """An unambiguous local moment for a title: "Wed 18 Nov 09:30"."""
-    return arrow.get(when).to("local").format("ddd D MMM HH:mm")
+    return local_text(when, "ddd D MMM HH:mm")
 
 
 def local_day(moment: dt.datetime, tz: str = "local") -> dt.date:

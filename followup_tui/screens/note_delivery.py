@@ -11,7 +11,7 @@ import arrow
 
 from followup_tui.playbook import clock
 from followup_tui.playbook.draft_context import Recipient
-from followup_tui.playbook.dates import humanize_when
+from followup_tui.playbook.dates import humanize_when, local_text
 from followup_tui.playbook.thank_you import build_draft, subject_line
 from followup_tui.playbook.words import MEDIUM_WORDS
 from followup_tui.screens.medium import MediumScreen
@@ -50,7 +50,7 @@ class NoteDelivery:
         note = pane.thank_yous.note(person.contact_id)
         old = note.medium
         if note.sent_at is not None:  # the text that went out is kept as it was sent (R6)
-            day = arrow.get(note.sent_at).to("local").format("ddd D MMM YYYY")
+            day = local_text(note.sent_at, "ddd D MMM YYYY")
             pane.notify(f"Already sent by {MEDIUM_WORDS.get(old, old)} on {day}: the medium "
                         "of a sent note stays as it was.", timeout=5)
             return

@@ -12,7 +12,6 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import arrow
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -22,6 +21,7 @@ from textual.widgets import Footer, Markdown, Static
 from followup_tui.exports import exports_folder, slug, write_private
 from followup_tui.keymap import hint
 from followup_tui.playbook import clock
+from followup_tui.playbook.dates import local_text
 from followup_tui.playbook.sections import BY_KEY
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ def prep_markdown(company: str, role: str, interviews: list, today: dt.date) -> 
         lines += [f"## {heading}", ""]
         items = []
         for interview, bodies in interviews:
-            when = arrow.get(interview.starts_at).to("local").format("YYYY-MM-DD")
+            when = local_text(interview.starts_at, "YYYY-MM-DD")
             for line in bodies.get(key, "").splitlines():
                 text = line.strip().lstrip("-*• ").strip()
                 if text:

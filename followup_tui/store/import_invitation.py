@@ -57,10 +57,10 @@ class InvitationResult:
 
     def summary(self) -> str:
         """One line saying what the import did."""
-        import arrow
+        from followup_tui.playbook.dates import local_text
 
         job = f"{self.company} — {self.role}" if self.role else self.company
-        when = arrow.get(self.starts_at).to("local").format("ddd D MMM YYYY HH:mm")
+        when = local_text(self.starts_at, "ddd D MMM YYYY HH:mm")
         if self.action == "older":
             return (f"This invitation is older than the one already imported (SEQUENCE "
                     f"{self.sequence[0]} < {self.sequence[1]}): round {self.round} with "
