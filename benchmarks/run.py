@@ -115,8 +115,11 @@ def launch(argv_or_db: list[str] | Path, expect: str) -> float:
 
 PARTS = ("launch", "scroll", "filter", "search", "panes", "first", "forms", "typing")
 # The first visit to each pane right after start: (row, key, text only that pane paints).
+# The Agenda's column heads at 120 columns ("Agenda" alone would match the start's "press
+# 4 for the Agenda" toast, painted late on a busy machine; a company, a Pipeline repaint).
+AGENDA_TEXT = "Channel   Rule"
 FIRST_VISITS = (("Notes", "2", "Notes — "), ("Thank-you", "3", "To thank (R4)"),
-                ("Agenda", "4", "Agenda"), ("Insights", "5", "The last 12 weeks"))
+                ("Agenda", "4", AGENDA_TEXT), ("Insights", "5", "The last 12 weeks"))
 # Each form and modal: (row, the pane it opens from, key, text only it paints).
 FORMS = (
     ("add an application (a)", "1", "a", "Add an application"),
@@ -214,12 +217,10 @@ def pane_rows(term: Terminal, store: Store, rows: list, rounds: int,
         out["switch"].append(term.key_latency("1", company[:COMPANY_WIDTH]))
         term.key_latency("down", rows[i + 1].company[:COMPANY_WIDTH])
         term.settle(0.1)
-    agenda = store.agenda.page(dt.date.today(), limit=1)
-    agenda_text = agenda[0].company[:15] if agenda else "Nothing planned"
     # Texts only that pane paints (the Agenda moves the selection, so no company).
     for _ in range(rounds):
         for key, expect in (("2", "Notes — "), ("3", "To thank (R4)"),
-                            ("4", agenda_text), ("1", "Next touch")):
+                            ("4", AGENDA_TEXT), ("1", "Next touch")):
             term.press("escape")  # out of any text field: digits switch panes from lists
             term.settle(0.2)
             out["switch"].append(term.key_latency(key, expect))
