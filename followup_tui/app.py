@@ -381,34 +381,9 @@ class FollowupApp(HostApp):
         self.interview_id = None
         self.action_pane("notes")
 
-    def save_picture(self) -> None:
-        """The screen as SVG, private (0600) beside the exports, its path said in words."""
-        from followup_tui.exports import exports_folder, write_private
-
-        name = f"screenshot-{dt.datetime.now():%Y-%m-%d-%H%M%S}.svg"
-        try:
-            path = write_private(exports_folder(self.store.path), name,
-                                 self.export_screenshot().encode("utf-8"))
-        except OSError as error:
-            self.notify(f"Could not save the picture: {error}", title="Screenshot",
-                        severity="error", timeout=10)
-            return
-        self.notify(f"Saved {path}", title="Screenshot", timeout=10)
-
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        for command in super().get_system_commands(screen):
-            if command.title != "Screenshot":  # Textual's: 0644 in the working folder
-                yield command
-        yield SystemCommand("Screenshot", "Save an SVG picture of this screen with the exports",
-                            lambda: self.set_timer(0.1, self.save_picture))
-        for mode, title, _binding in PANES:
-            if mode in self.MODES:
-                yield SystemCommand(f"Go to {title}", f"Show the {title} pane",
-                                    lambda mode=mode: self.action_pane(mode))
-        yield SystemCommand("Contacts", "Every person and the applications they belong to",
-                            self.action_contacts)
-        yield SystemCommand("Job-search log…", "Every activity of a period, for the "
-                            "unemployment office: a file in exports/", self.action_job_log)
-        yield SystemCommand("Import a file",
-                            "An invitation (.ics), another tracker's spreadsheet (.csv) or "
-                            "business cards (.vcf)", self.action_import_file)
+        """The palette's commands: the app's own (screens/system_commands.py), with
+        Textual's Screenshot replaced."""
+        from followup_tui.screens.system_commands import system_commands
+
+        return system_commands(self, super().get_system_commands(screen), PANES)
