@@ -11,11 +11,13 @@ from pathlib import Path
 import pytest
 
 from followup_tui.__main__ import build_parser, resolve_db
+from tests.cli import run_cli
 
 EXE = [sys.executable, "-m", "followup_tui"]
 
 
 def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """The program itself (the demo's tests run it in this process: tests/cli.py)."""
     return subprocess.run([*EXE, *args], capture_output=True, text=True, timeout=60,
                           env={**os.environ, **(env or {})}, stdin=subprocess.DEVNULL)
 
@@ -49,10 +51,10 @@ def test_db_before_or_after_a_subcommand(tmp_path):
 
 def test_demo_through_the_variable_and_the_flag(tmp_path):
     env_db, flag_db = tmp_path / "env.db", tmp_path / "flag.db"
-    result = run("demo", "--today", "2026-11-24", env={"FOLLOWUP_TUI_DB": str(env_db)})
+    result = run_cli("demo", "--today", "2026-11-24", env={"FOLLOWUP_TUI_DB": str(env_db)})
     assert result.returncode == 0, result.stderr
     assert env_db.exists() and not flag_db.exists()
-    result = run("demo", "--db", str(flag_db), env={"FOLLOWUP_TUI_DB": str(env_db)})
+    result = run_cli("demo", "--db", str(flag_db), env={"FOLLOWUP_TUI_DB": str(env_db)})
     assert result.returncode == 0 and flag_db.exists()
 
 
@@ -62,7 +64,8 @@ def test_demo_is_deterministic_and_refuses_a_full_database(tmp_path):
     dumps = []
     for name in ("a.db", "b.db"):
         path = tmp_path / name
-        assert run("demo", "--db", str(path), "--seed", "7", "--today", "2026-11-24").returncode == 0
+        assert run_cli("demo", "--db", str(path), "--seed", "7",
+                       "--today", "2026-11-24").returncode == 0
         conn = sqlite3.connect(path)
         dumps.append(conn.execute("SELECT company, role, stage, applied_on FROM application "
                                   "ORDER BY id").fetchall())
@@ -70,7 +73,7 @@ def test_demo_is_deterministic_and_refuses_a_full_database(tmp_path):
     assert dumps[0] == dumps[1] and len(dumps[0]) == 12
     assert {row[2] for row in dumps[0]} >= {"applied", "interviewing", "offer", "rejected"}
     before = digest(tmp_path / "a.db")
-    again = run("demo", "--db", str(tmp_path / "a.db"))
+    again = run_cli("demo", "--db", str(tmp_path / "a.db"))
     assert again.returncode != 0 and "already holds applications" in again.stderr
     assert digest(tmp_path / "a.db") == before
 
@@ -109,7 +112,7 @@ def test_demo_of_any_size_shows_a_search_under_way(tmp_path):
 
     for size in ("12", "300"):
         path = tmp_path / f"demo-{size}.db"
-        result = run("demo", "--db", str(path), "--size", size, "--today", "2026-11-24")
+        result = run_cli("demo", "--db", str(path), "--size", size, "--today", "2026-11-24")
         assert result.returncode == 0, result.stderr
         conn = sqlite3.connect(path)
         stages = {row[0] for row in conn.execute("SELECT stage FROM application")}
