@@ -25,6 +25,13 @@ def frozen(monkeypatch):
     monkeypatch.setattr(clock, "_frozen", FROZEN.datetime)
 
 
+@pytest.fixture
+def interviewed(store, frozen):
+    """A store on a new file with `build_interview`'s application, interview and panel,
+    built with the clock stopped at FROZEN."""
+    return store, build_interview(store)
+
+
 async def settle(app, pilot) -> None:
     """Let timers, the checking worker and the refresh after it run."""
     await pilot.pause()
@@ -40,8 +47,7 @@ async def open_pane(app, pilot, application_id: int) -> ThankYouScreen:
     return app.screen
 
 
-async def test_pane_without_interview_says_how_to_add_one(tmp_path, new_db):
-    store = Store.open(new_db(tmp_path / "x.db"))
+async def test_pane_without_interview_says_how_to_add_one(store, tmp_path):
     app_id = store.applications.add(company="Lumen Health", role="Designer")
     app = FollowupApp(store)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -142,10 +148,9 @@ async def test_two_panelists_drafts_export_sent_and_restart(tmp_path, frozen):
     again.close()
 
 
-async def test_checklist_and_proofreading_follow_typing(tmp_path, frozen, new_db):
+async def test_checklist_and_proofreading_follow_typing(frozen, interviewed):
     """R5: the checklist and the findings are recomputed as the note is edited."""
-    store = Store.open(new_db(tmp_path / "x.db"))
-    built = build_interview(store)
+    store, built = interviewed
     store.profile.save("Ana Lopez", "ana@example.org")
     app = FollowupApp(store)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -165,9 +170,8 @@ async def test_checklist_and_proofreading_follow_typing(tmp_path, frozen, new_db
     assert store.thank_yous.get(built.interview_id, built.maria).body.endswith("chat. Bye")
 
 
-async def test_generate_asks_before_replacing_a_draft(tmp_path, frozen, new_db):
-    store = Store.open(new_db(tmp_path / "x.db"))
-    built = build_interview(store)
+async def test_generate_asks_before_replacing_a_draft(frozen, interviewed):
+    store, built = interviewed
     store.profile.save("Ana Lopez", "ana@example.org")
     store.thank_yous.save(built.interview_id, built.maria, "My own words.")
     app = FollowupApp(store)
@@ -184,14 +188,13 @@ async def test_generate_asks_before_replacing_a_draft(tmp_path, frozen, new_db):
         assert pane.editor.text.startswith("Dear Maria,")
 
 
-def test_snapshot_of_the_pane(tmp_path, snap_compare, monkeypatch, utc_local_time, new_db):
+def test_snapshot_of_the_pane(snap_compare, monkeypatch, utc_local_time, interviewed):
     """The pane with fixed data, a frozen clock and local time UTC (so the picture does not
     depend on the machine; baseline under __snapshots__)."""
     from followup_tui.playbook import clock
 
     monkeypatch.setattr(clock, "_frozen", FROZEN.datetime)
-    store = Store.open(new_db(tmp_path / "x.db"))
-    built = build_interview(store)
+    store, built = interviewed
     store.profile.save("Ana Lopez", "ana@example.org", "07700 900123")
     app = FollowupApp(store)
 
@@ -209,13 +212,12 @@ def test_snapshot_of_the_pane(tmp_path, snap_compare, monkeypatch, utc_local_tim
     assert snap_compare(app, run_before=run_before, terminal_size=(120, 36))
 
 
-async def test_e_edits_the_recipients_card_and_u_the_senders_details(tmp_path, frozen, new_db):
+async def test_e_edits_the_recipients_card_and_u_the_senders_details(frozen, interviewed):
     """R2/R5: the note must spell the name as the card does, so the card is one key away."""
     from followup_tui.screens.contact_form import ContactForm
     from followup_tui.screens.profile_form import ProfileForm
 
-    store = Store.open(new_db(tmp_path / "x.db"))
-    built = build_interview(store)
+    store, built = interviewed
     app = FollowupApp(store)
     async with app.run_test(size=(120, 36)) as pilot:
         pane = await open_pane(app, pilot, built.application_id)
@@ -233,12 +235,11 @@ async def test_e_edits_the_recipients_card_and_u_the_senders_details(tmp_path, f
         assert isinstance(app.screen, ProfileForm)
 
 
-async def test_the_agendas_done_skip_and_redate_show_in_the_pane(tmp_path, frozen,
-                                                                 utc_local_time, new_db):
+async def test_the_agendas_done_skip_and_redate_show_in_the_pane(frozen,
+                                                                 utc_local_time, interviewed):
     """R4: the pane shows the plan's state: done in the Agenda (not sent from here),
     skipped, or re-dated (the touch's new due day)."""
-    store = Store.open(new_db(tmp_path / "x.db"))
-    built = build_interview(store)
+    store, built = interviewed
     i = built.interview_id
 
     def touch(key: str) -> int:
@@ -271,15 +272,13 @@ async def test_the_agendas_done_skip_and_redate_show_in_the_pane(tmp_path, froze
         pane.refresh_pane()
         await settle(app, pilot)
         assert "sent today 19:00" in line(0) and "not sent from here" not in line(0)
-    store.close()
 
 
-async def test_export_and_mark_sent_ask_first_when_not_proofread(tmp_path, frozen, new_db):
+async def test_export_and_mark_sent_ask_first_when_not_proofread(tmp_path, frozen, interviewed):
     """R5 "proofread": a leftover placeholder or a typo is listed and needs a y."""
     from followup_tui.screens.confirm import ConfirmScreen
 
-    store = Store.open(new_db(tmp_path / "x.db"))
-    built = build_interview(store)
+    store, built = interviewed
     store.profile.save("Ana Lopez", "ana@example.org")
     store.thank_yous.save(built.interview_id, built.maria,
                           "Dear Maria,\n\nThank you for teh interview. Here is [PORTFOLIO LINK].\n")
@@ -315,12 +314,10 @@ async def test_export_and_mark_sent_ask_first_when_not_proofread(tmp_path, froze
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         assert store.thank_yous.get(built.interview_id, built.maria).sent_at is not None
-    store.close()
 
 
-async def test_a_proofread_note_exports_without_asking(tmp_path, frozen, new_db):
-    store = Store.open(new_db(tmp_path / "x.db"))
-    built = build_interview(store)
+async def test_a_proofread_note_exports_without_asking(tmp_path, frozen, interviewed):
+    store, built = interviewed
     store.profile.save("Ana Lopez", "ana@example.org", "07700 900123")
     app = FollowupApp(store)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -332,17 +329,15 @@ async def test_a_proofread_note_exports_without_asking(tmp_path, frozen, new_db)
         await pilot.pause()
         assert app.screen is pane
         assert len(list((tmp_path / "exports").glob("*.eml"))) == 1
-    store.close()
 
 
-async def test_pane_defaults_to_the_interview_that_happened(tmp_path, frozen, monkeypatch, new_db):
+async def test_pane_defaults_to_the_interview_that_happened(frozen, monkeypatch, interviewed):
     """docs/keys.md: with none highlighted in Notes, the latest interview — the latest that
     has started, not a future round with nobody on its panel yet."""
     from followup_tui.playbook import clock
 
     monkeypatch.setattr(clock, "_frozen", FROZEN.datetime)
-    store = Store.open(new_db(tmp_path / "x.db"))
-    built = build_interview(store)
+    store, built = interviewed
     store.interviews.add(built.application_id, STARTS + dt.timedelta(days=7))  # round 2, empty
     app = FollowupApp(store)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -350,13 +345,11 @@ async def test_pane_defaults_to_the_interview_that_happened(tmp_path, frozen, mo
         assert pane.interview.id == built.interview_id
         assert "round 1" in str(pane.query_one("#title").render())
         assert [p.full_name for p in pane.people][:2] == ["Maria Rivera", "John Okafor"]
-    store.close()
 
 
-async def test_header_shows_where_the_medium_goes(tmp_path, frozen, new_db):
+async def test_header_shows_where_the_medium_goes(frozen, interviewed):
     """R6: email address for an email, postal address for a letter, none for a card."""
-    store = Store.open(new_db(tmp_path / "x.db"))
-    built = build_interview(store)
+    store, built = interviewed
     store.thank_yous.set_medium(built.interview_id, built.maria, "letter")
     store.thank_yous.set_medium(built.interview_id, built.john, "handwritten")
     app = FollowupApp(store)
@@ -371,13 +364,11 @@ async def test_header_shows_where_the_medium_goes(tmp_path, frozen, new_db):
         await pilot.press("j")
         await settle(app, pilot)
         assert "<sofia@example.org>" in str(pane.query_one("#note-head").render())
-    store.close()
 
 
-async def test_m_on_a_sent_note_keeps_its_medium_and_text(tmp_path, frozen, new_db):
+async def test_m_on_a_sent_note_keeps_its_medium_and_text(frozen, interviewed):
     """R6: the medium shapes the text that went out; once sent, m changes nothing."""
-    store = Store.open(new_db(tmp_path / "x.db"))
-    built = build_interview(store)
+    store, built = interviewed
     store.profile.save("Ana Lopez", "ana@example.org")
     app = FollowupApp(store)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -402,4 +393,3 @@ async def test_m_on_a_sent_note_keeps_its_medium_and_text(tmp_path, frozen, new_
         assert pane.editor.text == body
     row = store.thank_yous.get(built.interview_id, built.maria)
     assert row.medium == "email" and row.body == body and row.sent_at is not None
-    store.close()
