@@ -31,3 +31,26 @@ def test_the_import_contracts_are_kept():
         capture_output=True, text=True, cwd=root)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     assert "BROKEN" not in result.stdout and "KEPT" in result.stdout
+
+
+def test_no_import_cycles():
+    """No module imports, directly or through others, a module that imports it back
+    (imports made for the type checker alone do not run, so they are left out)."""
+    import grimp
+
+    graph = grimp.build_graph("followup_tui", exclude_type_checking_imports=True)
+    cycles = sorted({tuple(sorted((module, imported)))
+                     for module in graph.modules
+                     for imported in graph.find_modules_directly_imported_by(module)
+                     if graph.chain_exists(importer=imported, imported=module)})
+    assert cycles == []
+
+
+def test_no_module_is_over_400_lines():
+    """A module a newcomer reads in one sitting (docs/architecture.md)."""
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parent.parent / "followup_tui"
+    long = {str(path.relative_to(package)): n for path in package.rglob("*.py")
+            if (n := len(path.read_text(encoding="utf-8").splitlines())) > 400}
+    assert long == {}
