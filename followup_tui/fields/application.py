@@ -4,7 +4,7 @@ stage change that needs an answer-by date (R14)."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Callable, TypeVar
 
 from followup_tui.playbook.dates import (
     ANY, APPLIED_ON, DECISION, OFFER_DEADLINE, DateError, DateRule, parse_day,
@@ -43,12 +43,15 @@ def read_day(name: str, text: str, today: dt.date, rule: DateRule = ANY,
         raise FieldError(name, error.message) from error
 
 
+Read = TypeVar("Read")
+
+
 def application_values(values: dict[str, Any], today: dt.date,
                        order: str = "MDY") -> dict[str, Any]:
     """Form text → what the Store saves; FieldErrors names every bad field at once."""
     errors: list[FieldError] = []
 
-    def check(read, *args):
+    def check(read: Callable[..., Read], *args: Any) -> Read | None:
         try:
             return read(*args)
         except FieldError as error:

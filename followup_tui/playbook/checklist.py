@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterable
 
 from followup_tui.playbook.draft_context import HANDWRITTEN, DraftContext, Sender
 from followup_tui.playbook.english import content_words, join_words
@@ -140,7 +141,8 @@ def checklist(body: str, ctx: DraftContext) -> list[ChecklistItem]:
     return items
 
 
-def note_state(body: str, findings, checklist, sent: bool) -> str:  # noqa: A002 - API name
+def note_state(body: str, findings: Iterable[object],  # noqa: A002 - API name
+               checklist: Iterable[ChecklistItem], sent: bool) -> str:
     """"sent", "no draft" (empty body), "draft" (R5 element missing or a proofreading
     finding) or "ready"."""
     if sent:

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import arrow
 
 _frozen: dt.datetime | None = None
 
@@ -47,7 +51,7 @@ def _from_environment() -> None:
 _from_environment()
 
 
-def local_now():
+def local_now() -> arrow.Arrow:
     """Now as a local arrow.Arrow, for forms and humanized times."""
     import arrow
 

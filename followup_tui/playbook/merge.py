@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 THEIRS_START = "--- from another window ---"
 THEIRS_END = "--- end of the other window's text ---"
@@ -172,7 +172,7 @@ def _edits(base: Sequence, other: Sequence, theirs: bool) -> list[Edit]:
             for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
 
 
-def _touching(edits: list[Edit]):
+def _touching(edits: list[Edit]) -> Iterator[list[Edit]]:
     """Edits in groups that touch: overlapping ranges, an insertion inside a range, two
     insertions at one place. An insertion at either end of a range does not touch it."""
     group: list[Edit] = []
@@ -301,7 +301,8 @@ def _matches(base: Sequence, other: Sequence) -> dict[int, int]:
     return pairs
 
 
-def _chunks(base: Sequence, mine: Sequence, theirs: Sequence):
+def _chunks(base: Sequence, mine: Sequence, theirs: Sequence
+            ) -> Iterator[tuple[Sequence, Sequence, Sequence]]:
     """diff3's walk: (mine, base, theirs) blocks, alternately unchanged in all three
     (a single item) and changed on one side or both."""
     in_mine, in_theirs = _matches(base, mine), _matches(base, theirs)
