@@ -179,23 +179,18 @@ class NotesScreen(PaneScreen):
             f"Missing on the cards: {'; '.join(lacking)}. {NEEDED}" if lacking else "")
 
     @on(OptionList.OptionHighlighted, "#interviews")
-    def interview_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        interview_id = int(event.option.id) if event.option.id else None
-        if interview_id != self.interview_id:
+    def interview_highlighted(self) -> None:
+        if (interview_id := self.query_one("#interviews", PickList).picked_id()) != \
+                self.interview_id:
             self.show_interview(interview_id)
 
     @on(OptionList.OptionSelected, "#interviews")
-    def interview_selected(self) -> None:  # a click
-        self.focus_section(SECTIONS[0].key)
-
     def action_write_notes(self) -> None:
-        """enter on the interviews: their first section takes the keys typed next."""
-        option = self.query_one("#interviews", PickList).highlighted_option
-        if option is None or option.disabled or not option.id:
-            return
-        if int(option.id) != self.interview_id:
-            self.show_interview(int(option.id))
-        self.focus_section(SECTIONS[0].key)
+        """enter (or a click) on the interviews: the highlighted one's first section
+        takes the keys typed next."""
+        self.interview_highlighted()
+        if self.interview_id is not None:
+            self.focus_section(SECTIONS[0].key)
 
     def focus_section(self, section: str) -> None:
         """Put the cursor at the end of a section, ready to type."""

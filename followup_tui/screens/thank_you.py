@@ -207,22 +207,15 @@ class ThankYouScreen(PaneScreen):
         self.note_checks.show(self.contact_id, bool(self.editor.text.strip()))
 
     @on(OptionList.OptionHighlighted, "#recipients")
-    def recipient_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        contact_id = int(event.option.id) if event.option.id else None
-        if contact_id != self.contact_id:
+    def recipient_highlighted(self) -> None:
+        if (contact_id := self.query_one(RecipientList).picked_id()) != self.contact_id:
             self.show_recipient(contact_id)
 
     @on(OptionList.OptionSelected, "#recipients")
-    def recipient_selected(self) -> None:  # a click
-        self.write_draft()
-
     def action_write_draft(self) -> None:
-        """enter on the list: the highlighted person's note takes the keys typed next."""
-        option = self.query_one(RecipientList).highlighted_option
-        if option is None or option.disabled or not option.id:
-            return
-        if int(option.id) != self.contact_id:
-            self.show_recipient(int(option.id))
+        """enter (or a click) on the list: the highlighted person's note takes the keys
+        typed next."""
+        self.recipient_highlighted()
         self.write_draft()
 
     def write_draft(self) -> None:

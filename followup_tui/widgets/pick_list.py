@@ -32,6 +32,14 @@ class PickList(OptionList):
     def __init__(self, *content, **kwargs) -> None:
         super().__init__(*content, markup=False, **kwargs)
 
+    def picked_id(self) -> int | None:
+        """The highlighted item's id as a number (rows name a record), or None when no
+        item is highlighted or the one highlighted is a hint."""
+        option = self.highlighted_option
+        if option is None or option.disabled or not option.id:
+            return None
+        return int(option.id)
+
     def _step(self, direction: int) -> None:
         if self.highlighted is None:
             return super().action_cursor_down() if direction > 0 else super().action_cursor_up()
