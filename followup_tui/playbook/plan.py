@@ -113,8 +113,15 @@ def _main_contact(app: ApplicationFacts) -> int | None:
 
 def _person(app: ApplicationFacts, contact_id: int | None) -> Person | None:
     """The application's or an interview's Person with this contact id."""
-    people = [*app.people, *(p for i in app.interviews for p in i.people)]
-    return next((p for p in people if p.contact_id == contact_id), None)
+    return _people(app).get(contact_id)
+
+
+def _people(app: ApplicationFacts) -> dict[int | None, Person]:
+    """The application's people, then each interview's, by contact id (the first wins)."""
+    people: dict[int | None, Person] = {}
+    for person in (*app.people, *(p for i in app.interviews for p in i.people)):
+        people.setdefault(person.contact_id, person)
+    return people
 
 
 def _thank_yous(app: ApplicationFacts, tz: str) -> list[ProposedTouch]:
@@ -278,25 +285,34 @@ def _fit_to_cards(app: ApplicationFacts, touches: list[ProposedTouch]) -> list[P
     def order(t: ProposedTouch) -> tuple:
         return (0, int(t.key.rsplit(":", 1)[1])) if t.kind == "check-in" else (1, 0)
 
+    people = _people(app)
     for touch in sorted(touches, key=order):
-        person = _person(app, touch.contact_id)
+        person = people.get(touch.contact_id)
         reach = person.reach if person else channels.EVERY
         name = person.name if person else None
         if touch.kind == "check-in":
             if touch.key in placed:
                 previous = placed[touch.key]
-                fitted.append(replace(touch, channel=previous))
+                fitted.append(_with(touch, previous, touch.script))
                 continue
             channel, why = channels.fit(channels.after(previous), reach, name, "R10")
             previous = channel
-            touch = replace(touch, channel=channel, script=why + _CHECKIN_SCRIPTS[channel])
+            touch = _with(touch, channel, why + _CHECKIN_SCRIPTS[channel])
         elif (touch.interview_id, touch.contact_id) in media and touch.kind == "thank-you":
-            touch = replace(touch, channel=media[touch.interview_id, touch.contact_id])
+            touch = _with(touch, media[touch.interview_id, touch.contact_id], touch.script)
         elif touch.kind in PREFERRED:
             channel, why = channels.fit(PREFERRED[touch.kind], reach, name, touch.rule)
-            touch = replace(touch, channel=channel, script=why + touch.script)
+            touch = _with(touch, channel, why + touch.script)
         fitted.append(touch)
     return fitted
+
+
+def _with(touch: ProposedTouch, channel: str, script: str) -> ProposedTouch:
+    """The touch by this channel and script: itself when neither changes (most touches
+    keep theirs, and a replan of every application fits hundreds of thousands)."""
+    if channel == touch.channel and script == touch.script:
+        return touch
+    return replace(touch, channel=channel, script=script)
 
 
 def propose(app: ApplicationFacts, settings: Settings, tz: str = "local") -> list[ProposedTouch]:

@@ -273,6 +273,21 @@ def parse_promises(notes: dict[str, str], people: Sequence[str], day: dt.date) -
     return promises
 
 
+def owed_promises(owed: str, people: tuple[str, ...], day: dt.date) -> tuple[Promise, ...]:
+    """`parse_promises` of one interview's owed section, remembered: the plan reads the
+    same owed texts on every replan (the demo's 100,000 applications share a few). When
+    the text surely names nobody (`_names_in`, true of each of its lines too), whom it
+    is for cannot depend on the people, so they are left out of what is remembered."""
+    if not _names_in(owed, _aliases(people)):
+        people = ()
+    return _owed_promises(owed, people, day)
+
+
+@functools.lru_cache(maxsize=1024)
+def _owed_promises(owed: str, people: tuple[str, ...], day: dt.date) -> tuple[Promise, ...]:
+    return tuple(parse_promises({"owed": owed}, people, day))  # frozen: safe to share
+
+
 def owed_to(promises: Iterable[Promise], full_name: str, on_panel: bool = True) -> list[Promise]:
     """The promises one person is owed (R5: their note says these, and only these)."""
     return [p for p in promises if p.is_for(full_name, on_panel)]

@@ -11,7 +11,7 @@ from followup_tui.playbook import channels
 from followup_tui.playbook.dates import local_day
 from followup_tui.playbook.deadline import thank_you_deadline
 from followup_tui.playbook.facts import ApplicationFacts, Person, ProposedTouch
-from followup_tui.playbook.promises import Promise, parse_promises
+from followup_tui.playbook.promises import Promise, owed_promises
 
 SEND_CHANNELS = ("email", "letter")  # a document goes by email, else by post
 _SCRIPT = ("Send {name} what you promised (R5): {line}. Say in the thank-you note when "
@@ -42,7 +42,7 @@ def send_touches(app: ApplicationFacts, tz: str, main: Person | None) -> list[Pr
         people = [*interview.people, *app.people]
         day = local_day(interview.starts_at, tz)
         with_thank_you = due_with_thank_you(interview.end, tz)
-        for promise in parse_promises({"owed": interview.owed}, [p.name for p in people], day):
+        for promise in owed_promises(interview.owed, tuple(p.name for p in people), day):
             owed: list[Person | None] = list(_recipients(promise, people)) or [main]
             for person in owed:
                 name = person.name if person else "them"

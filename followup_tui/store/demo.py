@@ -100,6 +100,16 @@ def _generate(rng: random.Random, count: int, today: dt.date, sample: bool) -> d
     rows["profile"].append((1, "Alex Morgan", "alex.morgan@example.org", "+44 20 7946 0958",
                             "12 Elm Row, Edinburgh EH7 4AA"))
     contact_id = 0
+    stamps: dict[tuple[dt.date, int, int], tuple[str, str]] = {}
+
+    def local_stamps(day: dt.date, hour: int, minute: int = 0) -> tuple[str, str]:
+        """That local time's stamp and an hour later's, worked out once per day and time
+        (a few hundred of them serve every row)."""
+        key = (day, hour, minute)
+        if key not in stamps:
+            starts = _local(day, hour, minute)
+            stamps[key] = (_stamp(starts), _stamp(starts + dt.timedelta(hours=1)))
+        return stamps[key]
 
     def new_contact(organisation: str, title: str) -> int:
         nonlocal contact_id
@@ -138,10 +148,10 @@ def _generate(rng: random.Random, count: int, today: dt.date, sample: bool) -> d
             offer_deadline.isoformat() if offer_deadline else None,
             1 if (not sample and rng.random() < 0.03) else 0, created, created,
             company.casefold()))
-        rows["stagechange"].append((app_id, None, "applied", _stamp(_local(applied, 9))))
+        rows["stagechange"].append((app_id, None, "applied", local_stamps(applied, 9)[0]))
         if stage != "applied":
             rows["stagechange"].append(
-                (app_id, "applied", stage, _stamp(_local(today - dt.timedelta(days=2), 9))))
+                (app_id, "applied", stage, local_stamps(today - dt.timedelta(days=2), 9)[0]))
         for reference in references if sample else references[:1]:
             rows["applicationcontact"].append((app_id, reference, "reference"))
         if stage == "applied":
@@ -153,10 +163,9 @@ def _generate(rng: random.Random, count: int, today: dt.date, sample: bool) -> d
             day = today - dt.timedelta(days=rng.randint(1, 9) if round_no == rounds else 14)
             if stage == "interviewing" and round_no == rounds and (app_id // 8) % 2 == 0:
                 day = today + dt.timedelta(days=rng.randint(1, 6))  # one still to come
-            starts = _local(day, rng.choice((9, 10, 11, 14, 15)), rng.choice((0, 30)))
+            starts, ends = local_stamps(day, rng.choice((9, 10, 11, 14, 15)), rng.choice((0, 30)))
             rows["interview"].append((
-                interview_id, app_id, round_no, _stamp(starts),
-                _stamp(starts + dt.timedelta(hours=1)), "Europe/London",
+                interview_id, app_id, round_no, starts, ends, "Europe/London",
                 rng.choice(("on-site", "video", "phone")),
                 "Head office, 3rd floor" if rng.random() > 0.5 else "Video call", created))
             people = 2 if sample else 1

@@ -6,6 +6,7 @@ what `playbook.plan.propose` wants, after `playbook.reconcile` kept the user's c
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
@@ -38,6 +39,10 @@ class Facts:
                 groups[row[0]].append(row[1:])
             return groups
 
+        # Rows that repeat across the batch (a reference on every application, the same
+        # local days) become one Person, one date, each: the facts are frozen.
+        self._people: dict[tuple[Any, ...], plan.Person] = {}
+        self._days: dict[str, dt.date] = {}
         self.applications = conn.execute(
             "SELECT id, stage, decision_expected_by, offer_deadline, archived"
             f" FROM application a WHERE {where.format(col='a.id')} ORDER BY id", params
@@ -85,13 +90,13 @@ class Facts:
         app_id, stage, decision, deadline, _archived = row
         changes = self.stages.get(app_id, [])
         stage_changed_on = next(
-            (stored_local_day(at) for to, at in reversed(changes) if to == stage), None)
-        started = next((stored_local_day(at) for to, at in changes if to == "interviewing"), None)
+            (self._local_day(at) for to, at in reversed(changes) if to == stage), None)
+        started = next((self._local_day(at) for to, at in changes if to == "interviewing"), None)
         interviews = tuple(
             plan.InterviewFacts(
                 interview_id=iid, round=round_, starts_at=required_moment(starts),
                 ends_at=stored_moment(ends),
-                people=tuple(_person(*row) for row in self.panel.get(iid, ())),
+                people=tuple(self._person(row) for row in self.panel.get(iid, ())),
                 owed=self.owed.get(iid, ""), media=tuple(self.media.get(iid, ())),
             )
             for iid, round_, starts, ends in self.interviews.get(app_id, ())
@@ -100,12 +105,24 @@ class Facts:
             application_id=app_id, stage=stage,
             decision_expected_by=stored_day(decision), offer_deadline=stored_day(deadline),
             interviews=interviews,
-            people=tuple(_person(*row) for row in self.people.get(app_id, ())),
+            people=tuple(self._person(row) for row in self.people.get(app_id, ())),
             exchanges=tuple(plan.ExchangeFacts(required_day(on), bool(answer))
                             for on, answer in self.exchanges.get(app_id, ())),
             stage_changed_on=stage_changed_on, interviewing_started_on=started,
             placed_channels=self.placed_channels(app_id),
         )
+
+    def _person(self, row: tuple[Any, ...]) -> plan.Person:
+        person = self._people.get(row)
+        if person is None:
+            person = self._people[row] = _person(*row)
+        return person
+
+    def _local_day(self, text: str) -> dt.date:
+        day = self._days.get(text)
+        if day is None:
+            day = self._days[text] = stored_local_day(text)
+        return day
 
     def stored(self, app_id: int) -> list[reconcile.StoredTouch]:
         return [reconcile.StoredTouch(key, status, required_day(due), bool(changed),

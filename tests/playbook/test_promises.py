@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from followup_tui.playbook.checklist import PROMISED, checklist
-from followup_tui.playbook.promises import parse_line, parse_promises, resolve_day
+from followup_tui.playbook.promises import owed_promises, parse_line, parse_promises, resolve_day
 from followup_tui.playbook.proofread import proofread
 from followup_tui.playbook.thank_you import DraftContext, Recipient, Sender, build_draft
 
@@ -138,6 +138,18 @@ def test_r5_each_line_and_each_part_is_a_promise():
     found = parse_promises(notes, PANEL, MONDAY)
     assert [(p.what, p.to) for p in found] == [
         ("the deck", ("Tom O'Brien",)), ("references", ("Priya Raman",)), ("salary range", ())]
+
+
+@pytest.mark.parametrize("owed", [
+    "- to Tom: the deck\n- references for Priya; salary range by Friday",
+    "The deck by Friday\nA writing sample",  # names nobody: remembered without the people
+    "to tom: the deck; the slides for Zoë",
+])
+@pytest.mark.parametrize("people", [PANEL, ("Zoë Brandt", "Tom O'Brien"), ()])
+def test_r5_remembered_promises_are_those_parse_promises_reads(owed, people):
+    expected = tuple(parse_promises({"owed": owed}, people, MONDAY))
+    assert owed_promises(owed, people, MONDAY) == expected
+    assert owed_promises(owed, people, MONDAY) == expected  # from what was remembered
 
 
 def test_r5_the_key_follows_the_thing_not_the_day_or_the_wording():
