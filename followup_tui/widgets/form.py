@@ -25,6 +25,7 @@ from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 from followup_tui.keymap import hint
 from followup_tui.playbook.fields import FieldError, FieldErrors
+from followup_tui.widgets.choice import Choice
 from followup_tui.widgets.early_keys import EarlyKeys
 from followup_tui.widgets.form_draft import FormDraft
 from followup_tui.widgets.host_app import HostApp
@@ -116,7 +117,7 @@ class FormScreen(EarlyKeys, ModalScreen[Result], Generic[Result]):
         if field.kind == "select":
             # Text, not str: a person's name is not markup, and type-to-search still works.
             options = [(Text(option), option) for option in field.options]
-            return Select(options, value=value, allow_blank=False, id=wid)
+            return Choice(options, value=value, allow_blank=False, id=wid)
         if field.kind == "checkbox":
             return TickBox(field.label, value, id=wid)
         return TextInput(value, placeholder=field.placeholder, id=wid, moves_on=True)

@@ -267,3 +267,42 @@ async def test_a_field_applies_its_keys_as_the_user_rebound_them(store, make_app
         await until(pilot, lambda: app.focused is not box)
         assert box.value == "me"
 
+
+
+async def test_what_is_typed_after_tab_past_a_dropdown_or_a_tick_goes_to_the_next_field(
+        store, make_app):
+    """`tab` on the stage dropdown, then the location at once: it lands in Location (the
+    dropdown left `tab` to the screen, which ran it after the letters were lost)."""
+    from followup_tui.screens.application_form import ApplicationForm
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("a")
+        await until(pilot, lambda: form_ready(app))
+        burst(app, *"Acme", "tab", *"Dev", "tab", "tab", *"Berlin", "tab", *"https://a.example")
+        await until(pilot, lambda: app.screen.values()["posting_url"] == "https://a.example"
+                    or len(app.screen.values()["location"]) > len("Berlin"))
+        form = app.screen
+        assert isinstance(form, ApplicationForm)
+        values = form.values()
+        assert (values["company"], values["role"], values["location"]) == ("Acme", "Dev", "Berlin")
+        assert values["posting_url"] == "https://a.example"
+
+
+async def test_a_tick_takes_its_space_and_tab_in_the_order_typed(store, make_app):
+    """Past four dropdowns to the summary, tick "an answer", back, one more word: all of
+    it lands where it was typed."""
+    from followup_tui.screens.exchange_form import ExchangeForm
+
+    store.applications.add(company="Acme")
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("l")
+        await until(pilot, lambda: isinstance(app.screen, ExchangeForm) and form_ready(app))
+        burst(app, *["tab"] * 5, *"Said", "space", *"yes", "tab", "space", "shift+tab",
+              "end", *"!")
+        await until(pilot, lambda: app.screen.values()["summary"].endswith("!")
+                    or len(app.screen.values()["summary"]) > len("Said yes!"))
+        values = app.screen.values()
+        assert values["summary"] == "Said yes!"
+        assert values["is_answer"] is True
