@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import unicodedata
 from email.errors import MessageError
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -41,8 +42,11 @@ def exports_folder(db_path: Path) -> Path:
 
 
 def slug(text: str) -> str:
-    """"Maria Rivera" -> "maria-rivera" (file names stay portable)."""
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:40] or "note"
+    """"Renée Müller" -> "renee-muller" (file names stay portable: accents are dropped
+    from their letters, not the letters themselves)."""
+    plain = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:40] or "note"
 
 
 def eml_bytes(sender: Sender, recipient: Recipient, subject: str, body: str,

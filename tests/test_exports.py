@@ -166,3 +166,15 @@ def test_a_folder_that_cannot_be_written_is_a_message(tmp_path):
     with pytest.raises(ExportError, match="Could not write the file"):
         export_note(tmp_path / "exports", medium="letter", sender=SENDER, recipient=MARIA,
                     company="Northwind", subject="Thanks", body="Hi", when=WHEN)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Maria Rivera", "maria-rivera"),
+    ("Renée [O'Brien] Zoë", "renee-o-brien-zoe"),  # the accents go, the letters stay
+    ("Grace Hopper & Söhne Straße", "grace-hopper-sohne-strasse"),
+    ("世界", "note"),  # nothing portable left: a name still
+])
+def test_a_file_name_keeps_the_letters_of_accented_names(text, name):
+    from followup_tui.exports import slug
+
+    assert slug(text) == name
