@@ -67,8 +67,12 @@ _PLACEHOLDER_RE = re.compile(
 )
 
 
-def check_placeholders(body: str) -> list[Finding]:
-    """R5: no leftover placeholders: [..], {..}, <..> (not an <email>), TODO, XXX, Firstname."""
+def check_placeholders(body: str, known: Iterable[str] = ()) -> list[Finding]:
+    """R5: no leftover placeholders: [..], {..}, <..> (not an <email>), TODO, XXX, Firstname.
+    `known`: names as they are on file ("Renée [O'Brien]", "Grace [/] Hopper"): their
+    brackets are theirs, not a placeholder left in."""
+    for text in sorted({t for t in known if t}, key=len, reverse=True):
+        body = body.replace(text, " ")
     found = list(dict.fromkeys(m.group(0) for m in _PLACEHOLDER_RE.finditer(body)))
     if not found:
         return []
@@ -248,7 +252,8 @@ def proofread(body: str, ctx: DraftContext, *, other_notes: Iterable[str] = (),
     if not body.strip():
         return []
     return [
-        *check_placeholders(body),
+        *check_placeholders(body, (ctx.recipient.full_name, ctx.recipient.title, ctx.company,
+                                   ctx.role, ctx.sender.name, ctx.sender.address)),
         *check_names(body, ctx, known_names),
         *check_spelling(body, ctx, known_names),
         *check_other_panelists(body, ctx),

@@ -91,6 +91,16 @@ def test_r5_draft_has_no_placeholders_even_without_notes():
     assert {PERSONAL_TOUCH, FIT, INTEREST, CONTACT} <= missing
 
 
+def test_r5_brackets_in_a_name_on_file_are_not_a_leftover_placeholder():
+    ctx = make_ctx("Renée [O'Brien]", company="Grace [/] Hopper")
+    body = build_draft(ctx)
+    assert "Renée" in body
+    codes = {f.code for f in proofread(body + "\nAt Grace [/] Hopper.", ctx)}
+    assert "placeholder" not in codes
+    left = proofread(body + "\nI liked [topic].", ctx)
+    assert [f.message for f in left if f.code == "placeholder"] == ["Leftover placeholder: [topic]"]
+
+
 def test_r5_draft_contains_what_is_owed():
     body = build_draft(make_ctx())
     assert "promised" in body
