@@ -11,6 +11,7 @@ import datetime as dt
 import random
 import sqlite3
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -80,9 +81,8 @@ def fill_demo(store: Store, *, size: int | None = None, seed: int = 1,
     today = today or clock.today()
     rng = random.Random(seed)
     count = size if size is not None else len(COMPANIES)
-    rows = _generate(rng, count, today, sample=size is None)
     with store.db.bulk_write() as conn:
-        _insert(conn, rows)
+        _insert(conn, _generate(rng, count, today, sample=size is None))
     store.plan.replan_all(refresh=False)
     with store.db.bulk_write() as conn:
         _catch_up(conn, today)
@@ -92,10 +92,18 @@ def fill_demo(store: Store, *, size: int | None = None, seed: int = 1,
     return count
 
 
-def _generate(rng: random.Random, count: int, today: dt.date, sample: bool) -> dict:
-    rows: dict[str, list] = {name: [] for name in (
-        "application", "stagechange", "interview", "contact", "applicationcontact",
-        "panelmember", "note", "thankyou", "exchange", "profile")}
+GENERATE_BATCH = 10_000  # applications whose rows are held at once (memory stays flat)
+
+
+def _no_rows() -> dict[str, list]:
+    return {table: [] for table in INSERTS}
+
+
+def _generate(rng: random.Random, count: int, today: dt.date,
+              sample: bool) -> Iterator[dict[str, list]]:
+    """The rows of every table, GENERATE_BATCH applications at a time (each batch's
+    contacts come with it, so inserting them in turn keeps every foreign key)."""
+    rows = _no_rows()
     created = _stamp(_local(today - dt.timedelta(days=40), 9))
     rows["profile"].append((1, "Alex Morgan", "alex.morgan@example.org", "+44 20 7946 0958",
                             "12 Elm Row, Edinburgh EH7 4AA"))
@@ -130,6 +138,9 @@ def _generate(rng: random.Random, count: int, today: dt.date, sample: bool) -> d
     references = [new_contact("Former employer", "Former manager") for _ in range(2)]
     interview_id = note_id = 0
     for app_id in range(1, count + 1):
+        if len(rows["application"]) == GENERATE_BATCH:
+            yield rows
+            rows = _no_rows()
         if sample:
             company, stage = COMPANIES[app_id - 1], DEMO_STAGES[(app_id - 1) % len(DEMO_STAGES)]
         else:
@@ -186,7 +197,7 @@ def _generate(rng: random.Random, count: int, today: dt.date, sample: bool) -> d
                 app_id, panel_ids[0], (today - dt.timedelta(days=1)).isoformat(), "reply",
                 "email", "in", "Thanks for coming in — we'll be in touch.",
                 1 if stage in ("rejected", "offer", "accepted", "declined") else 0, created))
-    return rows
+    yield rows
 
 
 INSERTS = {
@@ -214,14 +225,15 @@ INSERTS = {
 }
 
 
-def _insert(conn: sqlite3.Connection, rows: dict) -> None:
+def _insert(conn: sqlite3.Connection, batches: Iterable[dict[str, list]]) -> None:
     """Bulk insert; the notes' full-text index is rebuilt once instead of row by row."""
     from followup_tui.store.schema import note_triggers
 
     for name in ("note_ai", "note_ad", "note_au"):
         conn.execute(f"DROP TRIGGER IF EXISTS {name}")
-    for table, sql in INSERTS.items():
-        conn.executemany(sql, rows[table])
+    for rows in batches:
+        for table, sql in INSERTS.items():
+            conn.executemany(sql, rows[table])
     conn.execute("INSERT INTO note_fts(note_fts) VALUES ('rebuild')")
     for statement in note_triggers():
         conn.execute(statement)
