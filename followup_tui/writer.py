@@ -75,6 +75,8 @@ class Writer:
               waiting: Callable[[str], None] | None = None) -> None:
         """Queue `fn` to run off the UI thread after every write asked for before it."""
         self.pending += 1
+        if self.waiting and waiting is not None:  # behind a write the busy file holds up
+            waiting(WAITING)
         with self._lock:
             self._queue.append(Write(fn, then, error, what, waiting))
             start, self._draining = not self._draining, True

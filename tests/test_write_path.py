@@ -72,6 +72,25 @@ async def test_a_busy_file_keeps_keys_answering_and_the_change_lands_after(
         assert app.is_running
 
 
+async def test_a_write_queued_behind_a_waiting_one_says_it_waits_too(make_app, db_path):
+    """A form saved while another change waits for the busy file says it is waiting
+    for the file at once (it said only "Saving…" until the first one landed)."""
+    app, states = make_app(), []
+    async with app.run_test(size=(120, 36)) as pilot:
+        holder = hold_write_lock(db_path, 30)
+        try:
+            app.write(lambda: app.store.applications.add(company="First"), what="First")
+            await until(pilot, lambda: app.writer.waiting, what="the first write waiting")
+            app.write(lambda: app.store.applications.add(company="Second"), what="Second",
+                      waiting=states.append)
+            assert states == [WAITING]
+        finally:
+            holder.release.set()
+            holder.join()
+        await written(pilot)
+    assert {row.company for row in app.store.applications.page(0, 5)} >= {"First", "Second"}
+
+
 async def test_writes_land_in_the_order_they_were_asked(make_app, db_path):
     app = make_app()
     landed: list[int] = []
