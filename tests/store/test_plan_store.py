@@ -245,10 +245,11 @@ def test_replan_all_matches_replan_one_by_one(store):
     answer=st.one_of(st.none(), st.integers(0, 70)),
     final=st.sampled_from(["interviewing", "awaiting decision", "offer", "rejected", "withdrawn"]),
 )
-def test_plan_properties_through_the_store(tmp_path_factory, offsets, decision, answer, final):
+def test_plan_properties_through_the_store(tmp_path_factory, new_db, offsets, decision, answer,
+                                           final):
     """No check-in before the decision date, at most one a week, none after an answer
     or an offer; the Pipeline's column is the earliest pending touch."""
-    store = Store.open(tmp_path_factory.mktemp("p") / "x.db")
+    store = Store.open(new_db(tmp_path_factory.mktemp("p") / "x.db"))  # a new file each
     try:
         start = dt.date(2026, 1, 5)
         decided = start + dt.timedelta(days=decision) if decision is not None else None
