@@ -166,23 +166,28 @@ async def test_a_terminal_paste_into_a_notes_section_keeps_its_lines(store, make
         await until(pilot, lambda: store.notes.sections(interview).get(key, ("",))[0] == KEPT)
 
 
+async def thank_you_list(app, pilot, application_id: int) -> None:
+    """The Thank-you pane of the application, its list of people focused."""
+    app.application_id = application_id
+    await pilot.press("3")
+    await until(pilot, lambda: app.focused is not None and app.focused.id == "recipients")
+
+
 async def test_a_terminal_paste_into_a_thank_you_draft_keeps_its_lines(store, make_app):
     from tests.store.test_thanks import build_interview
 
     built = build_interview(store, notes=False)
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
-        app.application_id = built.application_id
-        await pilot.press("3")
-        await until(pilot, lambda: app.focused is not None and app.focused.id == "recipients")
+        await thank_you_list(app, pilot, built.application_id)
         await pilot.press("enter")  # into the highlighted person's draft
         draft = app.focused
         assert draft is not None and draft.id == "draft"
         app.post_message(events.Paste(PASTED))
         await until(pilot, lambda: draft.text == KEPT)
         contact = app.screen.contact_id
-        await until(pilot, lambda: (note := store.thank_yous.get(built.interview_id, contact))
-                    is not None and note.body == KEPT)
+        await until(pilot, lambda: store.thank_yous.get(built.interview_id, contact).body
+                    == KEPT)
 
 
 async def test_j_enter_and_typing_at_once_write_the_next_persons_thank_you(store, make_app):
@@ -193,9 +198,7 @@ async def test_j_enter_and_typing_at_once_write_the_next_persons_thank_you(store
     built = build_interview(store, notes=False)
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
-        app.application_id = built.application_id
-        await pilot.press("3")
-        await until(pilot, lambda: app.focused is not None and app.focused.id == "recipients")
+        await thank_you_list(app, pilot, built.application_id)
         listing = app.focused
         first, second = (int(option.id) for option in listing.options[:2])
         burst(app, "j", "enter", *"Dear", "space", *"John")
