@@ -85,7 +85,9 @@ class FollowupApp(HostApp):
     DEFAULT_MODE = "pipeline"
     COMMANDS = App.COMMANDS | {ApplicationCommands}
     BINDINGS = [
-        *(Binding(str(key), f"pane('{mode}')", title, id=binding_id)
+        # As they are read (priority), so the keys typed behind one wait for its pane
+        # (widgets/key_hold.py); a text field or a modal keeps them (check_action).
+        *(Binding(str(key), f"pane('{mode}')", title, id=binding_id, priority=True)
           for key, (mode, title, binding_id) in enumerate(PANES, start=1)),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
         Binding("ctrl+f", "search", "Search notes", priority=True, id="app.search"),
@@ -309,6 +311,14 @@ class FollowupApp(HostApp):
                 screen.refresh_pane()
             except StoreError as error:  # from a timer: shown, it must not end the app
                 self.report_error(error)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """1–5 are a pane's keys, except where a letter is typed or a modal is open."""
+        if action == "pane":
+            from textual.widgets import Input, TextArea
+
+            return not (self.screen.is_modal or isinstance(self.focused, (Input, TextArea)))
+        return True
 
     def action_pane(self, mode: str) -> None:
         """Switch pane; a pane that is not built yet does nothing."""

@@ -184,7 +184,7 @@ def test_kill_9_while_typing_a_thank_you_keeps_the_draft(db):
         terminal.wait_for("Crashco")
         # At once: the Thank-you pane (on the highlighted application), enter into the
         # highlighted person's draft, and the note: the keys wait for the pane to be up.
-        terminal.type("3\rDear Ada, thank you for the tour")
+        terminal.type("23\rDear Ada, thank you for the tour")
         saved_before_the_kill(lambda: draft(db), "Dear Ada, thank you for the tour")
     finally:
         terminal.kill()

@@ -41,19 +41,21 @@ class KeyHold:
 
     def takes(self, event: events.Key) -> bool:
         """The app read `event` (or it came back up unused): True if it waits here."""
-        if id(event) in self._again:
-            self._again.discard(id(event))
-            if not self._again and self._timer is None:  # the last of them, released
-                if self.held:
-                    self._read_again()  # what was read meanwhile, behind it
-                else:
-                    self.holding = False  # keys flow as usual again
+        again = id(event) in self._again
+        self._again.discard(id(event))
+        if again and self._timer is None and not self.held:
+            if not self._again:
+                self.holding = False  # the last of them: keys flow as usual again
             return False
-        if not self.holding:
+        if not again and not self.holding:
             return False
+        # Kept: read while a pane comes up, or read again while another pane (asked for by
+        # a key read again: `2`, `3` at once) comes up or keys wait behind it.
         event.stop()
         event.prevent_default()
         self.held.append(event)
+        if self._timer is None and not self._again:  # released, nothing in flight
+            self._read_again()
         return True
 
     def release(self) -> None:
