@@ -118,8 +118,10 @@ class Interviews:
         values = self._interview_values(
             {"starts_at": starts_at, "ends_at": ends_at, "tz": tz, "format": format,
              "place": place, "round": round})
-        cards = [card_values({"full_name": who[0], "email": who[1]}, partial=False)
-                 for who in panel if not isinstance(who, int)]  # refused before any write
+        # A new card is checked before any write (a refusal adds nothing).
+        seats = [who if isinstance(who, int) else
+                 card_values({"full_name": who[0], "email": who[1]}, partial=False)
+                 for who in panel]
         with self.db.write() as session:
             application = existing(session, Application, application_id)
             if application.stage == APPLIED:
@@ -132,8 +134,8 @@ class Interviews:
                 values["round"] = self.next_round(application_id)
             interview = Interview(application_id=application_id, **values)
             interview_id = added(session, interview)
-            for who in panel:
-                contact_id = who if isinstance(who, int) else added(session, Contact(**cards.pop(0)))
+            for seat in seats:
+                contact_id = seat if isinstance(seat, int) else added(session, Contact(**seat))
                 self._seat(session, interview_id, application_id, contact_id, "panel")
             self.plan.after_write(session, application_id)
             return interview_id
