@@ -8,6 +8,7 @@ then proposed by the playbook like for any other application.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
 import sqlite3
 import sys
@@ -92,13 +93,22 @@ def fill_demo(store: Store, *, size: int | None = None, seed: int = 1,
             with store.db.bulk_write() as conn:
                 _insert(conn, _generate(rng, count, today, sample=size is None))
         with _indexes_built_after(store, ("touch",)):
-            store.plan.replan_all(refresh=False)
+            store.plan.replan_all(refresh=False, processes=_processes(count))
         with store.db.bulk_write() as conn:
             _catch_up(conn, today)
         if size is None:
             _write_sent_notes(store)
         store.summaries.refresh_all()
     return count
+
+
+def _processes(count: int) -> int:
+    """Processes for the replan: every core once the load is big enough to pay for
+    starting them (about a second of work per core)."""
+    return min(os.cpu_count() or 1, 4) if count >= PARALLEL_FROM else 1
+
+
+PARALLEL_FROM = 20_000  # applications
 
 
 @contextmanager

@@ -21,7 +21,8 @@ from followup_tui.playbook import clock, plan
 from followup_tui.store.base import StoreError, transaction
 from followup_tui.store.database import Database
 from followup_tui.store.moments import stored_day
-from followup_tui.store.plan_facts import Facts, Writes
+from followup_tui.store import replan_pool
+from followup_tui.store.plan_facts import Facts, Writes, batch_writes
 from followup_tui.store.summaries import Summaries
 from followup_tui.store.user_settings import UserSettings
 
@@ -73,22 +74,29 @@ class Plan:
             writes.plan(facts, row, self.settings.value)
         writes.run(conn)
 
-    def replan_all(self, *, refresh: bool = True, batch: int = BATCH) -> int:
+    def replan_all(self, *, refresh: bool = True, batch: int = BATCH,
+                   processes: int = 1) -> int:
         """Replan every application, `batch` at a time (after a bulk load or a settings
         change: the app uses small batches so its own writes never wait long); returns
-        how many were replanned."""
+        how many were replanned. With `processes` > 1 (the demo's bulk load, never the
+        app: it has threads) other processes read and propose the batches while this
+        one writes them, in order, so the touches and their ids are the same."""
         settings = self.settings.value
         done = 0
         with self.db.locked_connection() as conn:
             top = conn.execute("SELECT coalesce(max(id), 0) FROM application").fetchone()[0]
-            for low in range(1, top + 1, batch):
-                with transaction(conn):
-                    facts = Facts(conn, "{col} BETWEEN ? AND ?", (low, low + batch - 1))
-                    writes = Writes()
-                    for row in facts.applications:
-                        writes.plan(facts, row, settings)
+            batches = [(low, low + batch - 1) for low in range(1, top + 1, batch)]
+            if processes > 1:
+                for count, writes in replan_pool.proposed(self.db.path, batches, settings,
+                                                          processes):
+                    with transaction(conn):
+                        writes.run(conn)
+                    done += count
+            for low, high in batches if processes <= 1 else ():
+                with transaction(conn):  # read and written in one transaction
+                    count, writes = batch_writes(conn, low, high, settings)
                     writes.run(conn)
-                    done += len(facts.applications)
+                    done += count
             with transaction(conn):  # the settings they follow (store/freshness.py)
                 self.mark_planned(conn)
         if refresh:

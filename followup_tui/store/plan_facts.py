@@ -208,3 +208,14 @@ class Writes:
         conn.executemany(_READDRESS, self.readdress)
 
 
+
+
+def batch_writes(conn: sqlite3.Connection, low: int, high: int,
+                 settings: "Settings") -> tuple[int, Writes]:
+    """How many applications have ids from `low` to `high`, and the statements that
+    bring their touches to the plan."""
+    facts = Facts(conn, "{col} BETWEEN ? AND ?", (low, high))
+    writes = Writes()
+    for row in facts.applications:
+        writes.plan(facts, row, settings)
+    return len(facts.applications), writes

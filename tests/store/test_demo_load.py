@@ -56,3 +56,29 @@ def test_demo_keeps_every_index_a_new_file_has(tmp_path):
         conn.close()
     assert any("touch" in sql for sql in new) and any("application" in sql for sql in new)
     assert _demo(tmp_path / "demo.db", 30)[1] == new
+
+
+def _touches(path: Path) -> list[tuple]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT * FROM touch ORDER BY id").fetchall()
+    finally:
+        conn.close()
+
+
+def test_replanning_in_other_processes_writes_the_same_touches(tmp_path):
+    """The demo's big loads propose their touches in other processes: the touches, in
+    the same order with the same ids, are what one process would write."""
+    _demo(tmp_path / "one.db", 60)
+    (tmp_path / "two.db").write_bytes((tmp_path / "one.db").read_bytes())
+    for name, processes in (("one.db", 1), ("two.db", 2)):
+        store = Store.open(tmp_path / name)
+        try:
+            with store.db.bulk_write() as conn:
+                conn.execute("DELETE FROM touch")
+            assert store.plan.replan_all(refresh=False, batch=7, processes=processes) == 60
+        finally:
+            store.close()
+    one = _touches(tmp_path / "one.db")
+    assert len(one) > 60
+    assert _touches(tmp_path / "two.db") == one
