@@ -14,14 +14,13 @@ from typing import Callable
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import Input, Static
 
 from followup_tui.playbook import clock
 from followup_tui.playbook.dates import humanize_due
 from followup_tui.playbook.deadline import OVERDUE, deadline_words, touch_state
 from followup_tui.screens.agenda_source import AgendaItem, AgendaSource
-from followup_tui.screens.pane import PaneScreen, filter_key
+from followup_tui.screens.pane import PaneScreen
 from followup_tui.store.agenda import AgendaRow
 from followup_tui.widgets.filter_box import FilterBox
 from followup_tui.widgets.virtual_table import Column, VirtualTable
@@ -55,22 +54,8 @@ def make_cells(source_of):
     return cells
 
 
-class AgendaScreen(PaneScreen):
+class AgendaScreen(PaneScreen, title="Agenda", main="#touches", keys="agenda"):
     """Touches across all applications: Overdue, Today, This week, Later."""
-
-    PANE_TITLE = "Agenda"
-    CSS_PATH = "agenda.tcss"
-    MAIN = "#touches"
-    BINDINGS = [
-        Binding("enter", "details", "Script & person", id="agenda.details"),
-        Binding("d", "done", "Done", id="agenda.done"),
-        Binding("z", "snooze(1)", "Snooze a day", id="agenda.snooze_day"),
-        Binding("Z", "snooze(7)", "Snooze a week", id="agenda.snooze_week"),
-        Binding("D", "redate", "Re-date", id="agenda.redate"),
-        Binding("e", "edit", "Edit", id="agenda.edit"),
-        Binding("delete", "skip", "Skip", id="agenda.skip"),
-        filter_key("agenda"),
-    ]
 
     def compose(self) -> ComposeResult:
         yield self.title_bar()

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import Input, Static
 
-from followup_tui.screens.pane import PaneScreen, filter_key
+from followup_tui.screens.pane import PaneScreen
 from followup_tui.screens.people_source import PeopleSource
 from followup_tui.store.people import PersonRow
 from followup_tui.widgets.filter_box import FilterBox
@@ -38,17 +37,8 @@ def cells(row: PersonRow) -> list[str]:
     return [row.full_name, where or "—", reach, links]
 
 
-class ContactsScreen(PaneScreen):
+class ContactsScreen(PaneScreen, title="Contacts", main="#people", keys="contacts"):
     """Every person and their applications; escape goes back to the pane it came from."""
-
-    PANE_TITLE = "Contacts"
-    MAIN = "#people"
-    CSS_PATH = "contacts.tcss"
-    BINDINGS = [
-        Binding("escape", "close", "Back", id="contacts.close"),
-        Binding("enter,e", "edit", "Edit card", id="contacts.edit"),
-        filter_key("contacts"),
-    ]
 
     def compose(self) -> ComposeResult:
         yield self.title_bar()

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
@@ -122,18 +121,8 @@ def weeks_text(weeks: list[Week], target: int, narrow: bool = False) -> Content:
     return lines_of(parts)
 
 
-class InsightsScreen(PaneScreen):
+class InsightsScreen(PaneScreen, title="Insights", main="#main", keys="insights"):
     """The funnel, the answers, the playbook kept and the last twelve weeks."""
-
-    PANE_TITLE = "Insights"
-    CSS_PATH = "insights.tcss"
-    MAIN = "#main"
-    BINDINGS = [
-        Binding("p", "period", "Period", id="insights.period"),
-        Binding("L", "app.job_log", "Job-search log", id="insights.job_log"),
-        Binding("j", "scroll('down')", "Scroll down", show=False, id="insights.down"),
-        Binding("k", "scroll('up')", "Scroll up", show=False, id="insights.up"),
-    ]
 
     def __init__(self) -> None:
         super().__init__()

@@ -11,7 +11,6 @@ from functools import partial
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -19,7 +18,7 @@ from textual.widgets.option_list import Option
 from followup_tui.playbook.sections import SECTIONS
 from followup_tui.screens.notes_lines import NEEDED, interview_line, notes_title, now, person_line
 from followup_tui.screens.panel_picker import PanelPicker
-from followup_tui.screens.pane import PaneScreen, contacts_key, import_key, log_key
+from followup_tui.screens.pane import PaneScreen
 from followup_tui.screens.store_save import store_save
 from followup_tui.store import Store, StoreError
 from followup_tui.store.interviews import InterviewRow
@@ -39,26 +38,8 @@ def write_note(store: Store, section: str, interview_id: int, text: str, version
     return store.notes.save(interview_id, section, text, version)
 
 
-class NotesScreen(PaneScreen):
+class NotesScreen(PaneScreen, title="Notes", main="#interviews", keys="notes"):
     """Interviews newest first on the left, the highlighted one's notes on the right."""
-
-    PANE_TITLE = "Notes"
-    CSS_PATH = "notes.tcss"
-    MAIN = "#interviews"
-    BINDINGS = [
-        Binding("i", "add_interview", "Add interview", id="notes.add_interview"),
-        Binding("p", "add_person", "Add to panel", id="notes.add_person"),
-        Binding("P", "add_person(True)", "Add to application", id="notes.add_app_person"),
-        contacts_key("notes"),
-        Binding("e", "edit", "Edit", id="notes.edit"),
-        log_key("notes"),
-        Binding("r", "prep", "Next-round prep", id="notes.prep"),
-        Binding("delete", "delete", "Delete", id="notes.delete"),
-        import_key("notes", onto_panel=True),
-        # As it is read, like the list's own keys: what is typed right behind it is a note.
-        Binding("enter", "write_notes", "Write notes", show=False, priority=True,
-                id="notes.write"),
-    ]
 
     def __init__(self) -> None:
         super().__init__()

@@ -11,12 +11,18 @@ from textual.widget import Widget
 from textual.widgets import Static
 from textual.worker import Worker
 
+from followup_tui.screens.pane_keys import pane_keys
+
 if TYPE_CHECKING:
     from followup_tui.app import FollowupApp
 
 
 class PaneScreen(Screen):
-    """A pane: subclasses name their main list in MAIN and refresh in `refresh_pane`."""
+    """A pane, declared in its class line:
+    `class AgendaScreen(PaneScreen, title="Agenda", main="#touches", keys="agenda")`
+    (its title line, its main list, its rows of the key table in `pane_keys.py`); its
+    styles are the .tcss file named as its module (`agenda.tcss`); it re-reads what it
+    shows in `refresh_pane`."""
 
     if TYPE_CHECKING:
         app: FollowupApp  # Textual types it App
@@ -25,6 +31,11 @@ class PaneScreen(Screen):
     MAIN = "#main"
     BINDINGS = [Binding("escape", "focus_main", "From a text field: back to the list", show=False,
                         id="pane.focus_main")]
+
+    def __init_subclass__(cls, *, title: str, main: str, keys: str, **kwargs: bool) -> None:
+        cls.PANE_TITLE, cls.MAIN, cls.BINDINGS = title, main, pane_keys(keys)
+        cls.CSS_PATH = f"{cls.__module__.rpartition('.')[2]}.tcss"  # beside the module
+        super().__init_subclass__(**kwargs)  # Textual merges the BINDINGS here
 
     def title_bar(self) -> Static:
         """The title line, PANE_TITLE (plain text: Notes and Thank-you put names in it)."""
@@ -81,26 +92,3 @@ class PaneScreen(Screen):
         """Enter keeps the filter, escape clears it: either way the list takes focus."""
         self.main_widget().focus()
 
-
-# -- the keys several panes offer: the same key, words and action in each; the pane
-# names the binding's id (`pipeline.filter`, docs/keys.md) ----------------------------
-def filter_key(pane: str) -> Binding:
-    """`/`: the pane's FilterBox (`PaneScreen.action_filter`)."""
-    return Binding("slash", "filter", "Filter", key_display="/", id=f"{pane}.filter")
-
-
-def contacts_key(pane: str) -> Binding:
-    """`c`: every person and their applications (`FollowupApp.action_contacts`)."""
-    return Binding("c", "app.contacts", "Contacts", id=f"{pane}.contacts")
-
-
-def log_key(pane: str) -> Binding:
-    """`l`: a reply, call or message for the pane's application (its `action_log`)."""
-    return Binding("l", "log", "Log exchange", id=f"{pane}.log")
-
-
-def import_key(pane: str, *, onto_panel: bool = False) -> Binding:
-    """`I`: a file to import (`FollowupApp.action_import_file`); from Notes, its cards go
-    onto the interview's panel."""
-    action = "app.import_file(True)" if onto_panel else "app.import_file"
-    return Binding("I", action, "Import", id=f"{pane}.import")

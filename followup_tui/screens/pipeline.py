@@ -7,14 +7,13 @@ import datetime as dt
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from followup_tui.playbook import clock
 from followup_tui.playbook.dates import days_since, humanize_due, local_day
 from followup_tui.playbook.deadline import OVERDUE, deadline_words, touch_state
-from followup_tui.screens.pane import PaneScreen, contacts_key, filter_key, import_key, log_key
+from followup_tui.screens.pane import PaneScreen
 from followup_tui.screens.pipeline_source import PipelineSource
 from followup_tui.store.applications import PipelineRow
 from followup_tui.widgets.filter_box import FilterBox
@@ -67,32 +66,14 @@ def cells(row: PipelineRow) -> list[str | Text]:
             last_exchange(row.last_exchange_on, today)]
 
 
-class PipelineScreen(PaneScreen):
+class PipelineScreen(PaneScreen, title="Pipeline", main="#applications", keys="pipeline"):
     """Applications sorted by urgency: overdue first, then next touch, next interview."""
 
-    PANE_TITLE = "Pipeline"
     _on_offer = False  # whether the footer currently offers `o`
     _before_filter: int | None = None  # the application highlighted when `/` was pressed
     _health = ""  # the R12/R14 line, read from the Store by update_health
     _fresh = False  # mounted, and the resume that follows need not read the rows again
     _footer_timer: Timer | None = None
-    CSS_PATH = "pipeline.tcss"
-    MAIN = "#applications"
-    BINDINGS = [
-        Binding("enter", "open", "Open notes", id="pipeline.open"),
-        Binding("a", "add", "Add", id="pipeline.add"),
-        Binding("e", "edit", "Edit", id="pipeline.edit"),
-        Binding("s", "stage", "Stage", id="pipeline.stage"),
-        log_key("pipeline"),
-        Binding("p", "add_person", "Add person", id="pipeline.add_person"),
-        contacts_key("pipeline"),
-        Binding("t", "timeline", "Timeline", id="pipeline.timeline"),
-        Binding("o", "offer", "Offer: accept/decline", id="pipeline.offer"),
-        Binding("x", "archive", "Archive", id="pipeline.archive"),
-        Binding("X", "toggle_archived", "Show archived", id="pipeline.show_archived"),
-        filter_key("pipeline"),
-        import_key("pipeline"),
-    ]
 
     def compose(self) -> ComposeResult:
         yield self.title_bar()

@@ -15,7 +15,6 @@ from typing import Hashable
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import OptionList, Static, TextArea
 
@@ -45,26 +44,10 @@ def write_draft(store: Store, key: tuple[int, int], text: str, version: int) -> 
     return store.thank_yous.save(*key, text, version)
 
 
-class ThankYouScreen(PaneScreen):
+class ThankYouScreen(PaneScreen, title="Thank-you", main="#recipients", keys="thanks"):
     """Everyone to thank for one interview, and the note to the highlighted person."""
 
     autosave: Autosave  # the draft's, made on mount
-
-    PANE_TITLE = "Thank-you"
-    CSS_PATH = "thank_you.tcss"
-    MAIN = "#recipients"
-    BINDINGS = [
-        Binding("g", "generate", "Generate draft", id="thanks.generate"),
-        Binding("m", "medium", "Medium", id="thanks.medium"),
-        Binding("E", "export", "Export", id="thanks.export"),
-        Binding("c", "copy", "Copy", id="thanks.copy"),
-        Binding("S", "mark_sent", "Mark sent", id="thanks.mark_sent"),
-        Binding("e", "edit_card", "Edit card", id="thanks.edit_card"),
-        Binding("u", "profile", "Your details", id="thanks.profile"),
-        # As it is read, like the list's own keys: what is typed right behind it is the note's.
-        Binding("enter", "write_draft", "Write the note", show=False, priority=True,
-                id="thanks.write"),
-    ]
 
     def __init__(self) -> None:
         super().__init__()
