@@ -3,7 +3,9 @@
 Textual's Footer throws away and mounts all its keys (~20 widgets, tens of ms) each
 time the screen says its bindings may have changed: on every focus move, every
 `refresh_bindings`, every pane shown, often several times in one frame. This one
-rebuilds at most once per frame, and only when a key, its text or its state differs.
+rebuilds at most once per frame, and only when a key, its text or its state differs;
+never while a form or modal hides its pane (the pane's 1–5 go as a modal opens, and come
+back as it closes: two rebuilds of a footer nobody sees, on every form opened).
 Only public parts of Footer are used: its first `bindings_changed` is left to Footer
 (which then shows keys from its next build on), the later ones are ours.
 """
@@ -13,6 +15,15 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
+
+
+def covered(screen: Screen) -> bool:
+    """Whether another screen on top hides `screen` (every form and modal of the app
+    has an opaque background, app.tcss; Textual still counts the screen under it as
+    current, and repaints the form where the screen under it changed)."""
+    stack = screen.app.screen_stack
+    top = stack[-1] if stack else screen
+    return top is not screen and top.styles.background.a == 1
 
 
 class KeysFooter(Footer):
@@ -29,8 +40,8 @@ class KeysFooter(Footer):
             self.started = True
             super().bindings_changed(screen)  # readies the keys and builds them, once
             return
-        if not screen.app.app_focus:
-            return
+        if not screen.app.app_focus or covered(screen):
+            return  # rebuilt when shown again, if need be
         if self.is_attached and screen is self.screen and not self.rebuild_pending:
             self.rebuild_pending = True
             self.call_after_refresh(self.rebuild)
@@ -51,5 +62,5 @@ class KeysFooter(Footer):
 
     async def rebuild(self) -> None:
         self.rebuild_pending = False
-        if self.is_attached and self.shown() != self.keys_shown:
+        if self.is_attached and not covered(self.screen) and self.shown() != self.keys_shown:
             await self.recompose()

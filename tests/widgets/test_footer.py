@@ -56,3 +56,34 @@ async def test_the_footer_shows_each_panes_keys_and_rebuilds_only_for_a_change(
         assert "Add" not in shown(app)
         await pilot.press("1")
         await until(pilot, lambda: "Offer: accept/decline" in shown(app), what="back")
+
+
+async def test_a_form_over_the_pane_does_not_rebuild_the_panes_footer(make_app, monkeypatch):
+    """A form hides the pane, whose 1–5 keys go while it is up and come back as it closes:
+    the footer nobody sees was rebuilt twice on every form opened (issue 14)."""
+    from followup_tui.screens.application_form import ApplicationForm
+
+    builds: list[str] = []
+    real = KeysFooter.compose
+
+    def counted(self):
+        builds.append(type(self.screen).__name__)
+        return real(self)
+
+    monkeypatch.setattr(KeysFooter, "compose", counted)
+    app = make_app()
+    app.store.applications.add(company="Acme", role="Data Engineer")
+    async with app.run_test(size=(200, 36)) as pilot:
+        await until(pilot, lambda: "Edit" in shown(app), what="the Pipeline's keys")
+        await pilot.pause()
+        before = len(builds)
+        for _ in range(2):
+            await pilot.press("a")
+            await until(pilot, lambda: isinstance(app.screen, ApplicationForm)
+                        and app.screen.first_field is not None)
+            await pilot.pause()
+            await pilot.press("escape")
+            await until(pilot, lambda: "Edit" in shown(app), what="the Pipeline again")
+            await pilot.pause()
+        assert builds[before:] == []
+        assert "Notes" in shown(app)  # the pane keys, shown as before
