@@ -4,7 +4,6 @@ touch details show the same lines). Names and summaries are plain text (issue 11
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
@@ -27,19 +26,18 @@ def timeline_text(store, application_id: int, limit: int = 12) -> Content:
             Content("No exchanges logged yet: l in the Pipeline logs one."))
 
 
-
 class TimelineScreen(InfoModal):
     """`t` in the Pipeline: what happened with one application, newest first."""
+
+    KEYS_LINE = "escape close · l in the Pipeline logs an exchange"
 
     def __init__(self, application_id: int, title: str) -> None:
         super().__init__()
         self.application_id = application_id
         self.title_text = title
 
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(f"Timeline: {self.title_text}", classes="modal-title", markup=False)
-            with VerticalScroll():
-                yield Static(timeline_text(self.app.store, self.application_id, 200),
-                             id="timeline")
-            yield Static("escape close · l in the Pipeline logs an exchange", classes="keys")
+    def heading(self) -> str:
+        return f"Timeline: {self.title_text}"
+
+    def body(self) -> ComposeResult:
+        yield Static(timeline_text(self.app.store, self.application_id, 200), id="timeline")

@@ -5,8 +5,9 @@ text: only our own words are bold (issue 11)."""
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
@@ -14,6 +15,7 @@ from followup_tui.playbook import clock
 from followup_tui.playbook.deadline import deadline_words
 from followup_tui.screens.info_modal import InfoModal
 from followup_tui.screens.timeline import timeline_text
+from followup_tui.store.agenda import AgendaRow
 from followup_tui.store.base import StoreError
 
 CARD_LABELS = (("title", "Title"), ("organisation", "Organisation"), ("email", "Email"),
@@ -43,24 +45,28 @@ def card_text(store, contact_id: int | None) -> Content:
 class TouchDetailScreen(InfoModal):
     """The script, the person's card and the application's timeline."""
 
+    KEYS_LINE = "escape close · in the Agenda: d done, z/Z snooze, D re-date, delete skip"
+
     def __init__(self, touch_id: int) -> None:
         super().__init__()
         self.touch_id = touch_id
 
-    def compose(self) -> ComposeResult:
-        store = self.app.store
-        touch = store.agenda.touch(self.touch_id)
+    @cached_property
+    def touch(self) -> AgendaRow:
+        """Read once, for the title line and the body."""
+        return self.app.store.agenda.touch(self.touch_id)
+
+    def heading(self) -> str:
+        touch = self.touch
         due = deadline_words(touch.deadline, clock.now())  # the Agenda's words
-        with Vertical():
-            yield Static(f"{touch.kind} · {touch.channel} · due {touch.due} ({due}) · "
-                         f"{touch.rule}", classes="modal-title", markup=False)
-            with VerticalScroll():
-                yield Static(f"{touch.company} — {touch.role}", markup=False)
-                yield Static("What to say", classes="section")
-                yield Static(touch.script, id="script", markup=False)
-                yield Static("To", classes="section")
-                yield Static(card_text(store, touch.contact_id), id="card")
-                yield Static("Timeline", classes="section")
-                yield Static(timeline_text(store, touch.application_id), id="timeline")
-            yield Static("escape close · in the Agenda: d done, z/Z snooze, D re-date, "
-                         "delete skip", classes="keys")
+        return f"{touch.kind} · {touch.channel} · due {touch.due} ({due}) · {touch.rule}"
+
+    def body(self) -> ComposeResult:
+        touch = self.touch
+        yield Static(f"{touch.company} — {touch.role}", markup=False)
+        yield Static("What to say", classes="section")
+        yield Static(touch.script, id="script", markup=False)
+        yield Static("To", classes="section")
+        yield Static(card_text(self.app.store, touch.contact_id), id="card")
+        yield Static("Timeline", classes="section")
+        yield Static(timeline_text(self.app.store, touch.application_id), id="timeline")
