@@ -10,7 +10,7 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-
+from typing import TYPE_CHECKING, Any
 
 from followup_tui.playbook import clock
 from followup_tui.playbook.dates import local_day
@@ -18,18 +18,21 @@ from followup_tui.playbook.deadline import touch_state
 from followup_tui.commands.printing import emit, one_line
 from followup_tui.commands.session import check_existing
 
+if TYPE_CHECKING:
+    from followup_tui.store.agenda import AgendaRow
+
 HORIZON_DAYS = 7  # today + 7 included
 LIMIT = 10_000
 
 
-def plain_line(row, now: dt.datetime) -> str:
+def plain_line(row: AgendaRow, now: dt.datetime) -> str:
     """`YYYY-MM-DD  status  kind  channel  Company — Role  (contact)  [Rn]`."""
     return (f"{row.due.isoformat()}  {row.status(now)}  {row.kind}  {row.channel}  "
             f"{one_line(row.company)} — {one_line(row.role)}  "
             f"({one_line(row.contact) if row.contact else '—'})  [{row.rule}]")
 
 
-def json_item(row, now: dt.datetime) -> dict:
+def json_item(row: AgendaRow, now: dt.datetime) -> dict[str, Any]:
     """One touch for `--json`: status is overdue or due (docs/cli.md); state adds
     snoozed; due_at is the moment it becomes overdue (R4's 24 hours for a thank-you)."""
     return {

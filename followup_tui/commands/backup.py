@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TextIO
 
 from followup_tui.commands import output
 from followup_tui.store import Store, StoreError
@@ -30,7 +31,7 @@ def write_json(store: Store, path: Path | str) -> Path | None:
     return path
 
 
-def _write(store: Store, out) -> None:
+def _write(store: Store, out: TextIO) -> None:
     """One JSON object, written a row at a line so a big database is not held in memory."""
     header = {
         "format": tables.FORMAT, "format_version": tables.FORMAT_VERSION,

@@ -12,11 +12,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from followup_tui.commands import output
 from followup_tui.playbook import clock
 from followup_tui.playbook.deadline import DUE, deadline_words, interview_end, touch_state
+
+if TYPE_CHECKING:
+    from icalendar import Calendar
+
+    from followup_tui.store import Store
 
 PRODID = "-//followup-tui//the follow-up plan//EN"
 DOMAIN = "followup-tui"
@@ -37,7 +43,7 @@ def _zone(name: str) -> dt.tzinfo:
         return dt.timezone.utc
 
 
-def build_calendar(store, now: dt.datetime | None = None):
+def build_calendar(store: Store, now: dt.datetime | None = None) -> Calendar:
     """The iCalendar object for every pending touch and upcoming interview."""
     from icalendar import Calendar, Event
 
@@ -111,7 +117,7 @@ def not_ours(data: bytes) -> str | None:
     return None
 
 
-def write_ics(store, path: Path | str, now: dt.datetime | None = None) -> Path | None:
+def write_ics(store: Store, path: Path | str, now: dt.datetime | None = None) -> Path | None:
     """The calendar to a new file, over an earlier export of ours (atomically), or to
     standard output for `-`; returns the file written (None for standard output)."""
     if output.is_stdout(path):

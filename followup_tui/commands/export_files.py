@@ -4,13 +4,18 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from followup_tui.commands import output
 from followup_tui.playbook.dates import local_day
 from followup_tui.store.export_rows import ApplicationExport, application_rows, contact_cards
+
+if TYPE_CHECKING:
+    from followup_tui.store import Store
 
 HEADER = ("Company", "Role", "Stage", "Applied on", "Location", "Source", "URL",
           "Decision expected by", "Last exchange", "Next touch", "Interviews", "Contacts",
@@ -23,7 +28,7 @@ def _cell(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA) else text
 
 
-def _local(moment, tz: str) -> str:
+def _local(moment: dt.datetime, tz: str) -> str:
     try:
         zone = ZoneInfo(tz)
     except (ZoneInfoNotFoundError, ValueError):
@@ -45,7 +50,7 @@ def csv_row(row: ApplicationExport) -> list[str]:
     return [_cell(cell) for cell in cells]
 
 
-def csv_text(store) -> str:
+def csv_text(store: Store) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(HEADER)
@@ -54,7 +59,7 @@ def csv_text(store) -> str:
     return "\ufeff" + buffer.getvalue()  # the BOM: Excel then reads UTF-8
 
 
-def vcf_text(store, application_id: int | None = None) -> str:
+def vcf_text(store: Store, application_id: int | None = None) -> str:
     import vobject
 
     out = []

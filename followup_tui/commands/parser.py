@@ -9,7 +9,7 @@ A command that runs without the terminal UI names its function in `run`
 from __future__ import annotations
 
 import argparse
-from typing import NoReturn
+from typing import NoReturn, Sequence
 
 from followup_tui import APP_NAME, __version__
 from followup_tui.playbook.words import CHANNELS, EXCHANGE_KINDS, INTERVIEW_FORMATS, STAGES
@@ -29,7 +29,9 @@ class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
-    def parse_args(self, args=None, namespace=None):
+    # typeshed overloads it by the namespace's type; the app never passes one.
+    def parse_args(self, args: Sequence[str] | None = None,  # type: ignore[override]
+                   namespace: argparse.Namespace | None = None) -> argparse.Namespace:
         """An option a command does not have is that command's error: `list --bogus`
         points to `followup-tui list --help`, not to the top-level help."""
         parsed, extras = self.parse_known_args(args, namespace)
@@ -100,7 +102,8 @@ def _application_options(command: argparse.ArgumentParser, *, new: bool) -> None
                          "fields from one JSON object or an array of them")
 
 
-def _add_commands(commands, db: argparse.ArgumentParser) -> None:
+def _add_commands(commands: argparse._SubParsersAction,
+                  db: argparse.ArgumentParser) -> None:
     def command(name: str, run: str, summary: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, parents=[db], help=summary, description=summary)
         sub.set_defaults(run=f"followup_tui.commands.{run}")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from followup_tui.playbook import clock
 from followup_tui.playbook.answers import after_interview, answer_lines
@@ -14,10 +15,13 @@ from followup_tui.playbook.kept import kept_lines
 from followup_tui.playbook.ratios import days_text, share
 from followup_tui.playbook.weeks import first_monday, weekly, weeks_below
 
+if TYPE_CHECKING:
+    from followup_tui.store import Store
+
 PERIOD_KEYS = tuple(key for key, _words, _days in PERIODS)
 
 
-def figures(store, period: str) -> dict:
+def figures(store: Store, period: str) -> dict[str, Any]:
     """Every figure of the Insights pane, as plain values."""
     insights, now, today = store.insights, clock.now(), clock.today()
     since = period_start(period, today)

@@ -10,6 +10,7 @@ Every application counts, archived ones too: they are part of the search's histo
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypedDict
 
 from followup_tui.playbook.answers import SourceCounts
 from followup_tui.playbook.funnel import FunnelCounts
@@ -23,6 +24,14 @@ from followup_tui.store.moments import (
 
 def _marks(values: tuple[str, ...]) -> str:
     return ", ".join(f"'{value}'" for value in values)  # our own words, never user text
+
+
+class DayCounts(TypedDict):
+    """What `per_day` counts, by local day: the arguments `playbook.weeks.weekly` takes."""
+
+    applications: dict[dt.date, int]  # applications started
+    interviews: dict[dt.date, int]  # interviews held
+    touches: dict[dt.date, int]  # touches done
 
 
 BEGINNING = "0001-01-01"  # "all time" as a lower bound, so each query has one shape
@@ -180,7 +189,7 @@ class Insights:
             checkins_answered=checkins[2], checkins_waiting=checkins[3],
             references_due=references[0], references_alerted=references[1])
 
-    def per_day(self, first: dt.date, now: dt.datetime) -> dict[str, dict[dt.date, int]]:
+    def per_day(self, first: dt.date, now: dt.datetime) -> DayCounts:
         """Applications started, interviews held and touches done per day since `first`."""
         day = first.isoformat()
         # Interviews are stored in UTC: a day's margin, then the local day decides.
@@ -195,9 +204,13 @@ class Insights:
             "touches": ("SELECT done_on, count(*) FROM touch WHERE status = 'done'"
                         " AND done_on >= ? GROUP BY done_on", (day,)),
         }
-        return {name: {required_day(row[0]): row[1] for row in self.db.query(sql, params)
-                       if row[0]}
-                for name, (sql, params) in queries.items()}
+
+        def counted(name: str) -> dict[dt.date, int]:
+            sql, params = queries[name]
+            return {required_day(row[0]): row[1] for row in self.db.query(sql, params) if row[0]}
+
+        return DayCounts(applications=counted("applications"), interviews=counted("interviews"),
+                         touches=counted("touches"))
 
     def spans(self, first: dt.date) -> list[Span]:
         """Applications grouped by the day they started and the day they stopped being
