@@ -41,7 +41,8 @@ GROUP_STYLES = {"Overdue": "bold red", "Today": "bold yellow", "This week": "bol
                 "Later": "bold"}
 
 
-def make_cells(source_of):
+def make_cells(source_of: Callable[[], AgendaSource]
+               ) -> Callable[[AgendaItem], list[str | Text]]:
     def cells(item: AgendaItem) -> list[str | Text]:
         touch, source = item.touch, source_of()
         when = Text(item.group, style=GROUP_STYLES[item.group]) if item.first else ""

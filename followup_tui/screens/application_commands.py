@@ -17,13 +17,14 @@ from textual.fuzzy import Matcher
 
 if TYPE_CHECKING:
     from followup_tui.app import FollowupApp
+    from followup_tui.store.applications import PipelineRow
 
 # "jump", "jump to", "jump to application" in front of a name are words of the command.
 COMMAND_WORDS = re.compile(r"^\s*(jump(\s+to)?(\s+app(lication)?)?)\b\s*", re.IGNORECASE)
 SHOWN = 20
 
 
-def _label(row) -> str:
+def _label(row: PipelineRow) -> str:
     return f"Jump to {row.company} — {row.role}" if row.role else f"Jump to {row.company}"
 
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.dom import DOMNode
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
@@ -25,12 +26,12 @@ LIST_KEYS = (
 )
 
 
-def own_bindings(node) -> list:
+def own_bindings(node: DOMNode) -> list[Binding]:
     """The Bindings a pane or the app declares (our own carry an id), base classes last."""
     found = []
     for cls in type(node).__mro__:
         for binding in cls.__dict__.get("BINDINGS", ()):
-            if getattr(binding, "id", None) and binding.description:
+            if isinstance(binding, Binding) and binding.id and binding.description:
                 found.append(binding)
     return found
 

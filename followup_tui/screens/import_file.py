@@ -22,6 +22,7 @@ from followup_tui.widgets.text_input import TextInput
 
 if TYPE_CHECKING:
     from followup_tui.app import FollowupApp
+    from followup_tui.store.import_file import ImportOutcome, Writer
 
 
 class ImportFileScreen(ModalScreen[None]):
@@ -97,7 +98,7 @@ class ImportFileScreen(ModalScreen[None]):
         box.focus()
         box.select_all()  # retyping replaces the path; the arrows keep it
 
-    def write(self, path: str, writer) -> None:
+    def write(self, path: str, writer: Writer) -> None:
         store = self.app.store
         self.say("Importing…")
         self.app.write(lambda: writer(store.imports), then=self.done,
@@ -125,7 +126,7 @@ class ImportFileScreen(ModalScreen[None]):
             return
         self.start(path, application_id)
 
-    def done(self, outcome) -> None:
+    def done(self, outcome: ImportOutcome) -> None:
         self.busy = False
         if outcome.application_id is not None:
             self.app.application_id = outcome.application_id

@@ -12,13 +12,14 @@ number a chart shows is also in the weeks table as text.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from followup_tui.playbook import clock
 from followup_tui.playbook.answers import AnswerLine, after_interview, answer_lines
@@ -28,6 +29,11 @@ from followup_tui.playbook.ratios import days_text
 from followup_tui.playbook.weeks import Week, first_monday, weekly, weeks_below
 from followup_tui.screens.pane import PaneScreen
 from followup_tui.widgets.footer import KeysFooter
+
+if TYPE_CHECKING:
+    from followup_tui.store.insights import Insights
+    from followup_tui.widgets.week_chart import WeekChart
+
 
 WIDE = 116  # columns from which the sections sit side by side (two of 56)
 CHARTS = (60, 22)  # the smallest (width, height) the charts are drawn at
@@ -160,7 +166,7 @@ class InsightsScreen(PaneScreen, title="Insights", main="#main", keys="insights"
         """Counting starts when the pane is shown (`on_screen_resume`), the first time too."""
         self.fit(self.size.width, self.size.height)
 
-    def on_resize(self, event) -> None:
+    def on_resize(self, event: events.Resize) -> None:
         self.fit(event.size.width, event.size.height)
 
     def fit(self, width: int, height: int) -> None:
@@ -180,7 +186,7 @@ class InsightsScreen(PaneScreen, title="Insights", main="#main", keys="insights"
     def target(self) -> int:
         return self.app.store.settings.active_target
 
-    def insights(self):
+    def insights(self) -> Insights:
         return self.app.store.insights
 
     def refresh_pane(self) -> None:
@@ -239,7 +245,7 @@ class InsightsScreen(PaneScreen, title="Insights", main="#main", keys="insights"
             if not worker.is_cancelled:  # a cancelled count was replaced by another
                 self.app.call_from_thread(self.counted)
 
-    def count(self, worker, period: str) -> None:
+    def count(self, worker: Worker[None], period: str) -> None:
         insights, now, today = self.insights(), clock.now(), clock.today()
         since = period_start(period, today)
         steps = funnel(insights.funnel(since))
@@ -266,7 +272,7 @@ class InsightsScreen(PaneScreen, title="Insights", main="#main", keys="insights"
             if not worker.is_cancelled:
                 self.app.call_from_thread(self.show_weeks, found, chart)
 
-    def chart_class(self):
+    def chart_class(self) -> type[WeekChart] | None:
         """The chart widget, or None where textual-plotext is not installed (numbers only)."""
         try:
             from followup_tui.widgets.week_chart import WeekChart
@@ -281,7 +287,7 @@ class InsightsScreen(PaneScreen, title="Insights", main="#main", keys="insights"
             answers_text(figures.answers, figures.after_interview, self.narrow))
         self.query_one("#kept", Static).update(kept_text(figures.kept, self.narrow))
 
-    def show_weeks(self, weeks: list[Week], chart) -> None:
+    def show_weeks(self, weeks: list[Week], chart: type[WeekChart] | None) -> None:
         self.weeks_fresh, self.weeks = True, weeks
         self.query_one("#weeks", Static).update(weeks_text(weeks, self.target, self.narrow))
         charts = self.query_one("#charts", Vertical)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList
 from textual.worker import Worker
@@ -61,7 +61,7 @@ class LookupModal(ModalScreen[T]):
         """The result with this option id was chosen."""
         raise NotImplementedError
 
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         if event.key == "down" and self.query_one(f"#{self.INPUT}", Input).has_focus:
             self.query_one(f"#{self.RESULTS}", PickList).focus()
             event.stop()

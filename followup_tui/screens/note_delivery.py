@@ -5,7 +5,7 @@ which closes its R4 touch)."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 import arrow
 
@@ -26,7 +26,8 @@ class NoteDelivery:
     def __init__(self, pane: ThankYouScreen) -> None:
         self.pane = pane
 
-    def after_proofreading(self, person: Recipient, doing: str, then) -> None:
+    def after_proofreading(self, person: Recipient, doing: str,
+                           then: Callable[[], object]) -> None:
         """R5: a note with findings or missing elements goes out only once confirmed."""
         pane = self.pane
         problems = pane.problems(person)
@@ -39,7 +40,12 @@ class NoteDelivery:
         more = f"\n… and {len(problems) - 8} more" if len(problems) > 8 else ""
         question = (f"The note to {person.full_name} is not proofread yet (R5):\n"
                     f"{listed}{more}\n\n{doing} anyway?")
-        pane.app.push_screen(ConfirmScreen(question), lambda yes: yes and then())
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                then()
+
+        pane.app.push_screen(ConfirmScreen(question), answered)
 
     def change_medium(self) -> None:
         """m: email, card or letter (R6); an untouched draft is rewritten for the new one."""

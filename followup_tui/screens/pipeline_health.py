@@ -7,10 +7,15 @@ Whole-table reads (a quarter second at 100,000 applications): the Pipeline calls
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from followup_tui.playbook.plan import pipeline_health
 
+if TYPE_CHECKING:
+    from followup_tui.store import Store
 
-def health_line(store) -> str:
+
+def health_line(store: Store) -> str:
     """R12's count and nudge, replaced after an accepted offer by R14's next step; a
     pending offer's line comes first."""
     active = store.applications.active_count()
@@ -24,7 +29,7 @@ def health_line(store) -> str:
     return text
 
 
-def offer_line(store) -> str | None:
+def offer_line(store: Store) -> str | None:
     """"Offer from X pending (answer by …) — 3 other active: A, B, C", or None
     (plain text, names and all)."""
     offers = store.offers.pending()
@@ -39,7 +44,7 @@ def offer_line(store) -> str | None:
     return f"Offer from {company} pending{by}{more}{others} (R14)."
 
 
-def accepted_line(store, active: int) -> str | None:
+def accepted_line(store: Store, active: int) -> str | None:
     """After accepting an offer, R14's next step instead of R12's "add another":
     withdraw politely from the applications that were open when it was accepted
     (plain text). None once they are all withdrawn or archived: the line ends

@@ -26,6 +26,7 @@ from followup_tui.playbook.sections import BY_KEY
 
 if TYPE_CHECKING:
     from followup_tui.app import FollowupApp
+    from followup_tui.store import Store
 
 # R11: what the sheet collects, in the order it is read before the next round.
 PREP_SECTIONS: tuple[tuple[str, str], ...] = (
@@ -66,7 +67,7 @@ def prep_markdown(company: str, role: str, interviews: list, today: dt.date) -> 
     return "\n".join(lines)
 
 
-def export_prep(store, application_id: int, folder: Path | None = None,
+def export_prep(store: Store, application_id: int, folder: Path | None = None,
                 today: dt.date | None = None) -> Path:
     """Write the sheet to a Markdown file and return its path."""
     application = store.applications.get(application_id)

@@ -11,7 +11,7 @@ from the store in one go (`screens/thank_you_view.py`).
 from __future__ import annotations
 
 from functools import partial
-from typing import Hashable
+from typing import Callable, Hashable
 
 from textual import on
 from textual.app import ComposeResult
@@ -257,7 +257,7 @@ class ThankYouScreen(PaneScreen, title="Thank-you", main="#recipients", keys="th
         super().action_focus_main()
 
     # -- actions ---------------------------------------------------------------------------
-    def with_profile(self, then) -> None:
+    def with_profile(self, then: Callable[[], object]) -> None:
         """R5's contact details: ask for the user's details once, then carry on."""
         if self.sender is not None:
             then()

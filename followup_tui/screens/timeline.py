@@ -3,16 +3,21 @@ touch details show the same lines). Names and summaries are plain text (issue 11
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Static
 
 from followup_tui.screens.info_modal import InfoModal
 
+if TYPE_CHECKING:
+    from followup_tui.store import Store
+
 DIRECTION = {"in": "from them", "out": "from you"}
 
 
-def timeline_text(store, application_id: int, limit: int = 12) -> Content:
+def timeline_text(store: Store, application_id: int, limit: int = 12) -> Content:
     """Exchanges newest first, one a line; an employer's answer is marked (R10)."""
     lines = []
     for line in store.exchanges.timeline(application_id, limit):

@@ -6,6 +6,7 @@ text: only our own words are bold (issue 11)."""
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.content import Content
@@ -15,14 +16,17 @@ from followup_tui.playbook import clock
 from followup_tui.playbook.deadline import deadline_words
 from followup_tui.screens.info_modal import InfoModal
 from followup_tui.screens.timeline import timeline_text
-from followup_tui.store.agenda import AgendaRow
 from followup_tui.store.base import StoreError
+
+if TYPE_CHECKING:
+    from followup_tui.store import Store
+    from followup_tui.store.agenda import AgendaRow
 
 CARD_LABELS = (("title", "Title"), ("organisation", "Organisation"), ("email", "Email"),
                ("phone", "Phone"), ("postal_address", "Address"), ("linkedin", "LinkedIn"))
 
 
-def card_text(store, contact_id: int | None) -> Content:
+def card_text(store: Store, contact_id: int | None) -> Content:
     if contact_id is None:
         return Content("The plan names nobody for this touch: p in the Pipeline adds a "
                        "person to the application (the recruiter, whoever referred you); p "

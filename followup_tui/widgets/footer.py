@@ -12,8 +12,11 @@ Only public parts of Footer are used: its first `bindings_changed` is left to Fo
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer
 
 
@@ -29,8 +32,8 @@ def covered(screen: Screen) -> bool:
 class KeysFooter(Footer):
     """The same keys as Textual's Footer, rebuilt only when they change."""
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, *children: Widget, **kwargs: Any) -> None:
+        super().__init__(*children, **kwargs)
         self.started = False  # Footer has had its first bindings_changed
         self.keys_shown: tuple | None = None  # what the last build showed
         self.rebuild_pending = False

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.binding import Binding
+from textual.visual import VisualType
 from textual.widgets import OptionList
+from textual.widgets.option_list import Option
 
 
 class PickList(OptionList):
@@ -29,7 +33,7 @@ class PickList(OptionList):
         Binding("enter", "select", "Select", show=False, priority=True, id="list.select"),
     ]
 
-    def __init__(self, *content, **kwargs) -> None:
+    def __init__(self, *content: Option | VisualType | None, **kwargs: Any) -> None:
         super().__init__(*content, markup=False, **kwargs)
 
     def picked_id(self) -> int | None:

@@ -8,6 +8,8 @@ control characters, which used to run the lines together.
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import events
 from textual.widgets import TextArea
 
@@ -22,7 +24,7 @@ def line_feeds(text: str) -> str:
 class TextEditor(OrderedKeys, TextArea):
     """`tab` moves on (never indents): the app's text areas are fields, not code."""
 
-    def __init__(self, text: str = "", **kwargs) -> None:
+    def __init__(self, text: str = "", **kwargs: Any) -> None:
         kwargs.setdefault("soft_wrap", True)
         kwargs.setdefault("tab_behavior", "focus")
         super().__init__(text, **kwargs)

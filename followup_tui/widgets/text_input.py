@@ -7,7 +7,7 @@ and in a form `enter` moves on at once, so what is typed next lands in the next 
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Any, Callable
 
 from textual import events
 from textual.widgets import Input
@@ -28,7 +28,8 @@ class TextInput(OrderedKeys, Input):
     `submits`: enter does this at once instead of posting Submitted (a picker picks, and
     opens or closes its screen, before the next key is read)."""
 
-    def __init__(self, value: str | None = None, *, moves_on: bool = False, **kwargs) -> None:
+    def __init__(self, value: str | None = None, *, moves_on: bool = False,
+                 **kwargs: Any) -> None:
         super().__init__(value, **kwargs)
         self.moves_on = moves_on
         self.submits: Callable[[], None] | None = None

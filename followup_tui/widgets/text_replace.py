@@ -4,6 +4,7 @@ while the cursor stays on the words it was in, and undo cannot take the new text
 from __future__ import annotations
 
 from difflib import SequenceMatcher
+from typing import Sequence
 
 from textual.widgets import TextArea
 from textual.widgets.text_area import Document, Selection
@@ -52,8 +53,8 @@ def replace_text(editor: TextArea, text: str, cursor: int | None = None) -> None
                                      moved(end, blocks, old, new))
 
 
-def moved(location: tuple[int, int], blocks, old: list[str], new: list[str]
-          ) -> tuple[int, int]:
+def moved(location: tuple[int, int], blocks: Sequence[tuple[str, int, int, int, int]],
+          old: list[str], new: list[str]) -> tuple[int, int]:
     """Where a place in the old text is in the new one: by the same words if they stayed."""
     row, column = location
     for tag, i1, i2, j1, j2 in blocks:

@@ -8,13 +8,18 @@ chart (the pane's weeks table), so nothing is only a picture.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from textual.color import Color
 from textual_plotext import PlotextPlot
 
 from followup_tui.playbook.weeks import Week
 
+if TYPE_CHECKING:
+    from textual.app import App
 
-def _rgb(app, variable: str, fallback: str) -> tuple[int, int, int]:
+
+def _rgb(app: App[Any], variable: str, fallback: str) -> tuple[int, int, int]:
     return Color.parse(app.theme_variables.get(variable, fallback)).rgb
 
 
