@@ -267,7 +267,7 @@ async def test_bad_input_in_the_interview_form(store):
         await pilot.pause()
 
         async def open_form():
-            app.push_screen(InterviewForm(application))
+            app.push_screen(InterviewForm.kept(app).prepare(application))
             await pilot.pause()
             return app.screen
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Self
 
 from followup_tui.fields.application import (
     DATE_RULES, application_values, read_day, read_url, settings_order,
@@ -36,14 +36,17 @@ class ApplicationForm(AppForm[int]):
         Field("job_description", "Job description", kind="text", max_length=200_000),
     )
 
-    def __init__(self, application_id: int | None = None, initial: dict | None = None) -> None:
+    application_id: int | None = None
+
+    def prepare(self, application_id: int | None = None, initial: dict | None = None) -> Self:
+        """Add one (no id), or edit `application_id`, showing `initial` (its values now)."""
         key = f"application-{application_id}" if application_id else "application-new"
         if initial is None:  # a new application was applied to (saved comes from imports)
             initial = {"stage": APPLIED}
-        super().__init__(initial, draft_key=key)
         self.application_id = application_id
-        if application_id:
-            self.heading = "Edit the application"
+        self.start(initial, draft_key=key,
+                   heading="Edit the application" if application_id else "")
+        return self
 
     def field_problem(self, name: str, value: Any) -> str | None:
         """The message a field still deserves while it is being fixed (None: it is fine)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Self
 
 from textual import on
 from textual.widgets import Select
@@ -21,8 +21,11 @@ FROM_THEM, FROM_ME = "from them", "from me"
 
 class ExchangeForm(AppForm[int]):
     TITLE = "Log an exchange"
+    application_id = 0
+    people: dict[str, int] = {}  # the application's people: name → contact id
 
-    def __init__(self, application_id: int, company: str, people: list[tuple[int, str]]) -> None:
+    def prepare(self, application_id: int, company: str, people: list[tuple[int, str]]) -> Self:
+        """An exchange with `company`, maybe with one of its `people` (id, name)."""
         self.people = {name: contact_id for contact_id, name in people}
         self.FIELDS = (
             Field("happened_on", "When", placeholder="today, yesterday, 2026-11-20"),
@@ -34,15 +37,16 @@ class ExchangeForm(AppForm[int]):
             Field("is_answer", "An answer from the employer (stops check-ins, R10)",
                   kind="checkbox"),
         )
-        super().__init__({"happened_on": "today", "kind": "reply"},
-                         draft_key=f"exchange-{application_id}")
         self.application_id = application_id
-        self.heading = f"Log an exchange with {company}"
+        self.start({"happened_on": "today", "kind": "reply"},
+                   draft_key=f"exchange-{application_id}",
+                   heading=f"Log an exchange with {company}")
+        return self
 
     _kind: str | None = None  # the kind shown, once the form is open
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def at_open(self) -> None:
+        super().at_open()
         self._kind = str(self.query_one("#field-kind", Select).value)
 
     @on(Select.Changed, "#field-kind")

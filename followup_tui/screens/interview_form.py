@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Self
 
 import arrow
 
@@ -27,20 +27,24 @@ class InterviewForm(AppForm[int]):
         Field("round", "Round", placeholder="1"),
     )
 
-    def __init__(self, application_id: int, initial: dict | None = None,
-                 interview_id: int | None = None) -> None:
+    application_id = 0
+    interview_id: int | None = None
+
+    def prepare(self, application_id: int, initial: dict | None = None,
+                interview_id: int | None = None) -> Self:
+        """Add an interview to `application_id` (now, the next round), or edit one."""
         self.application_id = application_id
         self.interview_id = interview_id
         if initial is None:
             at = clock.local_now()
             initial = {"starts_at": f"today {at.hour:02d}:{at.minute:02d}", "tz": local_zone(),
                        "format": INTERVIEW_FORMATS[0], "round": ""}
-        super().__init__(initial, draft_key=f"interview-{application_id}-{interview_id}")
-        if interview_id is not None:
-            self.heading = "Edit the interview"
+        self.start(initial, draft_key=f"interview-{application_id}-{interview_id}",
+                   heading="Edit the interview" if interview_id is not None else "")
+        return self
 
-    @classmethod
-    def edit(cls, interview: Any) -> "InterviewForm":
+    def edit(self, interview: Any) -> Self:
+        """Prepared to edit `interview` (its values as stored now)."""
         tz = interview.tz if valid_zone(interview.tz) else "local"
         starts = arrow.get(interview.starts_at).to(tz)
         ends = arrow.get(interview.ends_at).to(tz) if interview.ends_at else None
@@ -50,10 +54,10 @@ class InterviewForm(AppForm[int]):
             "tz": interview.tz, "format": interview.format, "place": interview.place,
             "round": str(interview.round), "version": interview.version,
         }
-        return cls(interview.application_id, initial, interview.id)
+        return self.prepare(interview.application_id, initial, interview.id)
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def at_open(self) -> None:
+        super().at_open()
         if not self.initial.get("round"):
             from textual.widgets import Input
 

@@ -224,7 +224,8 @@ class NotesScreen(PaneScreen, title="Notes", main="#interviews", keys="notes"):
         if self.application_id is None:
             self.notify("Pick an application first: 1 shows the Pipeline.", severity="warning")
             return
-        self.app.push_screen(InterviewForm(self.application_id), self.after_add_interview)
+        self.app.push_screen(InterviewForm.kept(self.app).prepare(self.application_id),
+                             self.after_add_interview)
 
     def after_add_interview(self, interview_id: int | None) -> None:
         if interview_id is None:
@@ -255,7 +256,7 @@ class NotesScreen(PaneScreen, title="Notes", main="#interviews", keys="notes"):
         elif self.interview_id is not None:
             self.flush()
             interview = self.store.interviews.get(self.interview_id)
-            self.app.push_screen(InterviewForm.edit(interview), self.after_person)
+            self.app.push_screen(InterviewForm.kept(self.app).edit(interview), self.after_person)
         else:
             self.notify("Nothing to edit here: i adds an interview.", severity="warning")
 
@@ -319,8 +320,8 @@ class NotesScreen(PaneScreen, title="Notes", main="#interviews", keys="notes"):
             self.notify("Pick an application first: 1 shows the Pipeline.", severity="warning")
             return
         people = self.store.people.named_in(self.application_id)
-        self.app.push_screen(ExchangeForm(self.application_id, self.company, people),
-                             self.after_log)
+        form = ExchangeForm.kept(self.app).prepare(self.application_id, self.company, people)
+        self.app.push_screen(form, self.after_log)
 
     def after_log(self, exchange_id: int | None) -> None:
         if exchange_id is not None:

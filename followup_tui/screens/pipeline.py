@@ -165,7 +165,7 @@ class PipelineScreen(PaneScreen, title="Pipeline", main="#applications", keys="p
     def action_add(self) -> None:
         from followup_tui.screens.application_form import ApplicationForm
 
-        self.app.push_screen(ApplicationForm(), self.after_save)
+        self.app.push_screen(ApplicationForm.kept(self.app).prepare(), self.after_save)
 
     def action_edit(self) -> None:
         from followup_tui.fields.application import form_values
@@ -173,8 +173,8 @@ class PipelineScreen(PaneScreen, title="Pipeline", main="#applications", keys="p
 
         if row := self.current():
             application = self.app.store.applications.get(row.id)
-            self.app.push_screen(ApplicationForm(row.id, form_values(application)),
-                                 self.after_save)
+            form = ApplicationForm.kept(self.app).prepare(row.id, form_values(application))
+            self.app.push_screen(form, self.after_save)
 
     def after_save(self, application_id: int | None) -> None:
         if application_id is not None:
@@ -194,7 +194,8 @@ class PipelineScreen(PaneScreen, title="Pipeline", main="#applications", keys="p
                 "offer_terms": application.offer_terms,
             }
             name = f"{row.company} — {row.role}" if row.role else row.company
-            self.app.push_screen(StageForm(row.id, initial, name), self.after_stage)
+            self.app.push_screen(StageForm.kept(self.app).prepare(row.id, initial, name),
+                                 self.after_stage)
 
     def after_stage(self, stage: str | None) -> None:
         if stage is not None:
@@ -206,7 +207,8 @@ class PipelineScreen(PaneScreen, title="Pipeline", main="#applications", keys="p
 
         if row := self.current():
             people = self.app.store.people.named_in(row.id)
-            self.app.push_screen(ExchangeForm(row.id, row.company, people), self.after_log)
+            form = ExchangeForm.kept(self.app).prepare(row.id, row.company, people)
+            self.app.push_screen(form, self.after_log)
 
     def after_log(self, exchange_id: int | None) -> None:
         if exchange_id is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Self
 
 from followup_tui.fields.application import stage_values
 from followup_tui.playbook import clock
@@ -20,11 +20,14 @@ class StageForm(AppForm[str]):
         Field("offer_terms", "Offer: terms", kind="text", max_length=20_000),
     )
 
-    def __init__(self, application_id: int, initial: dict[str, Any], name: str = "") -> None:
-        super().__init__(initial, draft_key=f"stage-{application_id}")
+    application_id = 0
+
+    def prepare(self, application_id: int, initial: dict[str, Any], name: str = "") -> Self:
         self.application_id = application_id
-        if name:  # which application the change is for (issue 12)
-            self.heading = f"Change the stage of {name}"
+        # The title names which application the change is for (issue 12).
+        self.start(initial, draft_key=f"stage-{application_id}",
+                   heading=f"Change the stage of {name}" if name else "")
+        return self
 
     def save(self, values: dict[str, Any]) -> str:
         stage = values["stage"]

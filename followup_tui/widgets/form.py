@@ -6,6 +6,12 @@ what was typed for the next time the same form opens, and a field that cannot be
 saved gets a one-line message beside it while everything typed stays. Keys typed
 while the form opens land in its first field (`EarlyKeys`); a kept draft remembers the
 record it was typed over (`FormDraft`).
+
+Composing and styling a form's widgets is most of what opening one costs (about 60
+widgets, every one matched against the app's CSS). A form that says `kept()` is made once
+per app and shown again (`install_screen`): each opening refills every field from the
+record or its draft, clears the messages and puts the cursor in the first field, so it is
+the form a new one would be.
 """
 
 from __future__ import annotations
@@ -13,10 +19,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, Sequence, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Self, Sequence, TypeVar
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual import events
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
@@ -28,6 +35,7 @@ from followup_tui.playbook.fields import FieldError, FieldErrors
 from followup_tui.widgets.choice import Choice
 from followup_tui.widgets.early_keys import EarlyKeys
 from followup_tui.widgets.form_draft import FormDraft
+from followup_tui.widgets.ordered_keys import OrderedKeys
 from followup_tui.widgets.host_app import HostApp
 from followup_tui.widgets.text_editor import TextEditor
 from followup_tui.widgets.text_input import TextInput
@@ -58,7 +66,8 @@ class Field:
 
 class FormScreen(EarlyKeys, ModalScreen[Result], Generic[Result]):
     """Subclasses set TITLE and FIELDS and implement save(values) -> result; one that
-    names its record in the title sets `heading` in its __init__."""
+    names its record in the title passes `heading` to `start`. A form the app keeps
+    (`kept`) takes what each opening is for in its `prepare(...)`, which ends in `start`."""
 
     if TYPE_CHECKING:
         app: HostApp  # Textual types it App; a form in screens/ says FollowupApp
@@ -71,29 +80,61 @@ class FormScreen(EarlyKeys, ModalScreen[Result], Generic[Result]):
     ]
     TITLE = "Form"
     FIELDS: Sequence[Field] = ()
+    styled_with: object = None  # the app's CSS rules when Textual last restyled the form
 
     def __init__(self, initial: dict[str, Any] | None = None, *, draft_key: str = "") -> None:
         super().__init__()
-        self.heading = self.TITLE or ""  # the form's title as shown
+        self._options: dict[str, tuple[str, ...]] = {}  # a dropdown's options as shown
+        self.start(initial, draft_key=draft_key)
+
+    @classmethod
+    def kept(cls, app: App[Any]) -> Self:
+        """The app's one form of this kind, made on first use and kept (installed) when
+        closed; `prepare(...)` it for each opening, then push it."""
+        name = f"form-{cls.__name__}"
+        if app.is_screen_installed(name):
+            form = app.get_screen(name, cls)
+            if form not in app.screen_stack:  # never two openings of one form at once
+                return form
+            return cls()
+        form = cls()
+        app.install_screen(form, name)
+        return form
+
+    def start(self, initial: dict[str, Any] | None = None, *, draft_key: str = "",
+              heading: str = "") -> None:
+        """What this opening is for: the record's values, the key its draft is kept
+        under, the title. A kept form shown again is refilled here, every field and
+        message, so it is the form a new one would be."""
+        self.heading = heading or self.TITLE or ""  # the form's title as shown
         self.initial = dict(initial or {})
         self.draft_key = draft_key or type(self).__name__
         self._shown_for: dict[str, Any] = {}  # field → the value its error was shown for
-        self.record: dict[str, Any] = {}  # the record as shown: a draft is typed over it
+        self.record: dict[str, Any] = {field.name: field.shown(self.initial.get(field.name))
+                                       for field in self.FIELDS}  # a draft is typed over it
         self.stale_draft = False  # a kept draft reopened over a newer version
         self.both_changed: dict[str, Any] = {}  # its fields another window changed too
         self.saving = False  # ctrl+s was pressed and the write has not landed yet
         self.held_focus: Widget | None = None  # the field focused when ctrl+s was pressed
         self.watch_early_keys()
+        if self.is_mounted:  # shown before: the same widgets, refilled
+            self.set_focus(None)  # the first field's Focus (select all) comes again
+            self.fill(self.shown_values())
+            self.at_open()
+
+    def shown_values(self) -> dict[str, Any]:
+        """Each field's value as the form opens: the record's, or a kept draft over it."""
+        draft = getattr(self.app, "drafts", {}).get(self.draft_key)
+        if draft is None:
+            return self.record
+        version = self.initial.get("version")
+        values, self.both_changed = draft.over(self.record, version)
+        self.stale_draft = draft.version != version
+        return values
 
     # -- building ---------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        self.record = {field.name: field.shown(self.initial.get(field.name))
-                       for field in self.FIELDS}
-        values = self.record
-        if draft := getattr(self.app, "drafts", {}).get(self.draft_key):
-            version = self.initial.get("version")
-            values, self.both_changed = draft.over(self.record, version)
-            self.stale_draft = draft.version != version
+        values = self.shown_values()
         with Vertical():
             yield Static(self.heading, classes="form-title", markup=False)  # names: plain
             with VerticalScroll():
@@ -115,14 +156,58 @@ class FormScreen(EarlyKeys, ModalScreen[Result], Generic[Result]):
         if field.kind == "text":
             return TextEditor(value, id=wid)
         if field.kind == "select":
-            # Text, not str: a person's name is not markup, and type-to-search still works.
-            options = [(Text(option), option) for option in field.options]
-            return Choice(options, value=value, allow_blank=False, id=wid)
+            self._options[field.name] = tuple(field.options)
+            return Choice(options_of(field), value=value, allow_blank=False, id=wid)
         if field.kind == "checkbox":
             return TickBox(field.label, value, id=wid)
         return TextInput(value, placeholder=field.placeholder, id=wid, moves_on=True)
 
+    def fill(self, values: dict[str, Any]) -> None:
+        """Show `values` in the composed fields as a new form would: nothing scrolled, no
+        undo history, no message, nothing held from a save."""
+        self.query_one(".form-title", Static).update(self.heading)
+        for field in self.FIELDS:
+            widget = self.query_one(f"#field-{field.name}")
+            value = field.shown(values.get(field.name))
+            if isinstance(widget, TextArea):
+                widget.load_text(value)  # and forgets the undo history
+            elif isinstance(widget, Select):
+                if self._options.get(field.name) != tuple(field.options):
+                    self._options[field.name] = tuple(field.options)
+                    widget.set_options(options_of(field))
+                widget.value = value
+                widget.expanded = False
+            elif isinstance(widget, Checkbox):
+                widget.value = value
+            else:
+                assert isinstance(widget, Input)
+                widget.value = value  # focused, it is selected: the cursor goes to its end
+            if isinstance(widget, OrderedKeys):
+                widget.handed_to = None
+            widget.scroll_home(animate=False)
+            self._clear(field.name)
+        fields = self.query_one(VerticalScroll)
+        fields.disabled = False  # a save held it
+        fields.scroll_home(animate=False)
+        self.say("")
+
     def on_mount(self) -> None:
+        self.at_open()
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """Textual restyles every widget of a screen pushed again, in case the CSS changed
+        while it was away: about half of showing a kept form again. The app's rules are
+        a new list after every change (a theme, a widget's CSS added); the same list means
+        the styles the widgets have are still theirs (focus and the other pseudo-classes
+        restyle their own widgets as they change)."""
+        rules = self.app.stylesheet.rules
+        if rules is self.styled_with:
+            event.refresh_styles = False
+        self.styled_with = rules
+
+    def at_open(self) -> None:
+        """The form is up (composed, or refilled): the cursor goes to the first field, with
+        what was typed meanwhile; fields another window changed too say so."""
         if self.FIELDS:
             self.keys_start_in(self.query_one(f"#field-{self.FIELDS[0].name}"))
         for name, theirs in self.both_changed.items():
@@ -225,6 +310,7 @@ class FormScreen(EarlyKeys, ModalScreen[Result], Generic[Result]):
         self.saving = False
         getattr(self.app, "drafts", {}).pop(self.draft_key, None)
         self.dismiss(result)
+        self.set_focus(None)  # kept and hidden: no cursor blinks
 
     def not_saved(self, error: Exception) -> bool:
         """A field that cannot be saved gets its message; any other error is the app's
@@ -272,9 +358,16 @@ class FormScreen(EarlyKeys, ModalScreen[Result], Generic[Result]):
         if drafts is not None:
             drafts[self.draft_key] = self.draft()
         self.dismiss(None)
+        self.set_focus(None)  # kept and hidden: no cursor blinks
 
     def save(self, values: dict[str, Any]) -> Result:
         raise NotImplementedError
+
+
+def options_of(field: Field) -> list[tuple[Text, str]]:
+    """A dropdown's options; Text, not str: a person's name is not markup, and
+    type-to-search still works."""
+    return [(Text(option), option) for option in field.options]
 
 
 def short(value: Any, width: int = 40) -> str:
