@@ -7,13 +7,14 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
+from textual import events
 from textual.css.stylesheet import Stylesheet
 from textual.screen import Screen
 
 from followup_tui import screens
 from followup_tui.app import FollowupApp
 from followup_tui.keymap import app_classes
-from tests.waiting import until
+from tests.waiting import settled, until
 
 
 def css_files(cls: type) -> list[Path]:
@@ -58,3 +59,51 @@ async def test_opening_a_modal_restyles_nothing_else(make_app, monkeypatch):
             await pilot.press("escape")
             await until(pilot, lambda: type(app.screen).__name__ == "PipelineScreen")
         assert reparsed == []
+
+
+async def whole_pane_restyles(app, pilot, monkeypatch, keys: str) -> list[str]:
+    """The panes Textual restyled whole (every widget in them) while `keys` were pressed."""
+    restyled: list[str] = []
+    real = type(app).update_styles
+
+    def counted(self, node, animate: bool = True) -> None:
+        if isinstance(node, Screen):
+            restyled.append(type(node).__name__)
+        real(self, node, animate=animate)
+
+    monkeypatch.setattr(type(app), "update_styles", counted)
+    for key in keys:
+        await pilot.press(key)
+        await settled(pilot)
+    monkeypatch.setattr(type(app), "update_styles", real)
+    return restyled
+
+
+async def test_a_pane_shown_again_is_not_restyled_whole(make_app, monkeypatch):
+    """Its widgets kept their styles while it was put aside (a third of a switch's time
+    at 100,000 applications went to restyling them all again)."""
+    app = make_app()
+    app.store.applications.add(company="Acme", role="Data Engineer")
+    async with app.run_test(size=(120, 36)) as pilot:
+        for key in "2341":
+            await pilot.press(key)
+            await settled(pilot)
+        assert await whole_pane_restyles(app, pilot, monkeypatch, "2341") == []
+        assert type(app.screen).__name__ == "PipelineScreen"
+
+
+async def test_a_pane_put_aside_without_the_terminal_focus_is_restyled_when_shown(
+        make_app, monkeypatch):
+    """The terminal losing or getting back the focus restyles the pane on screen only:
+    one put aside meanwhile catches up when it is shown again."""
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("2")
+        await settled(pilot)
+        app.post_message(events.AppBlur())
+        await until(pilot, lambda: not app.app_focus)
+        app.action_pane("pipeline")  # put aside while the terminal had no focus (a key
+        await settled(pilot)  # gives the focus back: this is the app switching itself)
+        app.post_message(events.AppFocus())
+        await until(pilot, lambda: app.app_focus)
+        assert await whole_pane_restyles(app, pilot, monkeypatch, "2") == ["NotesScreen"]
