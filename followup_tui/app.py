@@ -28,6 +28,7 @@ from followup_tui.screens.application_commands import ApplicationCommands
 from followup_tui.widgets.host_app import HostApp
 from followup_tui.widgets.key_hold import KeyHold
 from followup_tui.widgets.key_routes import KeyRoutes
+from followup_tui.widgets.switch_paint import SwitchPaint
 from followup_tui.writer import Writer
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ def seconds_until_stale(now: dt.datetime, upcoming: dt.datetime | None) -> float
     return max(1.0, (at - now).total_seconds() + 1)
 
 
-class FollowupApp(HostApp):
+class FollowupApp(SwitchPaint, HostApp):
     """A keyboard-first companion for everything after an interview."""
 
     TITLE = "followup-tui"

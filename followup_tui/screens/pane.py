@@ -28,6 +28,7 @@ class PaneScreen(Screen):
         app: FollowupApp  # Textual types it App
 
     PANE_TITLE = ""  # its title line, and the help screen's name for it
+    SAYS_WHEN_READY = True  # calls app.pane_ready() when shown (widgets/switch_paint.py)
     MAIN = "#main"
     BINDINGS = [Binding("escape", "focus_main", "From a text field: back to the list", show=False,
                         id="pane.focus_main")]
@@ -68,6 +69,9 @@ class PaneScreen(Screen):
         self.focus_on_resume()
         # Keys typed while the pane came up are read again once it has settled.
         self.call_after_refresh(self.app.key_hold.release)
+        # Then it is painted (widgets/switch_paint.py): what it asked to run after this
+        # resume (Notes: the focus on a search hit's section) has run by then.
+        self.call_after_refresh(self.app.pane_ready)
 
     # Whether the app had the focus when this pane was last styled; None: not shown yet.
     styled_with_focus: bool | None = None
