@@ -4,8 +4,9 @@ Textual's Footer throws away and mounts all its keys (~20 widgets, tens of ms) e
 time the screen says its bindings may have changed: on every focus move, every
 `refresh_bindings`, every pane shown, often several times in one frame. This one
 rebuilds at most once per frame, and only when a key, its text or its state differs;
-never while a form or modal hides its pane (the pane's 1–5 go as a modal opens, and come
-back as it closes: two rebuilds of a footer nobody sees, on every form opened).
+never while another screen is on top of its pane (the pane's 1–5 went as a form or the
+palette opened and came back as it closed: two rebuilds of a footer not in use, about
+half of opening the palette).
 Only public parts of Footer are used: its first `bindings_changed` is left to Footer
 (which then shows keys from its next build on), the later ones are ours.
 """
@@ -21,12 +22,10 @@ from textual.widgets import Footer
 
 
 def covered(screen: Screen) -> bool:
-    """Whether another screen on top hides `screen` (every form and modal of the app
-    has an opaque background, app.tcss; Textual still counts the screen under it as
-    current, and repaints the form where the screen under it changed)."""
+    """Whether another screen is on top of `screen`: a form or modal (the palette lets
+    the pane show through, dimmed, but none of its keys acts meanwhile) or Contacts."""
     stack = screen.app.screen_stack
-    top = stack[-1] if stack else screen
-    return top is not screen and top.styles.background.a == 1
+    return bool(stack) and stack[-1] is not screen
 
 
 class KeysFooter(Footer):

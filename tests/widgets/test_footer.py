@@ -58,9 +58,13 @@ async def test_the_footer_shows_each_panes_keys_and_rebuilds_only_for_a_change(
         await until(pilot, lambda: "Offer: accept/decline" in shown(app), what="back")
 
 
-async def test_a_form_over_the_pane_does_not_rebuild_the_panes_footer(make_app, monkeypatch):
-    """A form hides the pane, whose 1–5 keys go while it is up and come back as it closes:
-    the footer nobody sees was rebuilt twice on every form opened (issue 14)."""
+async def test_a_form_or_the_palette_over_the_pane_does_not_rebuild_its_footer(
+        make_app, monkeypatch):
+    """A form or the palette on top: the pane's 1–5 go while it is up and come back as it
+    closes. The footer under it, not in use, was rebuilt twice on every form and palette
+    opened (issue 14)."""
+    from textual.command import CommandPalette
+
     from followup_tui.screens.application_form import ApplicationForm
 
     builds: list[str] = []
@@ -77,10 +81,10 @@ async def test_a_form_over_the_pane_does_not_rebuild_the_panes_footer(make_app, 
         await until(pilot, lambda: "Edit" in shown(app), what="the Pipeline's keys")
         await pilot.pause()
         before = len(builds)
-        for _ in range(2):
-            await pilot.press("a")
-            await until(pilot, lambda: isinstance(app.screen, ApplicationForm)
-                        and app.screen.first_field is not None)
+        for key, kind in (("a", ApplicationForm), ("a", ApplicationForm),
+                          ("ctrl+p", CommandPalette)):
+            await pilot.press(key)
+            await until(pilot, lambda: isinstance(app.screen, kind))
             await pilot.pause()
             await pilot.press("escape")
             await until(pilot, lambda: "Edit" in shown(app), what="the Pipeline again")
