@@ -68,7 +68,7 @@ class NotesScreen(PaneScreen, title="Notes", main="#interviews", keys="notes"):
         yield KeysFooter()
 
     @property
-    def store(self):
+    def store(self) -> Store:
         return self.app.store
 
     @property
@@ -268,13 +268,14 @@ class NotesScreen(PaneScreen, title="Notes", main="#interviews", keys="notes"):
         panel = self.query_one("#panel", PickList)
         if panel.has_focus and self.people and panel.highlighted is not None:
             person = self.people[panel.highlighted]
-            interview_id = self.interview_id
+            assert self.interview_id is not None  # the panel shown is an interview's
+            off_panel = partial(self.store.interviews.remove_from_panel, self.interview_id,
+                                person.contact_id)
 
             def remove(yes: bool | None) -> None:
                 if yes:  # through the app's write path: a busy file never freezes a key
-                    interviews, name = self.store.interviews, person.full_name
-                    self.app.write(lambda: interviews.remove_from_panel(interview_id,
-                                                                        person.contact_id),
+                    name = person.full_name
+                    self.app.write(off_panel,
                                    then=lambda _: self.after_write(f"{name} is off this panel."),
                                    what=f"Taking {name} off this panel")
 

@@ -151,7 +151,7 @@ class FormScreen(EarlyKeys, ModalScreen[Result], Generic[Result]):
             yield Static(f"{save} save · {close} close (what you typed is kept) · tab next field",
                          classes="form-keys", markup=False)
 
-    def _widget(self, field: Field, value: Any):
+    def _widget(self, field: Field, value: Any) -> Widget:
         wid, value = f"field-{field.name}", field.shown(value)
         if field.kind == "text":
             return TextEditor(value, id=wid)
