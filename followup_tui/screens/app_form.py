@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TypeVar
 
+from followup_tui.fields.application import settings_order
 from followup_tui.widgets.form import FormScreen
 
 if TYPE_CHECKING:
@@ -20,3 +21,8 @@ class AppForm(FormScreen[Result]):
 
     if TYPE_CHECKING:
         app: FollowupApp  # Textual types it App
+
+    @property
+    def date_order(self) -> str:
+        """How the user writes 11/23/2026 (settings.toml `date_order`), for its dates."""
+        return settings_order(self.app.store.settings)

@@ -5,18 +5,13 @@ from __future__ import annotations
 from typing import Any, Self
 
 from followup_tui.fields.application import (
-    DATE_RULES, application_values, read_day, read_url, settings_order,
+    DATE_RULES, application_values, read_day, read_url,
 )
 from followup_tui.playbook import clock
 from followup_tui.playbook.words import APPLIED, STAGES
 from followup_tui.playbook.fields import FieldError
 from followup_tui.screens.app_form import AppForm
 from followup_tui.widgets.form import Field
-
-
-def date_order(app: Any) -> str:
-    """How the user writes 11/23/2026 (settings.toml `date_order`)."""
-    return settings_order(app.store.settings)
 
 
 class ApplicationForm(AppForm[int]):
@@ -57,13 +52,13 @@ class ApplicationForm(AppForm[int]):
             if name == "posting_url":
                 read_url(value)
             elif name in DATE_RULES:
-                read_day(name, value, today, DATE_RULES[name], date_order(self.app))
+                read_day(name, value, today, DATE_RULES[name], self.date_order)
         except FieldError as error:
             return error.message
         return None
 
     def save(self, values: dict[str, Any]) -> int:
-        data = application_values(values, clock.today(), date_order(self.app))
+        data = application_values(values, clock.today(), self.date_order)
         store = self.app.store
         if self.application_id is None:
             return store.applications.add(**data)

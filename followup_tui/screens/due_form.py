@@ -9,7 +9,6 @@ from typing import Any
 from followup_tui.fields.due import due_warning, read_due
 from followup_tui.playbook import clock
 from followup_tui.screens.app_form import AppForm
-from followup_tui.screens.application_form import date_order
 from followup_tui.playbook.fields import FieldError
 from followup_tui.store.agenda import AgendaRow
 
@@ -28,7 +27,7 @@ class DueForm(AppForm[dt.date]):
     _warned: dt.date | None = None
 
     def read_due(self, values: dict[str, Any]) -> dt.date:
-        day = read_due(values["due"], clock.today(), date_order(self.app))
+        day = read_due(values["due"], clock.today(), self.date_order)
         if day != self._warned:
             warning = due_warning(self.app.store, self.touch, day)
             if warning:

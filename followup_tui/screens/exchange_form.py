@@ -11,7 +11,6 @@ from followup_tui.fields.exchange import exchange_values, implied_channel
 from followup_tui.playbook import clock
 from followup_tui.playbook.words import CHANNELS, EXCHANGE_KINDS
 from followup_tui.screens.app_form import AppForm
-from followup_tui.screens.application_form import date_order
 from followup_tui.widgets.form import Field
 
 
@@ -64,5 +63,5 @@ class ExchangeForm(AppForm[int]):
         data = exchange_values(
             {**values, "direction": "in" if values["direction"] == FROM_THEM else "out",
              "contact_id": self.people.get(values["person"])},
-            clock.today(), date_order(self.app))
+            clock.today(), self.date_order)
         return self.app.store.exchanges.log(self.application_id, **data)

@@ -10,7 +10,6 @@ from followup_tui.fields.interview import interview_values, local_zone, valid_zo
 from followup_tui.playbook import clock
 from followup_tui.playbook.words import INTERVIEW_FORMATS
 from followup_tui.screens.app_form import AppForm
-from followup_tui.screens.application_form import date_order
 from followup_tui.widgets.form import Field
 
 
@@ -66,7 +65,7 @@ class InterviewForm(AppForm[int]):
                 box.value = str(self.app.store.interviews.next_round(self.application_id))
 
     def save(self, values: dict[str, Any]) -> int:
-        data = interview_values(values, clock.local_now(), date_order(self.app))
+        data = interview_values(values, clock.local_now(), self.date_order)
         store = self.app.store
         if self.interview_id is None:
             return store.interviews.add(self.application_id, **data)

@@ -10,7 +10,6 @@ from typing import Any
 from followup_tui.playbook import clock
 from followup_tui.reports import FORMATS, PeriodError, file_name, read_period, render
 from followup_tui.screens.app_form import AppForm
-from followup_tui.screens.application_form import date_order
 from followup_tui.store import StoreError
 from followup_tui.playbook.fields import FieldError
 from followup_tui.widgets.form import Field
@@ -36,7 +35,7 @@ class JobLogForm(AppForm[Path]):
 
         try:
             period = read_period(values["start"], values["end"], clock.today(),
-                                 date_order(self.app))
+                                 self.date_order)
         except PeriodError as error:
             raise FieldError(error.field, error.message) from None
         log = self.app.store.job_log

@@ -10,7 +10,6 @@ import arrow
 from followup_tui.playbook import clock
 from followup_tui.playbook.dates import SENT, DateError, parse_when
 from followup_tui.screens.app_form import AppForm
-from followup_tui.screens.application_form import date_order
 from followup_tui.playbook.fields import FieldError
 from followup_tui.widgets.form import Field
 
@@ -40,4 +39,4 @@ class SentForm(AppForm[dt.datetime]):
         text = values["sent_at"].strip().lower()
         if text in ("", "now", "just now"):
             return now.datetime
-        return read_sent(text, now, date_order(self.app))
+        return read_sent(text, now, self.date_order)

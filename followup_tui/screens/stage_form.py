@@ -8,7 +8,6 @@ from followup_tui.fields.application import stage_values
 from followup_tui.playbook import clock
 from followup_tui.playbook.words import STAGES
 from followup_tui.screens.app_form import AppForm
-from followup_tui.screens.application_form import date_order
 from followup_tui.widgets.form import Field
 
 
@@ -32,6 +31,6 @@ class StageForm(AppForm[str]):
     def save(self, values: dict[str, Any]) -> str:
         stage = values["stage"]
         change = stage_values(stage, values["offer_deadline"], values["offer_terms"],
-                              clock.today(), date_order(self.app))
+                              clock.today(), self.date_order)
         self.app.store.applications.set_stage(self.application_id, stage, **change)
         return stage
