@@ -19,6 +19,7 @@ import io
 import json
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from followup_tui.playbook.dates import PAST, DateError, DateRule, parse_day
 from followup_tui.playbook.job_log import Activity, totals
@@ -145,7 +146,7 @@ def render(fmt: str, activities: list[Activity], person: str, period: Period) ->
     return as_markdown(activities, person, period)
 
 
-def recognise(fmt: str):
+def recognise(fmt: str) -> Callable[[bytes], str | None]:
     """For `-o` over an existing file: None when it is a log this command wrote (it may
     be replaced), else why not."""
     def check(data: bytes) -> str | None:

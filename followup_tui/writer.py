@@ -35,7 +35,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, Callable
 
 from textual import events
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from followup_tui.store import BusyError
 
@@ -99,7 +99,7 @@ class Writer:
             if landed or failure is not None:
                 self._post(self._finish, job, result, failure)
 
-    def _attempt(self, job: Write, worker) -> tuple[bool, Any, Exception | None]:
+    def _attempt(self, job: Write, worker: Worker[Any]) -> tuple[bool, Any, Exception | None]:
         """Run one write until it lands, fails for a reason other than a busy file, or
         the app quits; say that it waits, and that it landed after waiting."""
         delay, waited, reminded = FIRST_RETRY, False, 0.0

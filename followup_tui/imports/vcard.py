@@ -4,6 +4,7 @@ card-scanning apps export them (R2): parsed by `vobject`; what a contact card ho
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from followup_tui.imports.people import email_of
 from followup_tui.imports.refused import Refused, text_of
@@ -30,7 +31,7 @@ class Card:
                 "linkedin": self.linkedin}
 
 
-def _types(line) -> set[str]:
+def _types(line: Any) -> set[str]:  # vobject's objects are untyped
     """TYPE values and PREF, lower case, however the version writes them."""
     found: set[str] = set()
     for name, values in line.params.items():
@@ -48,20 +49,20 @@ def _best(lines: list) -> list:
                                            "work" not in _types(line)))
 
 
-def _text(value) -> str:
+def _text(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         value = next((part for part in value if str(part).strip()), "")
     return " ".join(str(value).split())
 
 
-def _joined(value) -> str:
+def _joined(value: Any) -> str:
     """A text vobject split at its commas, whole again."""
     if isinstance(value, (list, tuple)):
         value = ", ".join(str(part) for part in value)
     return " ".join(str(value).split())
 
 
-def _address(value) -> str:
+def _address(value: Any) -> str:
     """An ADR as it is written on an envelope: street, city and code, country."""
     if isinstance(value, str):
         return value.replace(";", "\n").strip()
@@ -77,7 +78,7 @@ def _address(value) -> str:
     return "\n".join(lines)
 
 
-def _card(component, number: int) -> Card:
+def _card(component: Any, number: int) -> Card:
     contents = component.contents
     full_name = _text(contents["fn"][0].value) if "fn" in contents else ""
     if not full_name and "n" in contents:
