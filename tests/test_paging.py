@@ -236,3 +236,57 @@ def test_the_pipeline_and_its_filter_read_only_the_index(store):
             "ORDER BY sort_key, id LIMIT 200", tuple(params)))
         assert "COVERING INDEX ix_application_active" in plan
         assert "TEMP B-TREE" not in plan  # no sort of the matches
+
+
+class CountedSource(ListSource):
+    """A ListSource that also records how often it was counted."""
+
+    def __init__(self, rows: list) -> None:
+        super().__init__(rows)
+        self.counts = 0
+
+    def count(self) -> int:
+        self.counts += 1
+        return super().count()
+
+
+async def test_a_first_page_shorter_than_a_page_is_the_count():
+    """A narrow filter: its first page holds every match, so the table does not count
+    them with a second scan; a full first page still asks for the count."""
+    few, many = CountedSource(list(range(PAGE - 1))), CountedSource(list(range(3 * PAGE)))
+    app = TableApp([])
+    async with app.run_test(size=(60, 20)):
+        t = app.query_one(VirtualTable)
+        t.set_source(few)
+        assert (t.row_count, few.counts, few.reads) == (PAGE - 1, 0, [0])
+        assert t.row_at(PAGE - 2) == PAGE - 2 and few.reads == [0]  # the page read is kept
+        t.set_source(many)
+        assert (t.row_count, many.counts) == (3 * PAGE, 1)
+        t.set_source(few, cursor=PAGE + 1)  # the cursor beyond the first page: counted
+        assert few.counts == 1
+
+
+async def test_a_filter_letter_repaints_the_pane_with_its_rows(make_app, db_path, monkeypatch):
+    """The rows come in the same frame as the letter typed, not a frame later: the pane
+    is repainted whole once the table has its new rows (VirtualTable.show_filtered)."""
+    from followup_tui.screens.pipeline import PipelineScreen
+
+    store = Store.open(db_path)
+    fill(store, 50)
+    store.close()
+    app = make_app()
+    repainted: list[int] = []
+    real = PipelineScreen.refresh
+
+    def refresh(self, *regions, **kwargs):
+        repainted.append(table(app).row_count)
+        return real(self, *regions, **kwargs)
+
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        monkeypatch.setattr(PipelineScreen, "refresh", refresh)
+        await pilot.press("k")
+        await pilot.pause()
+        matches = table(app).row_count
+        assert 0 < matches < 50 and matches in repainted

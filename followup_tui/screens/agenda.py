@@ -195,7 +195,7 @@ class AgendaScreen(PaneScreen, title="Agenda", main="#touches", keys="agenda"):
         self.table.empty_text = (
             f"No touch matches “{event.value}”: / then escape clears the filter."
             if event.value.strip() else EMPTY)
-        self.table.reload(cursor=0)
+        self.table.show_filtered()
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         """Keys that need a touch are shown only when there is one."""

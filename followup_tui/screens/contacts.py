@@ -82,4 +82,4 @@ class ContactsScreen(PaneScreen, title="Contacts", main="#people", keys="contact
         self.table.empty_text = (
             f"Nobody matches “{event.value}”: / then escape clears the filter."
             if event.value.strip() else EMPTY)
-        self.table.reload(cursor=0)
+        self.table.show_filtered()

@@ -274,7 +274,7 @@ class PipelineScreen(PaneScreen, title="Pipeline", main="#applications", keys="p
             f"No application matches “{event.value}”: / then escape clears the filter."
             if event.value.strip() else EMPTY
         )
-        self.table.reload(cursor=0)
+        self.table.show_filtered()
         if not event.value.strip():  # cleared: back on the application you had
             self.show_application(self._before_filter)
         elif (row := self.table.current) is not None:
