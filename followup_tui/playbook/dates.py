@@ -3,6 +3,8 @@
 Users type dates in a few friendly forms (`tomorrow 2pm`, `friday`, `in 3 days`);
 everything else is refused with a one-line message that a form can show beside the
 field. Pure functions: `now`/`today` are always passed in, so tests pin the clock.
+Arrow is imported by the functions that build Arrows (about 20 ms): the Pipeline's
+first paint uses only the plain-`datetime` ones (issue 14).
 """
 
 from __future__ import annotations
@@ -12,8 +14,10 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import arrow
+if TYPE_CHECKING:
+    import arrow
 
 HINT = "try 2026-11-20, Nov 23, tomorrow 14:30, last friday 2pm, in 3 days"
 _MAX_LEN = 60  # longer than any accepted form; refuse early, echo briefly
@@ -273,6 +277,8 @@ def parse_when(
     pass the current hour), else at 00:00: a bare day means "that day", and midnight
     keeps the day stable whatever the clock says when the form is saved.
     """
+    import arrow
+
     local_now = now.to(tz)
     day, time = _parse(text, local_now.date(), rule.side, order)
     check_day(day, local_now.date(), rule)
@@ -321,6 +327,8 @@ def humanize_when(moment: arrow.Arrow, now: arrow.Arrow) -> str:
 def local_text(moment: dt.datetime | str, pattern: str, tz: str = "local") -> str:
     """A moment (naive = UTC; or stored text) in the user's local time, or zone `tz`'s,
     written in arrow's `pattern` ("ddd D MMM YYYY HH:mm")."""
+    import arrow
+
     return arrow.get(moment).to(tz).format(pattern)
 
 
@@ -342,6 +350,8 @@ def local_day(moment: dt.datetime, tz: str = "local") -> dt.date:
 
 @functools.lru_cache(maxsize=16)
 def _zone(tz: str) -> dt.tzinfo:
+    import arrow.parser
+
     return arrow.parser.TzinfoParser.parse(tz)
 
 

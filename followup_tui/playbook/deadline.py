@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-
-import arrow
+from typing import TYPE_CHECKING
 
 from followup_tui.playbook.dates import humanize_when, local_day
 from followup_tui.playbook.draft_context import Recipient
+
+if TYPE_CHECKING:
+    import arrow
 
 THANK_YOU_WINDOW = dt.timedelta(hours=24)  # R4
 INTERVIEW_LENGTH = dt.timedelta(hours=1)  # an interview with no recorded end lasts this
@@ -41,8 +43,20 @@ def thank_you_deadline(interview_end: dt.datetime) -> dt.datetime:
 
 
 def end_of_day(day: dt.date, tz: str = "local") -> dt.datetime:
-    """The first moment after `day` in the user's zone (a day-long touch is due until then)."""
-    return arrow.Arrow(day.year, day.month, day.day, tzinfo=tz).shift(days=1).datetime
+    """The first moment after `day` in the user's zone, or zone `tz`'s (a day-long touch
+    is due until then). The local one is found with `datetime` alone: it needs no Arrow
+    import before the Pipeline's first paint (issue 14), and takes the offset of that
+    day, not today's (Arrow's "local" is today's: a day across a DST change was an hour
+    off)."""
+    if tz != "local":
+        import arrow
+
+        return arrow.Arrow(day.year, day.month, day.day, tzinfo=tz).shift(days=1).datetime
+    midnight = dt.datetime.combine(day + dt.timedelta(days=1), dt.time())
+    moment = midnight.astimezone()
+    if moment.replace(tzinfo=None) != midnight:  # no midnight that day (a DST gap):
+        moment = midnight.replace(fold=1).astimezone()  # the first moment after the gap
+    return moment
 
 
 @dataclass(frozen=True)
@@ -135,5 +149,7 @@ def thank_you_words(deadline: dt.datetime, sent_at: dt.datetime | None, at: arro
     """R4 for the Thank-you pane, in the Agenda's words ("due in 5 h", "overdue 2 h",
     "snoozed: tomorrow"), or when the note went."""
     if sent_at is not None:
+        import arrow
+
         return "sent " + humanize_when(arrow.get(sent_at), at)
     return deadline_words(thank_you_touch(deadline, person), at.datetime)

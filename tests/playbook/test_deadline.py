@@ -18,6 +18,7 @@ from followup_tui.playbook.deadline import (
     thank_you_deadline,
     touch_state,
 )
+from tests.zones import local_zone
 
 UTC = dt.timezone.utc
 ENDED = dt.datetime(2026, 11, 23, 15, 55, tzinfo=UTC)
@@ -70,3 +71,20 @@ def test_property_once_overdue_always_overdue_and_the_words_lead_with_the_state(
     for now in (early, late):
         assert deadline_words(deadline, now, "UTC").startswith(
             {DUE: "due", OVERDUE: "overdue", SNOOZED: "snoozed"}[touch_state(deadline, now, "UTC")])
+
+
+@pytest.mark.parametrize("zone, day, first_moment_after", [
+    # Summer time while the test runs in winter (or the other way): the day's own offset.
+    ("Europe/Berlin", dt.date(2026, 6, 1), dt.datetime(2026, 6, 1, 22, tzinfo=UTC)),
+    ("Europe/Berlin", dt.date(2026, 12, 1), dt.datetime(2026, 12, 1, 23, tzinfo=UTC)),
+    ("America/New_York", dt.date(2026, 7, 4), dt.datetime(2026, 7, 5, 4, tzinfo=UTC)),
+    # Havana skips midnight into summer time: the next day starts at 01:00, 05:00 UTC.
+    ("America/Havana", dt.date(2026, 3, 7), dt.datetime(2026, 3, 8, 5, tzinfo=UTC)),
+])
+def test_a_day_long_touch_is_due_until_the_local_midnight_of_that_day(
+        zone, day, first_moment_after):
+    touch = Deadline("pending", day)
+    with local_zone(zone):
+        assert touch.at() == first_moment_after
+        assert touch_state(touch, first_moment_after - dt.timedelta(seconds=1)) == DUE
+        assert touch_state(touch, first_moment_after) == OVERDUE
