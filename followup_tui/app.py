@@ -189,15 +189,16 @@ class FollowupApp(SwitchPaint, HostApp):
 
     @work(thread=True, group="warm-up", exit_on_error=False)
     def warm_up(self) -> None:
-        """After the first paint: import the other panes, SQLModel and the email check,
-        so the first switch to a pane or the first save does not wait for them (issue 7)."""
+        """After the first paint: import the other panes, the Store's other repositories,
+        SQLModel and the email check, so the first switch to a pane or the first save
+        does not wait for them (issues 7, 14)."""
         import importlib
 
         for make in self.MODES.values():
             if hasattr(make, "module"):
                 importlib.import_module(f"followup_tui.screens.{make.module}")
         importlib.import_module("email_validator")  # ~0.3 s of regular expressions
-        self.store.db.warm_up()
+        self.store.warm_up()
         warning = keymap_warning(self.user_keymap, self.keymap_problems)
         if warning:
             self.call_from_thread(self.notify, warning, title="Settings", severity="warning",

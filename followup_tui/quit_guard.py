@@ -14,10 +14,9 @@ import time
 from typing import TYPE_CHECKING
 from weakref import WeakSet
 
-from followup_tui.widgets.autosave import QUIT_WAIT, Autosave
-
 if TYPE_CHECKING:
     from followup_tui.app import FollowupApp
+    from followup_tui.widgets.autosave import Autosave
 
 POLL = 0.1  # seconds between looks at the saves while quitting
 ASK_AFTER = 0.6  # seconds a save may take before quitting asks (a free file takes ms)
@@ -28,7 +27,7 @@ class QuitGuard:
 
     def __init__(self, app: "FollowupApp") -> None:
         self.app = app
-        self.autosaves: WeakSet[Autosave] = WeakSet()
+        self.autosaves: WeakSet[Autosave] = WeakSet()  # the panes' (imported after the first paint)
         self._since: float | None = None  # when quitting started waiting
         self._asked = False
         self._lose = False  # the user chose to quit without the unsaved text
@@ -90,4 +89,6 @@ class QuitGuard:
 
     def give_up(self) -> float:
         """Until when the last writes on the way out may wait for a busy file."""
+        from followup_tui.widgets.autosave import QUIT_WAIT  # imported by the panes that save
+
         return time.monotonic() + (0.0 if self._lose else QUIT_WAIT)

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from followup_tui import APP_NAME
 from followup_tui.playbook.dates import DATE_ORDERS
-from followup_tui.playbook.plan import Settings
+from followup_tui.playbook.facts import Settings
 
 ENV_CONFIG = "FOLLOWUP_TUI_CONFIG"
 # The range each number may take; outside it the file is treated as broken.

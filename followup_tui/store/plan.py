@@ -8,6 +8,9 @@ nothing the user did is undone, and the Pipeline's columns follow (`store/summar
 once). The Agenda's actions (done, snooze, re-date, skip) mark the touch as the user's
 and replan its application, so the other check-ins keep R10's week.
 What the Agenda reads is in `store.agenda`.
+
+The playbook's rules and the facts' queries are imported where a plan is made: the
+Store builds a `Plan` before the app's first paint, which never replans (issue 14).
 """
 
 from __future__ import annotations
@@ -17,12 +20,10 @@ import sqlite3
 import zlib
 from typing import TYPE_CHECKING, Any
 
-from followup_tui.playbook import clock, plan
+from followup_tui.playbook import clock
 from followup_tui.store.base import StoreError, transaction
 from followup_tui.store.database import Database
 from followup_tui.store.moments import stored_day
-from followup_tui.store import replan_pool
-from followup_tui.store.plan_facts import Facts, Writes, batch_writes
 from followup_tui.store.summaries import Summaries
 from followup_tui.store.user_settings import UserSettings
 
@@ -66,6 +67,8 @@ class Plan:
 
     def replan(self, session: "Session", application_id: int) -> None:
         """Recompute the application's touches from the playbook, keeping what the user did."""
+        from followup_tui.store.plan_facts import Facts, Writes
+
         session.flush()  # the ORM's pending changes (a new stage) must be visible to SQL
         conn = _raw(session)
         facts = Facts(conn, "{col} = ?", (application_id,))
@@ -81,6 +84,9 @@ class Plan:
         how many were replanned. With `processes` > 1 (the demo's bulk load, never the
         app: it has threads) other processes read and propose the batches while this
         one writes them, in order, so the touches and their ids are the same."""
+        from followup_tui.store import replan_pool
+        from followup_tui.store.plan_facts import batch_writes
+
         settings = self.settings.value
         done = 0
         with self.db.locked_connection() as conn:
@@ -160,7 +166,9 @@ class Plan:
         """`e` in the Agenda: the user's own due date and channel; the plan keeps both,
         and the later check-ins alternate on from that channel (R10). A check-in's script
         becomes the one for its new channel."""
-        script = plan.checkin_script(channel)
+        from followup_tui.playbook.plan import checkin_script
+
+        script = checkin_script(channel)
         return self._user_change(
             touch_id, "due = ?, channel = ?, status = 'pending',"
             " script = CASE WHEN kind = 'check-in' AND ? != '' THEN ? ELSE script END",
