@@ -20,6 +20,7 @@ from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
 from followup_tui.kept_stylesheet import KeptStylesheet
+from followup_tui.playbook import clock
 from followup_tui.keymap import keymap_warning, read_keymap
 from followup_tui.quit_guard import QuitGuard
 from followup_tui.screens.pipeline import PipelineScreen
@@ -178,14 +179,18 @@ class FollowupApp(SwitchPaint, HostApp):
                         f"{self.store.db.backup}", title="Upgraded", timeout=15)
         if self.key_hold.holding:  # the first pane is not up yet: its keys wait, not forever
             self.key_hold.start()
-        # Once the first rows are on screen: these threads would compete with it.
-        self.call_after_refresh(self.announce_plan)
-        self.call_after_refresh(self.warm_up)
         self.set_interval(LOOK_EVERY, self.look_for_changes)
-        from followup_tui.playbook import clock
-
         self.today_shown = clock.today()
-        self.call_after_refresh(self.keep_current)
+        self.call_after_refresh(self.painted)
+
+    def painted(self) -> None:
+        """The first rows are on screen; the footer is built after the next refresh, and
+        then the threads that would compete with both start (issue 14)."""
+        import gc
+
+        gc.enable()  # off while the app started (__main__.run_app)
+        for start in (self.announce_plan, self.warm_up, self.keep_current):
+            self.call_after_refresh(start)
 
     @work(thread=True, group="warm-up", exit_on_error=False)
     def warm_up(self) -> None:
@@ -208,8 +213,6 @@ class FollowupApp(SwitchPaint, HostApp):
     def announce_plan(self) -> None:
         """At start: how many touches are overdue or due today, and a broken settings
         file (a thread: counting 100,000 touches must not delay the first paint)."""
-        from followup_tui.playbook import clock
-
         warning = self.store.settings and self.store.settings_warning  # reads it once
         if warning:
             self.call_from_thread(self.notify, warning, title="Settings",
@@ -226,8 +229,6 @@ class FollowupApp(SwitchPaint, HostApp):
         """What depends on "now" (the Pipeline's interview column and order, gone quiet)
         and plans made under other settings are brought up to date: at start, at
         midnight and when the next interview starts (store/freshness.py; issue 12)."""
-        from followup_tui.playbook import clock
-
         try:
             changed = self.store.freshness.keep_current()
             upcoming = self.store.freshness.next_interview_start()
@@ -238,8 +239,6 @@ class FollowupApp(SwitchPaint, HostApp):
     def kept_current(self, changed: bool, upcoming: dt.datetime | None,
                      today: dt.date) -> None:
         """Show what changed, and plan the next run at midnight or the next interview."""
-        from followup_tui.playbook import clock
-
         from followup_tui.screens.agenda import AgendaScreen
 
         # A new day: every pane's "today"/"yesterday" moves. Rows moved by the clock show
@@ -283,8 +282,6 @@ class FollowupApp(SwitchPaint, HostApp):
         """Back from another window (maybe another followup-tui): show what it saved."""
         if focused:
             self.refresh_visible_pane()
-            from followup_tui.playbook import clock
-
             if clock.today() != self.today_shown:  # back after midnight (a laptop asleep)
                 self.keep_current()
 
@@ -317,9 +314,9 @@ class FollowupApp(SwitchPaint, HostApp):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """1–5 are a pane's keys, except where a letter is typed or a modal is open."""
         if action == "pane":
-            from textual.widgets import Input, TextArea
+            from followup_tui.widgets.ordered_keys import types_digits
 
-            return not (self.screen.is_modal or isinstance(self.focused, (Input, TextArea)))
+            return not (self.screen.is_modal or types_digits(self.focused))
         return True
 
     def action_pane(self, mode: str) -> None:

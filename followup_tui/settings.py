@@ -22,10 +22,12 @@ from __future__ import annotations
 import os
 from dataclasses import fields
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from followup_tui import APP_NAME
-from followup_tui.playbook.dates import DATE_ORDERS
-from followup_tui.playbook.facts import Settings
+
+if TYPE_CHECKING:  # imported where a file is read: the app reads only the path at start
+    from followup_tui.playbook.facts import Settings
 
 ENV_CONFIG = "FOLLOWUP_TUI_CONFIG"
 # The range each number may take; outside it the file is treated as broken.
@@ -51,6 +53,9 @@ def settings_path() -> Path:
 def parse_settings(text: str) -> Settings:
     """Settings from TOML text; ValueError says what is wrong, in a few words."""
     import tomllib  # here: the app reads settings.toml's path at start, not its values
+
+    from followup_tui.playbook.dates import DATE_ORDERS
+    from followup_tui.playbook.facts import Settings
 
     data = tomllib.loads(text)
     known = {f.name: f for f in fields(Settings)}
@@ -78,6 +83,8 @@ def parse_settings(text: str) -> Settings:
 
 def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
     """(settings, warning): the defaults and no warning when there is no file."""
+    from followup_tui.playbook.facts import Settings
+
     path = path or settings_path()
     try:
         text = path.read_text(encoding="utf-8")

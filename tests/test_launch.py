@@ -15,12 +15,14 @@ LATER = ("arrow", "sqlalchemy", "sqlmodel", "email_validator", "followup_tui.pla
 FIRST_PAINT = """
 import asyncio, sys
 from followup_tui.app import FollowupApp
+from followup_tui.screens.pipeline import PipelineScreen
 from followup_tui.store import Store
 
 LATER = {later!r}
 warm_up = FollowupApp.warm_up
 # What the app starts after its first paint, held back until the screen is checked.
 FollowupApp.warm_up = FollowupApp.announce_plan = FollowupApp.keep_current = lambda app: None
+PipelineScreen.update_health = lambda pane: None
 
 
 async def main():

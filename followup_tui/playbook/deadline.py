@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from followup_tui.playbook.dates import humanize_when, local_day
-from followup_tui.playbook.draft_context import Recipient
 
 if TYPE_CHECKING:
     import arrow
+
+    from followup_tui.playbook.draft_context import Recipient
 
 THANK_YOU_WINDOW = dt.timedelta(hours=24)  # R4
 INTERVIEW_LENGTH = dt.timedelta(hours=1)  # an interview with no recorded end lasts this
