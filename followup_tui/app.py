@@ -7,6 +7,8 @@ is selected, and each pane re-reads the Store for it when it is shown.
 from __future__ import annotations
 
 import datetime as dt
+import gc
+import importlib
 from collections import deque
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
@@ -42,8 +44,6 @@ def lazy_pane(module: str, name: str):
     before the first paint (issue 7); `warm_up` imports the rest just after it."""
 
     def make() -> Screen:
-        import importlib
-
         return getattr(importlib.import_module(f"followup_tui.screens.{module}"), name)()
 
     make.module = module  # type: ignore[attr-defined]
@@ -184,21 +184,21 @@ class FollowupApp(SwitchPaint, HostApp):
         self.call_after_refresh(self.painted)
 
     def painted(self) -> None:
-        """The first rows are on screen; the footer is built after the next refresh, and
-        then the threads that would compete with both start (issue 14)."""
-        import gc
-
+        """The first rows are on screen: the rest of the start waits for the footer."""
         gc.enable()  # off while the app started (__main__.run_app)
         for start in (self.announce_plan, self.warm_up, self.keep_current):
-            self.call_after_refresh(start)
+            self.after_footer(start)
+
+    def after_footer(self, callback: Callable[[], Any]) -> None:
+        """`callback` once the footer is painted (it is built after the next refresh and
+        painted by the one after): threads started sooner compete with it (issue 14)."""
+        self.call_after_refresh(self.call_after_refresh, callback)
 
     @work(thread=True, group="warm-up", exit_on_error=False)
     def warm_up(self) -> None:
         """After the first paint: import the other panes, the Store's other repositories,
         SQLModel and the email check, so the first switch to a pane or the first save
         does not wait for them (issues 7, 14)."""
-        import importlib
-
         for make in self.MODES.values():
             if hasattr(make, "module"):
                 importlib.import_module(f"followup_tui.screens.{make.module}")

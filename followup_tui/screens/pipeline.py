@@ -95,9 +95,9 @@ class PipelineScreen(PaneScreen, title="Pipeline", main="#applications", keys="p
     def refresh_pane(self) -> None:
         if self._fresh:  # just mounted: rows first, the rest after
             self._fresh = False
-            # After the app's next refresh: at start the pane is mounted before the app's
-            # first paint (the pane's own would be a refresh never shown, issue 14).
-            self.app.call_after_refresh(self.update_health)
+            # Whole-table reads in a thread: at start, once the rows and the footer are
+            # painted (the pane's own next refresh is one never shown, issue 14).
+            self.app.after_footer(self.update_health)
         else:
             current = self.table.current
             self.table.reload()
