@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import shutil
 import time
@@ -49,6 +50,15 @@ def restores_what_it_changes():
     time.tzset()  # the zone TZ says now
     assert time.tzname == zone, "the test left another local time zone (TZ set, no tzset)"
     assert os.getcwd() == folder, "the test left the working folder changed"
+
+
+@pytest.fixture(autouse=True)
+def collectable_after():
+    """The app keeps what its panes are made of out of the collector's way for good
+    (`keep_for_good`, screens/pane.py): one app a process. Tests run hundreds of apps in
+    one process, so each test's objects are given back to the collector after it."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture(scope="session")
