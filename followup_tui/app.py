@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.notifications import Notification
+from textual.notifications import Notification, SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from followup_tui.widgets.form_draft import FormDraft
 
 
-def lazy_pane(module: str, name: str):
+def lazy_pane(module: str, name: str) -> Callable[[], Screen]:
     """A MODES entry that imports its pane on first use: only the Pipeline is imported
     before the first paint (issue 7); `warm_up` imports the rest just after it."""
 
@@ -160,7 +160,7 @@ class FollowupApp(SwitchPaint, HostApp):
             self.report_error(error)
             return True
 
-    def notify(self, message: str, *, title: str = "", severity="information",
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = False) -> None:
         """Every notification is plain text: most carry a name, a path or an error, and
         user text is never read as markup (issue 11). `markup` is ignored, since
@@ -356,7 +356,7 @@ class FollowupApp(SwitchPaint, HostApp):
         """The job-search log of a period, written to exports/ (docs/cli.md, report)."""
         from followup_tui.screens.job_log_form import JobLogForm
 
-        def written(path) -> None:
+        def written(path: Path | None) -> None:
             if path is not None:
                 self.notify(f"Saved {path}", title="Job-search log", timeout=15)
 
