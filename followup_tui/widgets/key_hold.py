@@ -73,6 +73,12 @@ class KeyHold:
 
     def _read_again(self) -> None:
         keys, self.held = sorted(self.held, key=lambda key: key.time), []
+        # Made in the app's own turn: a key made while a pane's callback runs counts that
+        # pane as its sender, and Textual stops a message at its sender, so it never came
+        # back up to the app's bindings (`4`, then `1a` at once: the `a` was lost).
+        self.app.call_later(self._post_again, keys)
+
+    def _post_again(self, keys: list[events.Key]) -> None:
         for key in keys:
             again = copy_key(key)
             self._again.add(id(again))

@@ -309,3 +309,16 @@ async def test_a_tick_takes_its_space_and_tab_in_the_order_typed(store, make_app
         values = app.screen.values()
         assert values["summary"] == "Said yes!"
         assert values["is_answer"] is True
+
+
+async def test_a_key_right_behind_a_pane_key_acts_in_a_pane_shown_before(make_app):
+    """`4`, then `1a` at once: the Pipeline comes back and the `a` opens its add form
+    (the key read again once the pane settled stopped at the pane and was lost)."""
+    from followup_tui.screens.application_form import ApplicationForm
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("4")
+        await until(pilot, lambda: app.current_mode == "agenda" and not app.key_hold.holding)
+        burst(app, "1", "a")
+        await until(pilot, lambda: isinstance(app.screen, ApplicationForm))
