@@ -68,3 +68,7 @@ class KeysFooter(Footer):
         self.rebuild_pending = False
         if self.is_attached and not covered(self.screen) and self.shown() != self.keys_shown:
             await self.recompose()
+            # Each key Footer makes follows its `compact` (data_bind): Textual forgets the
+            # removed keys only when `compact` changes, which it never does here, so every
+            # rebuild kept its ~20 old keys alive (issue 14). This lets them go.
+            self.mutate_reactive(Footer.compact)

@@ -11,6 +11,7 @@ Forms that open on a key take what was typed before they opened themselves (Earl
 from __future__ import annotations
 
 from collections import OrderedDict
+from weakref import ref
 
 from textual import events
 from textual.app import App
@@ -27,21 +28,23 @@ class KeyRoutes:
 
     def __init__(self, app: App) -> None:
         self.app = app
-        self._sent: OrderedDict[int, Widget] = OrderedDict()
+        # Weakly: a widget kept here would keep its closed form or modal alive (issue 14).
+        self._sent: OrderedDict[int, ref[Widget]] = OrderedDict()
 
     def read(self, event: events.Key) -> None:
         """The app is about to hand `event` to the focused widget (none focused: the
         screen has it, and whatever takes the focus next has no claim on it)."""
         if self.app.focused is None:
             return
-        self._sent[id(event)] = self.app.focused
+        self._sent[id(event)] = ref(self.app.focused)
         while len(self._sent) > KEPT:
             self._sent.popitem(last=False)
 
     def redirected(self, event: events.Key) -> bool:
         """`event` came back up from where it was handed, and the focus moved on since:
         hand a copy (same key, same time) to the focused widget; True if so."""
-        target = self._sent.pop(id(event), None)
+        sent = self._sent.pop(id(event), None)
+        target = sent() if sent is not None else None  # a key comes back from a live one
         focused = self.app.focused
         if target is None or focused is None or focused is target:
             return False

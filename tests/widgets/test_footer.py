@@ -91,3 +91,26 @@ async def test_a_form_or_the_palette_over_the_pane_does_not_rebuild_its_footer(
             await pilot.pause()
         assert builds[before:] == []
         assert "Notes" in shown(app)  # the pane keys, shown as before
+
+
+async def test_a_rebuilt_footer_lets_its_old_keys_go(make_app):
+    """Each rebuild kept its ~20 old keys alive (Textual's data_bind watcher), ~60 a
+    round of the panes and forms (issue 14: the peak memory grew with every round)."""
+    import gc
+
+    app = make_app()
+    app.store.applications.add(company="Acme", role="Data Engineer")
+    offer = app.store.applications.add(company="Beta", role="Designer")
+    app.store.applications.update(offer, stage="offer")
+    async with app.run_test(size=(200, 36)) as pilot:
+        await until(pilot, lambda: "Edit" in shown(app), what="the Pipeline's keys")
+        for _ in range(3):
+            for key in ("home", "end"):  # onto the offer and off: `o` comes and goes
+                await pilot.press(key)
+                app.screen.refresh_bindings()
+                await pilot.pause()
+                await pilot.pause()
+        gc.collect()
+        gone = [k for k in gc.get_objects()
+                if type(k).__name__ == "FooterKey" and not k.is_attached]
+        assert gone == []
