@@ -321,4 +321,5 @@ async def test_a_key_right_behind_a_pane_key_acts_in_a_pane_shown_before(make_ap
         await pilot.press("4")
         await until(pilot, lambda: app.current_mode == "agenda" and not app.key_hold.holding)
         burst(app, "1", "a")
-        await until(pilot, lambda: isinstance(app.screen, ApplicationForm))
+        await until(pilot, lambda: form_ready(app))  # mounted whole before the app ends
+        assert isinstance(app.screen, ApplicationForm)
