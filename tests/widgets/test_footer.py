@@ -13,8 +13,8 @@ def shown(app) -> list[str]:
             if not key.has_class("-disabled")]
 
 
-async def test_the_footer_shows_each_panes_keys_and_rebuilds_only_for_a_change(
-        make_app, monkeypatch):
+def counted_builds(monkeypatch) -> list[str]:
+    """The screens whose footer is built from now on, one entry a build."""
     builds: list[str] = []
     real = KeysFooter.compose
 
@@ -23,6 +23,12 @@ async def test_the_footer_shows_each_panes_keys_and_rebuilds_only_for_a_change(
         return real(self)
 
     monkeypatch.setattr(KeysFooter, "compose", counted)
+    return builds
+
+
+async def test_the_footer_shows_each_panes_keys_and_rebuilds_only_for_a_change(
+        make_app, monkeypatch):
+    builds = counted_builds(monkeypatch)
     app = make_app()
     app.store.applications.add(company="Acme", role="Data Engineer")
     offer = app.store.applications.add(company="Beta", role="Designer")
@@ -67,14 +73,7 @@ async def test_a_form_or_the_palette_over_the_pane_does_not_rebuild_its_footer(
 
     from followup_tui.screens.application_form import ApplicationForm
 
-    builds: list[str] = []
-    real = KeysFooter.compose
-
-    def counted(self):
-        builds.append(type(self.screen).__name__)
-        return real(self)
-
-    monkeypatch.setattr(KeysFooter, "compose", counted)
+    builds = counted_builds(monkeypatch)
     app = make_app()
     app.store.applications.add(company="Acme", role="Data Engineer")
     async with app.run_test(size=(200, 36)) as pilot:
