@@ -303,9 +303,10 @@ class FollowupApp(SwitchPaint, HostApp):
         Panes keep unsaved edits (Notes flushes first and reloads only clean sections)."""
         from followup_tui.screens.pane import PaneScreen
 
-        # A pane still being built (just switched to) reads the Store once it is mounted.
+        # A pane still being built (just switched to) reads the Store once it is mounted;
+        # while the app ends (not running), its panes are being taken apart.
         screen = self.shown_screen
-        if isinstance(screen, PaneScreen) and screen.is_mounted:
+        if isinstance(screen, PaneScreen) and screen.is_mounted and self.is_running:
             try:
                 screen.refresh_pane()
             except StoreError as error:  # from a timer: shown, it must not end the app
