@@ -14,10 +14,9 @@ from followup_tui.screens.app_form import AppForm
 from followup_tui.widgets.form import Field
 
 
-class ApplicationForm(AppForm[int]):
+class ApplicationForm(AppForm[int], title="Add an application"):
     """Returns the application's id when saved."""
 
-    TITLE = "Add an application"
     FIELDS = (
         Field("company", "Company", placeholder="Acme Corp"),
         Field("role", "Role", placeholder="Senior Engineer"),

@@ -12,10 +12,10 @@ if TYPE_CHECKING:
     from followup_tui.store.models import Contact
 
 
-class ContactForm(AppForm[int]):
+class ContactForm(AppForm[int],
+                  title="New contact (R2: spell the name exactly as on the card)"):
     """A contact's card; new cards can go straight onto an interview's panel."""
 
-    TITLE = "New contact (R2: spell the name exactly as on the card)"
     FIELDS = (
         Field("full_name", "Full name", placeholder="exactly as on the card"),
         Field("title", "Title", placeholder="Engineering Manager"),

@@ -18,8 +18,7 @@ NOBODY = "(nobody in particular)"
 FROM_THEM, FROM_ME = "from them", "from me"
 
 
-class ExchangeForm(AppForm[int]):
-    TITLE = "Log an exchange"
+class ExchangeForm(AppForm[int], title="Log an exchange"):
     application_id = 0
     people: dict[str, int] = {}  # the application's people: name → contact id
 

@@ -13,10 +13,9 @@ from followup_tui.screens.app_form import AppForm
 from followup_tui.widgets.form import Field
 
 
-class InterviewForm(AppForm[int]):
+class InterviewForm(AppForm[int], title="Add an interview"):
     """Returns the interview's id when saved."""
 
-    TITLE = "Add an interview"
     FIELDS = (
         Field("starts_at", "When", placeholder="today 14:00, yesterday 3pm, 2026-11-20 09:30"),
         Field("ends_at", "Until (optional)", placeholder="15:00"),

@@ -15,10 +15,9 @@ from followup_tui.playbook.fields import FieldError
 from followup_tui.widgets.form import Field
 
 
-class JobLogForm(AppForm[Path]):
+class JobLogForm(AppForm[Path], title="Job-search log"):
     """Returns the path of the log it wrote."""
 
-    TITLE = "Job-search log"
     FIELDS = (
         Field("start", "From", placeholder="2026-11-01, Nov 1, 30 days ago (empty: all)"),
         Field("end", "To", placeholder="today, yesterday, 2026-11-30"),

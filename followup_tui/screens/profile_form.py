@@ -12,8 +12,8 @@ from followup_tui.screens.app_form import AppForm
 from followup_tui.widgets.form import Field
 
 
-class ProfileForm(AppForm[Sender]):
-    TITLE = "Your details (they sign every thank-you note)"
+class ProfileForm(AppForm[Sender],
+                  title="Your details (they sign every thank-you note)"):
     FIELDS = (
         Field("name", "Your name", placeholder="as you sign your emails"),
         Field("email", "Email", placeholder="you@example.org"),

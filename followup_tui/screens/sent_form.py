@@ -26,8 +26,7 @@ def read_sent(text: str, now: arrow.Arrow, order: str = "MDY") -> dt.datetime:
     return moment.datetime
 
 
-class SentForm(AppForm[dt.datetime]):
-    TITLE = "Mark the note sent"
+class SentForm(AppForm[dt.datetime], title="Mark the note sent"):
     FIELDS = (Field("sent_at", "Sent", placeholder="now, today 9:30, yesterday 6pm"),)
 
     def __init__(self, name: str, key: str) -> None:

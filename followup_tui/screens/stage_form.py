@@ -11,8 +11,7 @@ from followup_tui.screens.app_form import AppForm
 from followup_tui.widgets.form import Field
 
 
-class StageForm(AppForm[str]):
-    TITLE = "Change the stage"
+class StageForm(AppForm[str], title="Change the stage"):
     FIELDS = (
         Field("stage", "Stage", kind="select", options=STAGES),
         Field("offer_deadline", "Offer: answer by (R14)", placeholder="only for an offer"),

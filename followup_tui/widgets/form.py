@@ -65,7 +65,8 @@ class Field:
 
 
 class FormScreen(EarlyKeys, ModalScreen[Result], Generic[Result]):
-    """Subclasses set TITLE and FIELDS and implement save(values) -> result; one that
+    """Subclasses name their title (`class X(FormScreen[int], title="…")`, as panes do),
+    set FIELDS and implement save(values) -> result; one that
     names its record in the title passes `heading` to `start`. A form the app keeps
     (`kept`) takes what each opening is for in its `prepare(...)`, which ends in `start`."""
 
@@ -81,6 +82,11 @@ class FormScreen(EarlyKeys, ModalScreen[Result], Generic[Result]):
     TITLE = "Form"
     FIELDS: Sequence[Field] = ()
     styled_with: object = None  # the app's CSS rules when Textual last restyled the form
+
+    def __init_subclass__(cls, *, title: str = "", **kwargs: Any) -> None:
+        if title:
+            cls.TITLE = title
+        super().__init_subclass__(**kwargs)
 
     def __init__(self, initial: dict[str, Any] | None = None, *, draft_key: str = "") -> None:
         super().__init__()
