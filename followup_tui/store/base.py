@@ -20,6 +20,7 @@ from followup_tui.errors import StoreError  # defined with FieldError: every lay
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000  # reads, and the command line's bulk writes
+CACHE_KIB = 512  # each connection's page cache (PRAGMA cache_size), see configure()
 WRITE_BUSY_MS = 200  # the app's writes (the SQLModel sessions): the writer retries
 
 
@@ -139,6 +140,11 @@ def configure(conn: sqlite3.Connection, busy_ms: int | None = None) -> None:
     conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS if busy_ms is None else busy_ms}")
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA synchronous=FULL")
+    # SQLite keeps 2 MiB of pages a connection by default; the app holds several (the
+    # reader, the writer, the other-window watch, workers) and its reads are index
+    # look-ups or scans the OS's file cache serves as fast: 512 KiB each keeps the
+    # session's peak memory down (issue 14) at no cost measured at 100,000 applications.
+    conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
 
 
 @contextmanager

@@ -73,6 +73,10 @@ def test_sqlite_is_set_up_for_safety(store: Store):
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         # The app's writes wait briefly for the lock, then its writer retries (issue 11).
         assert 100 <= conn.exec_driver_sql("PRAGMA busy_timeout").scalar() <= 250
+        # A small page cache on every connection keeps the session's peak memory down
+        # (issue 14: a 100,000-application session within 100 MiB).
+        assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -512
+    assert store.db.query("PRAGMA cache_size")[0][0] == -512  # the readers too
 
 
 def test_add_application_refuses_an_empty_company(store: Store):
