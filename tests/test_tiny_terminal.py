@@ -7,6 +7,7 @@ import pytest
 
 from followup_tui.store import Store
 from tests.screen import screen_text
+from tests.waiting import until
 
 PANES = ("1", "2", "3", "4", "5")
 SIZES = ((40, 12), (20, 6), (200, 60), (41, 13), (80, 24), (12, 4), (40, 12))
@@ -63,3 +64,24 @@ async def test_every_pane_survives_resizing(demo_store):
         await pilot.pause()
         await pilot.press("escape")
     assert app.return_code in (None, 0)
+
+
+async def test_a_form_in_a_narrow_window_puts_each_label_above_its_field(demo_store):
+    """At 40 columns a label column would leave the fields 10 characters wide: below 60
+    columns each label sits above its field, which takes the form's whole width."""
+    from followup_tui.app import FollowupApp
+
+    app = FollowupApp(demo_store)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.press("a")
+        await until(pilot, lambda: app.screen.query("#field-company"))
+        await pilot.pause()
+        label = app.screen.query(".form-label").first()
+        field = app.screen.query_one("#field-company")
+        assert label.region.bottom <= field.region.y
+        assert field.region.width >= 30
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        label = app.screen.query(".form-label").first()
+        assert label.region.y >= field.region.y and label.region.right <= field.region.x
+        await pilot.press("escape")

@@ -81,6 +81,8 @@ class FormScreen(EarlyKeys, ModalScreen[Result], Generic[Result]):
     ]
     TITLE = "Form"
     FIELDS: Sequence[Field] = ()
+    # Below 60 columns a label sits above its field (form.tcss), not in a column of its own.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]
     styled_with: object = None  # the app's CSS rules when Textual last restyled the form
 
     def __init_subclass__(cls, *, title: str = "", **kwargs: Any) -> None:
