@@ -79,7 +79,7 @@ class PipelineScreen(PaneScreen, title="Pipeline", main="#applications", keys="p
         yield self.title_bar()
         yield Static("", id="health", classes="hint", markup=False)  # names: plain text
         yield FilterBox("filter by company or role — enter keeps, escape clears")
-        yield VirtualTable(COLUMNS, cells, id="applications", empty_text=EMPTY)
+        yield VirtualTable(COLUMNS, cells, id="applications", empty_text=EMPTY, opens_pane=True)
         yield KeysFooter()
 
     def on_mount(self) -> None:

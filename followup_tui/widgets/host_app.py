@@ -9,9 +9,13 @@ from typing import Any, Callable
 from textual.app import App
 from textual.worker import Worker
 
+from followup_tui.widgets.key_hold import KeyHold
+
 
 class HostApp(App[int]):
     """The app's calls the widgets make; `FollowupApp` implements them."""
+
+    key_hold: KeyHold  # keys typed while a pane comes up wait for it
 
     def write(self, fn: Callable[[], Any], *, then: Callable[[Any], None] | None = None,
               what: str = "", error: Callable[[Exception], bool | None] | None = None,

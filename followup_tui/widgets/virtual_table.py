@@ -8,7 +8,7 @@ asks its source for rows a page at a time, so a keypress costs one small query.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable, Generic, Protocol, Sequence, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Generic, Protocol, Sequence, TypeVar
 
 from rich.segment import Segment
 from rich.text import Text
@@ -19,6 +19,9 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+if TYPE_CHECKING:
+    from followup_tui.widgets.host_app import HostApp
 
 PAGE = 200
 
@@ -93,6 +96,9 @@ def column_widths(columns: Sequence[Column], total: int) -> list[int]:
 class VirtualTable(ScrollView, Generic[Row], can_focus=True):
     """A keyboard-first table over a RowSource; line 0 is a fixed header."""
 
+    if TYPE_CHECKING:
+        app: HostApp
+
     BINDINGS = [
         Binding("up,k", "cursor_up", "Up", show=False, id="table.up"),
         Binding("down,j", "cursor_down", "Down", show=False, id="table.down"),
@@ -139,6 +145,7 @@ class VirtualTable(ScrollView, Generic[Row], can_focus=True):
         cells: Callable[[Row], Sequence[str | Text]],
         *,
         empty_text: str = "Nothing here yet.",
+        opens_pane: bool = False,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
@@ -147,6 +154,7 @@ class VirtualTable(ScrollView, Generic[Row], can_focus=True):
         self.columns = list(columns)
         self.cells = cells
         self.empty_text = empty_text
+        self.opens_pane = opens_pane  # enter shows another pane (the Pipeline's Notes)
         self.source: RowSource[Row] | None = None
         self.row_count = 0
         self._pages: dict[int, Sequence[Row]] = {}
@@ -269,8 +277,15 @@ class VirtualTable(ScrollView, Generic[Row], can_focus=True):
 
     def action_select(self) -> None:
         row = self.current
-        if row is not None:
-            self.post_message(self.Selected(self, row))
+        if row is None:
+            return
+        if self.opens_pane:
+            # From this key on, keys wait for the pane it opens (widgets/key_hold.py): the
+            # ones typed right behind it were handed to this table and come back up to the
+            # app before the screen handles Selected (`enter enter Asked` lost its second
+            # enter to the table, and its letters acted as the new pane's keys).
+            self.app.key_hold.start()
+        self.post_message(self.Selected(self, row))
 
     def on_click(self, event: events.Click) -> None:
         if event.y >= 1:

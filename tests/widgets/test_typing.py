@@ -323,3 +323,26 @@ async def test_a_key_right_behind_a_pane_key_acts_in_a_pane_shown_before(make_ap
         burst(app, "1", "a")
         await until(pilot, lambda: form_ready(app))  # mounted whole before the app ends
         assert isinstance(app.screen, ApplicationForm)
+
+
+async def test_enter_enter_and_typing_at_once_from_the_pipeline_write_in_the_notes(
+        store, make_app):
+    """`enter` opens the application's Notes pane, a second `enter` its interview's first
+    section, and the words typed straight on land there. The second enter was used by the
+    Pipeline's table before the first had switched panes, and the letters then acted as
+    the Notes pane's keys (`e` edited the interview)."""
+    import datetime as dt
+
+    from followup_tui.playbook.sections import SECTIONS
+
+    application = store.applications.add(company="Acme")
+    interview = store.interviews.add(application, dt.datetime.now(dt.timezone.utc))
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await until(pilot, lambda: app.focused is not None and app.focused.id == "applications"
+                    and not app.key_hold.holding)
+        burst(app, "enter", "enter", *"Asked", "space", *"about")
+        key = SECTIONS[0].key
+        await until(pilot, lambda: store.notes.sections(interview).get(key, ("",))[0]
+                    == "Asked about", what="the words in the first section")
+        assert app.current_mode == "notes" and not app.screen.is_modal
