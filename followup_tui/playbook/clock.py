@@ -53,6 +53,6 @@ _from_environment()
 
 def local_now() -> arrow.Arrow:
     """Now as a local arrow.Arrow, for forms and humanized times."""
-    import arrow
+    from followup_tui.playbook.dates import in_zone
 
-    return arrow.get(now()).to("local")
+    return in_zone(now())

@@ -279,10 +279,12 @@ def parse_when(
     """
     import arrow
 
-    local_now = now.to(tz)
+    local_now = in_zone(now, tz)
     day, time = _parse(text, local_now.date(), rule.side, order)
     check_day(day, local_now.date(), rule)
     hour, minute = time or default_time or (0, 0)
+    if tz == "local":  # the offset of that day, not today's
+        return in_zone(dt.datetime(day.year, day.month, day.day, hour, minute).astimezone())
     return arrow.Arrow(day.year, day.month, day.day, hour, minute, tzinfo=local_now.tzinfo)
 
 
@@ -327,9 +329,17 @@ def humanize_when(moment: arrow.Arrow, now: arrow.Arrow) -> str:
 def local_text(moment: dt.datetime | str, pattern: str, tz: str = "local") -> str:
     """A moment (naive = UTC; or stored text) in the user's local time, or zone `tz`'s,
     written in arrow's `pattern` ("ddd D MMM YYYY HH:mm")."""
+    return in_zone(moment, tz).format(pattern)
+
+
+def in_zone(moment: dt.datetime | str | arrow.Arrow, tz: str = "local") -> arrow.Arrow:
+    """`moment` (naive = UTC) in zone `tz`; "local" with the offset at that moment (Arrow's
+    "local" is today's offset: a summer moment read in winter was an hour off)."""
     import arrow
 
-    return arrow.get(moment).to(tz).format(pattern)
+    if tz != "local":
+        return arrow.get(moment).to(tz)
+    return arrow.Arrow.fromdatetime(arrow.get(moment).datetime.astimezone())
 
 
 def short_moment(when: dt.datetime) -> str:

@@ -9,7 +9,9 @@ import sys
 import arrow
 import pytest
 
+from tests.zones import local_zone
 from followup_tui.playbook.dates import (
+    in_zone,
     DateError,
     days_since,
     humanize_due,
@@ -223,3 +225,25 @@ def test_import_is_light() -> None:
 @pytest.mark.parametrize("tz", ["local", TZ, "America/New_York", "+05:30", "UTC"])
 def test_local_day_is_the_day_arrow_says(moment, tz):
     assert local_day(moment, tz) == arrow.get(moment).to(tz).date()
+
+
+@pytest.mark.parametrize("zone, moment, expected", [
+    ("Europe/Berlin", dt.datetime(2026, 7, 1, 12, 0), "Wed 1 Jul 14:00"),  # summer, today winter
+    ("Europe/Berlin", dt.datetime(2026, 1, 7, 12, 0), "Wed 7 Jan 13:00"),
+    ("America/New_York", dt.datetime(2026, 7, 1, 12, 0), "Wed 1 Jul 08:00"),
+    ("America/New_York", dt.datetime(2026, 1, 7, 12, 0), "Wed 7 Jan 07:00"),
+])
+@pytest.mark.parametrize("today", [dt.datetime(2026, 1, 15, 12), dt.datetime(2026, 7, 15, 12)])
+def test_a_local_moment_takes_the_offset_of_its_own_day(zone, moment, expected, today) -> None:
+    """Arrow's "local" is today's offset: a moment across DST was shown an hour off."""
+    from followup_tui.playbook import clock
+    from followup_tui.playbook.dates import short_moment
+
+    with local_zone(zone):
+        clock.freeze(today.replace(tzinfo=dt.timezone.utc))
+        try:
+            assert short_moment(moment) == expected
+            typed = parse_when(f"{moment:%Y-%m-%d %H:%M}", now=clock.local_now())
+            assert typed.to("utc").naive == moment - in_zone(moment).utcoffset()
+        finally:
+            clock.freeze(None)
