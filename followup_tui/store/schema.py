@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 # Every revision this version knows, oldest first; the last is the head.
 # tests/store/test_migrations.py checks this against the Alembic scripts.
-REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005")
+REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006")
 HEAD = REVISIONS[-1]
 
 MIGRATIONS = Path(__file__).with_name("migrations")

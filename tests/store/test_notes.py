@@ -78,7 +78,7 @@ def test_the_panel_finds_its_touches_through_the_application(store, monkeypatch)
     plans = recording_plans(monkeypatch, store.db)
     assert [p.full_name for p in store.interviews.panel(interview)] == ["Ada"]
     touch = [plan for plan in plans if plan.startswith("SEARCH t ")]
-    assert touch == ["SEARCH t USING INDEX ix_touch_application_id (application_id=?)"]
+    assert touch == ["SEARCH t USING INDEX sqlite_autoindex_touch_1 (application_id=?)"]
 
 
 def test_contact_cards_find_and_update_with_versions(store):

@@ -319,4 +319,4 @@ def test_the_other_checkins_are_looked_up_by_application(store, monkeypatch):
     others = store.agenda.other_checkins(touch_id(store, app_id, "R8:1"))
     assert others == [pending(store, app_id)[k][2] for k in ("R10:2", "R10:3")]
     assert [plan for plan in plans if plan.startswith("SEARCH o ")] == [
-        "SEARCH o USING INDEX ix_touch_application_id (application_id=?)"]
+        "SEARCH o USING INDEX sqlite_autoindex_touch_1 (application_id=?)"]
