@@ -87,6 +87,8 @@ async def test_a_rebound_key_acts_and_shows_in_footer_and_help(config, make_app)
     async with app.run_test(size=(120, 36)) as pilot:
         await until(pilot, lambda: "Add" in footer_keys(app), what="the footer is built")
         assert footer_keys(app)["Add"] == "n" and footer_keys(app)["Help"] == "f1"
+        shown = [key.description for key in app.screen.query("FooterKey")]
+        assert shown[:2] == ["Add", "Edit"]  # where it is declared, not moved to the end
         await pilot.press("a")
         await pilot.pause()
         assert not isinstance(app.screen, ApplicationForm)  # a no longer adds

@@ -53,7 +53,27 @@ class KeysFooter(Footer):
     def compose(self) -> ComposeResult:
         if self.started:
             self.keys_shown = self.shown()
-        yield from super().compose()
+        # Textual's keymap moves a rebound key to the end of its screen's keys: `n` for
+        # "Add" stood past the footer's right edge. Each key stands where its binding is
+        # declared (the palette's, docked right, stays last).
+        keys = list(super().compose())  # none until Footer's bindings are ready
+        if keys:
+            declared = self.declared_order()
+            keys.sort(key=lambda key: (key.has_class("-command-palette"),
+                                       declared.get(getattr(key, "action", ""), len(declared))))
+        yield from keys
+
+    def declared_order(self) -> dict[str, int]:
+        """Each shown action's place: its node's place in the keys, then its binding's
+        place in the node's BINDINGS."""
+        nodes: dict[int, int] = {}
+        order: dict[str, tuple[int, int]] = {}
+        for node, binding, *_ in self.screen.active_bindings.values():
+            place = nodes.setdefault(id(node), len(nodes))
+            ids = [getattr(b, "id", None) for b in type(node).BINDINGS]
+            at = ids.index(binding.id) if binding.id in ids else len(ids)
+            order.setdefault(binding.action, (place, at))
+        return {action: rank for rank, action in enumerate(sorted(order, key=order.__getitem__))}
 
     def shown(self) -> tuple:
         """Everything compose() reads, so equal tuples make the same keys."""
