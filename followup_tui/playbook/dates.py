@@ -336,10 +336,9 @@ def in_zone(moment: dt.datetime | str | arrow.Arrow, tz: str = "local") -> arrow
     """`moment` (naive = UTC) in zone `tz`; "local" with the offset at that moment (Arrow's
     "local" is today's offset: a summer moment read in winter was an hour off)."""
     import arrow
+    from dateutil.tz import tzlocal  # the zone's rules, not a fixed offset (humanize_when)
 
-    if tz != "local":
-        return arrow.get(moment).to(tz)
-    return arrow.Arrow.fromdatetime(arrow.get(moment).datetime.astimezone())
+    return arrow.get(moment).to(tz if tz != "local" else tzlocal())
 
 
 def short_moment(when: dt.datetime) -> str:

@@ -243,6 +243,9 @@ def test_a_local_moment_takes_the_offset_of_its_own_day(zone, moment, expected, 
         clock.freeze(today.replace(tzinfo=dt.timezone.utc))
         try:
             assert short_moment(moment) == expected
+            # A list's "1 Jul 14:00", against now in the user's zone (sent …, interviews).
+            assert humanize_when(arrow.get(moment.replace(tzinfo=dt.timezone.utc)),
+                                 clock.local_now()).endswith(expected[-5:])
             typed = parse_when(f"{moment:%Y-%m-%d %H:%M}", now=clock.local_now())
             assert typed.to("utc").naive == moment - in_zone(moment).utcoffset()
         finally:
