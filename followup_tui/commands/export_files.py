@@ -79,10 +79,9 @@ def vcf_text(store: Store, application_id: int | None = None) -> str:
             line.value, line.type_param = email, "INTERNET"
         if phone:
             card.add("tel").value = phone
-        if address:
-            lines = address.split("\n")
-            card.add("adr").value = vobject.vcard.Address(street=", ".join(lines[:-1]) or lines[0],
-                                                          country=lines[-1] if len(lines) > 1 else "")
+        if address:  # as typed, its lines kept: the app stores no city or country apart
+            card.add("adr").value = vobject.vcard.Address(street=address)
+            card.add("label").value = address  # vCard 3.0's printed form of the address
         if linkedin:
             card.add("url").value = linkedin
         out.append(card.serialize())

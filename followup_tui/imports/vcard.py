@@ -66,7 +66,8 @@ def _address(value: Any) -> str:
     """An ADR as it is written on an envelope: street, city and code, country."""
     if isinstance(value, str):
         return value.replace(";", "\n").strip()
-    street = " ".join(str(getattr(value, "street", "") or "").split())
+    street = "\n".join(" ".join(line.split()) for line in  # its lines kept (our own export)
+                       str(getattr(value, "street", "") or "").splitlines() if line.strip())
     box = str(getattr(value, "box", "") or "").strip()
     extended = str(getattr(value, "extended", "") or "").strip()
     code, city = str(value.code or "").strip(), str(value.city or "").strip()

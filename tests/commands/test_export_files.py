@@ -59,7 +59,13 @@ def test_the_cards_read_back_as_the_same_contacts(store):
     bill, helene = read_cards(text.encode("utf-8"))
     assert (bill.full_name, bill.title, bill.email, bill.phone) == (
         "Bill Lumbergh", "Director, Platform", "bill@initech.com", "+1 512 555 0134")
-    assert "4120 Freidrich Lane" in bill.postal_address
+    # The address as typed, every line (it was cut at its last line, taken for a country).
+    assert bill.postal_address == "4120 Freidrich Lane\nAustin, TX 78744\nUnited States"
+    import vobject
+
+    card = vobject.readOne(text)
+    assert card.adr.value.street == bill.postal_address and card.adr.value.country == ""
+    assert card.label.value == bill.postal_address
     assert helene.full_name == "Hélène Lefèvre"
     assert store.imports.cards((bill, helene)).added == []
     only = read_cards(vcf_text(store, app).encode("utf-8"))
