@@ -283,8 +283,7 @@ def parse_when(
     day, time = _parse(text, local_now.date(), rule.side, order)
     check_day(day, local_now.date(), rule)
     hour, minute = time or default_time or (0, 0)
-    if tz == "local":  # the offset of that day, not today's
-        return in_zone(dt.datetime(day.year, day.month, day.day, hour, minute).astimezone())
+    # The zone's rules (in_zone): a day across summer time takes its own offset.
     return arrow.Arrow(day.year, day.month, day.day, hour, minute, tzinfo=local_now.tzinfo)
 
 

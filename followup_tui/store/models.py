@@ -201,7 +201,8 @@ class Touch(SQLModel, table=True):
     )
 
     id: Optional[int] = Field(default=None, primary_key=True)
-    application_id: int = Field(foreign_key="application.id", ondelete="CASCADE")  # the unique index leads with it
+    # No index of its own: the unique (application_id, key) index leads with it (0006).
+    application_id: int = Field(foreign_key="application.id", ondelete="CASCADE")
     contact_id: Optional[int] = Field(default=None, foreign_key="contact.id", ondelete="SET NULL")
     interview_id: Optional[int] = Field(default=None, foreign_key="interview.id", ondelete="SET NULL")
     key: str  # the plan's stable identity for this touch, e.g. "R4:i3:c7"

@@ -1,5 +1,5 @@
 """ix_touch_application_id goes: the unique (application_id, key) index starts with the
-same column, so SQLite finds a application's touches with it as fast.
+same column, so SQLite finds an application's touches with it as fast.
 
 Revision ID: 0006
 Revises: 0005
